@@ -1,0 +1,32 @@
+"""Which devices torch can train on here, described for people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """A device a student may choose: its torch name ("cuda", "mps", "cpu") and what it is."""
+
+    name: str
+    label: str  # "NVIDIA H100", "Apple MPS", "CPU (2 threads)"
+
+
+def available_devices() -> list[DeviceInfo]:
+    """Every device torch can use here, best first (CUDA, then Apple MPS, then CPU)."""
+    devices = []
+    if torch.cuda.is_available():
+        devices.append(DeviceInfo("cuda", torch.cuda.get_device_name(0)))
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append(DeviceInfo("mps", "Apple MPS"))
+    devices.append(DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)"))
+    return devices
+
+
+def default_device() -> DeviceInfo:
+    """The best device available: CUDA when present, else MPS, else CPU."""
+    return available_devices()[0]

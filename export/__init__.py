@@ -1,0 +1,1 @@
+"""ONNX export, checks and the browser runtime bridge (filled in by the ONNX work)."""

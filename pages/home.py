@@ -1,0 +1,22 @@
+"""Home: what the playground is, where it trains, and a link to every page."""
+
+import streamlit as st
+
+from engine.device import available_devices
+from ui.i18n import t
+from ui.pages import PAGES
+
+st.title(t("app.title"))
+st.markdown(t("home.intro"))
+
+devices = available_devices()
+st.subheader(t("home.device_heading"))
+st.markdown(t("home.device_line", device=devices[0].label, name=devices[0].name))
+if len(devices) > 1:
+    st.caption(t("home.device_others", others=", ".join(d.label for d in devices[1:])))
+
+st.subheader(t("home.pages_heading"))
+for page in PAGES[1:]:
+    with st.container(border=True):
+        st.page_link(page.path, label=t(page.title_key), icon=page.icon)
+        st.caption(t(page.blurb_key))

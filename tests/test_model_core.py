@@ -1,0 +1,127 @@
+"""Builder, presets, code generation and summary, checked against PyTorch itself and the seeds."""
+
+import torch
+from torch import nn
+
+from engine import PRESETS, build_model, model_source, summarize
+from engine.editing import rows_from_spec, spec_from_rows
+from engine.parameters import check_linear_formula, parameter_table
+
+EXPECTED_PARAMETERS = {
+    "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
+    "temperature_linear": 2, "temperature_tanh": 40, "temperature_named": 37,
+}
+
+SEED_000_PRINT = """NeuralNetwork(
+  (flatten): Flatten(start_dim=1, end_dim=-1)
+  (linear_relu_stack): Sequential(
+    (0): Linear(in_features=784, out_features=512, bias=True)
+    (1): ReLU()
+    (2): Linear(in_features=512, out_features=512, bias=True)
+    (3): ReLU()
+    (4): Linear(in_features=512, out_features=10, bias=True)
+  )
+)"""
+
+SEED_001_NAMED_PRINT = """Sequential(
+  (hidden_linear): Linear(in_features=1, out_features=12, bias=True)
+  (hidden_activation): Tanh()
+  (output_linear): Linear(in_features=12, out_features=1, bias=True)
+)"""
+
+
+def test_every_preset_has_the_seeds_parameter_count():
+    assert set(PRESETS) == set(EXPECTED_PARAMETERS)
+    for name, spec in PRESETS.items():
+        model = build_model(spec)
+        assert sum(p.numel() for p in model.parameters()) == EXPECTED_PARAMETERS[name], name
+        assert spec.parameter_count() == EXPECTED_PARAMETERS[name], name
+
+
+def test_print_model_reads_like_the_seeds():
+    assert str(build_model(PRESETS["fashion_mlp"])) == SEED_000_PRINT
+    assert str(build_model(PRESETS["temperature_named"])) == SEED_001_NAMED_PRINT
+
+
+def test_fashion_mlp_fc_forward_equals_the_seeds_neuralnetwork2():
+    model = build_model(PRESETS["fashion_mlp_fc"], seed=0)
+    x = torch.rand(3, 1, 28, 28)
+    flat = x.view(x.size(0), -1)
+    expected = model.fc3(model.relu(model.fc2(model.relu(model.fc1(flat)))))
+    torch.testing.assert_close(model(x), expected)
+
+
+def test_every_preset_runs_on_a_batch_and_gives_its_output_shape():
+    for spec in PRESETS.values():
+        out = build_model(spec)(torch.rand(5, *spec.input_shape))
+        assert tuple(out.shape) == (5, *spec.output_shape)
+
+
+def test_seeded_build_equals_manual_seed_then_construct():
+    for spec in PRESETS.values():
+        torch.manual_seed(7)
+        namespace = {}
+        exec(model_source(spec), namespace)
+        reference = namespace["model"]
+        built = build_model(spec, seed=7)
+        for (name_a, a), (name_b, b) in zip(reference.state_dict().items(), built.state_dict().items()):
+            assert name_a == name_b
+            assert torch.equal(a, b)
+
+
+def test_generated_source_defines_the_same_model():
+    for name, spec in PRESETS.items():
+        namespace = {}
+        exec(model_source(spec), namespace)
+        generated = namespace["model"]
+        built = build_model(spec)
+        assert str(generated).replace(type(generated).__name__, "X", 1) == str(built).replace(
+            built._get_name(), "X", 1), name
+        assert sum(p.numel() for p in generated.parameters()) == EXPECTED_PARAMETERS[name]
+        generated.load_state_dict(built.state_dict())  # same names and shapes
+        x = torch.rand(2, *spec.input_shape)
+        torch.testing.assert_close(generated(x), built(x))
+
+
+def test_generated_class_source_is_in_the_tutorial_style():
+    source = model_source(PRESETS["fashion_mlp"])
+    assert "class NeuralNetwork(nn.Module):" in source
+    assert "def forward(self, x):" in source
+    assert "self.linear_relu_stack = nn.Sequential(" in source
+    assert "nn.Linear(784, 512)," in source
+
+
+def test_summary_matches_seed_002():
+    summary = summarize(PRESETS["dense_128"])
+    linear_params = [row.parameters for row in summary.rows if row.label.startswith("Linear")]
+    assert linear_params == [8256, 1040, 17]
+    assert [row.label for row in summary.rows] == ["Linear-1", "Tanh-2", "Linear-3", "Tanh-4", "Linear-5", "Sigmoid-6"]
+    assert summary.rows[0].output_shape == (-1, 64)
+    assert summary.total_parameters == summary.trainable_parameters == 9313
+    assert round(summary.params_mb, 2) == 0.04  # "Params size (MB): 0.04"
+
+
+def test_summary_counts_a_shared_layer_once():
+    summary = summarize(PRESETS["fashion_mlp_fc"])
+    assert sum(row.parameters for row in summary.rows) == summary.total_parameters == 1_333_770
+
+
+def test_parameter_table_lists_named_parameters():
+    rows = parameter_table(build_model(PRESETS["fashion_mlp"], seed=0))
+    assert [row.name for row in rows][:2] == ["linear_relu_stack.0.weight", "linear_relu_stack.0.bias"]
+    assert rows[0].size == (512, 784) and rows[0].count == 512 * 784
+    assert len(rows[0].first_values) == 2 and len(rows[0].first_values[0]) == 4
+
+
+def test_linear_formula_check_agrees_with_the_module():
+    check = check_linear_formula(build_model(PRESETS["dense_128"], seed=0))
+    assert check.layer_name == "0" and check.max_abs_diff < 1e-6
+    assert check_linear_formula(nn.Sequential(nn.ReLU())) is None
+
+
+def test_editor_rows_round_trip_and_auto_connect():
+    spec = PRESETS["fashion_mlp"]
+    rows = rows_from_spec(spec)
+    assert spec_from_rows(spec.input_shape, rows, spec.class_name) == spec
+    rows[1]["args"]["in_features"] = 3  # wrong on purpose: auto-connect fixes it
+    assert spec_from_rows(spec.input_shape, rows, spec.class_name, auto_connect=True) == spec

@@ -1,0 +1,34 @@
+"""Every page runs without an exception in both languages, through the real entry point."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from ui.pages import PAGES
+
+
+def open_page(path: str, lang: str) -> AppTest:
+    """Run the app in `lang` and switch to the page at `path`."""
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.session_state["lang"] = lang
+    app.run()
+    if path != PAGES[0].path:
+        app.switch_page(path).run()
+    return app
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("page", PAGES, ids=[p.path for p in PAGES])
+def test_page_runs_in_both_languages(page, lang):
+    app = open_page(page.path, lang)
+    assert not app.exception
+    assert app.title, "every page has a title"
+
+
+def test_language_comes_from_the_link():
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    app.query_params["lang"] = "ko"
+    app.run()
+    assert app.title[0].value == "파이토치 신경망 놀이터"
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert app.title[0].value == "Torch Playground"

@@ -1,0 +1,1 @@
+"""Small shared view helpers for pages: strings in Korean and English, session state, sidebar."""

@@ -1,0 +1,22 @@
+"""The sidebar every page shares: language switch and the device training runs on."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.device import default_device
+from ui.catalog import LANGUAGE_NAMES, LANGUAGES
+from ui.i18n import LANG_KEY, current_language, t
+
+
+def _remember_language() -> None:
+    st.query_params["lang"] = st.session_state[LANG_KEY]  # a copied link keeps the language
+
+
+def render_sidebar() -> None:
+    """Draw the language switch (한국어 / English) and the device line."""
+    current_language()
+    with st.sidebar:
+        st.radio(t("sidebar.language"), LANGUAGES, key=LANG_KEY, format_func=LANGUAGE_NAMES.get,
+                 horizontal=True, on_change=_remember_language)
+        st.caption(t("sidebar.device", device=default_device().label))

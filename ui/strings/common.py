@@ -1,0 +1,11 @@
+"""Strings shared by every page: navigation, sidebar."""
+
+STRINGS = {
+    "app.title": ("파이토치 신경망 놀이터", "Torch Playground"),
+    "nav.home": ("홈", "Home"),
+    "nav.model": ("모델 만들기", "Build a model"),
+    "sidebar.language": ("언어", "Language"),
+    "sidebar.device": ("학습 장치: {device}", "Training device: {device}"),
+    "common.download": ("내려받기", "Download"),
+    "common.copy_hint": ("오른쪽 위 아이콘으로 복사할 수 있습니다.", "Copy it with the icon at the top right."),
+}
