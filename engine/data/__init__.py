@@ -1,0 +1,5 @@
+"""Data sets the playground trains on, held in memory as tensors (no streamlit here)."""
+
+from engine.data.base import TensorData
+
+__all__ = ["TensorData"]
