@@ -6,7 +6,7 @@ from ui.i18n import t
 from ui.pages import PAGES
 from ui.sidebar import render_sidebar
 
-st.set_page_config(page_title=t("app.title"), page_icon=":material/neurology:", layout="wide")
+st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=page.icon) for page in PAGES])
 render_sidebar()
 navigation.run()

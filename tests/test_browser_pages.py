@@ -1,0 +1,38 @@
+"""The app as a person sees it: every page opens in headless Chromium in both languages, no request
+leaves 127.0.0.1, and a screenshot of each lands in artifacts/screenshots/."""
+
+import pytest
+
+from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+from ui.catalog import translate
+from ui.pages import PAGES
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_page_opens_in_chromium(app_url, lang):
+    with browser_page(locale="ko-KR" if lang == "ko" else "en-US") as page:
+        for info in PAGES:
+            slug = info.path.removeprefix("pages/").removesuffix(".py")
+            target = app_url if info is PAGES[0] else f"{app_url}/{slug}"
+            page.goto(f"{target}?lang={lang}")
+            wait_for_app(page)
+            title = page.locator("h1").first.inner_text(timeout=30_000)
+            assert title.strip(), info.path
+            assert page.locator('[data-testid="stException"]').count() == 0, info.path
+            screenshot(page, f"{slug}-{lang}")
+        assert page.refused == []
+
+
+def test_browser_locale_picks_korean(app_url):
+    with browser_page(locale="ko-KR") as page:
+        page.goto(app_url)
+        wait_for_app(page)
+        assert translate("app.title", "ko") in page.locator("h1").first.inner_text()
