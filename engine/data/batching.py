@@ -1,7 +1,9 @@
 """Minibatches from tensors held in memory: the fast path the trainer uses.
 
 The order matches `DataLoader(dataset, batch_size, shuffle=True, generator=g)` for a generator `g`
-seeded the same way: both draw `torch.randperm(n, generator=g)` once per epoch (RandomSampler does).
+seeded the same way. Each epoch the DataLoader's iterator first draws a base seed for its workers
+from `g`, then RandomSampler draws `torch.randperm(n, generator=g)`, and once exhausted it draws one
+more (empty) slice of a fresh permutation; we make the same three draws.
 """
 
 from __future__ import annotations
@@ -13,7 +15,12 @@ import torch
 
 def epoch_order(n: int, shuffle: bool, generator: torch.Generator | None) -> torch.Tensor:
     """The example indices of one epoch: 0..n-1, or a permutation drawn from `generator`."""
-    return torch.randperm(n, generator=generator) if shuffle else torch.arange(n)
+    if not shuffle:
+        return torch.arange(n)
+    torch.empty((), dtype=torch.int64).random_(generator=generator)  # the DataLoader's worker base seed
+    order = torch.randperm(n, generator=generator)
+    torch.randperm(n, generator=generator)  # RandomSampler's trailing `randperm(n)[:n % n]`
+    return order
 
 
 def iterate_batches(x: torch.Tensor, y: torch.Tensor, batch_size: int, shuffle: bool = False,
