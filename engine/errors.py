@@ -35,6 +35,8 @@ ENGLISH = {
     "shape_flatten_order": "start_dim {start} comes after end_dim {end}.",
     "shape_flatten_batch": "Flatten must keep the batch dimension (start_dim >= 1).",
     "shape_dim_range": "dim {dim} is out of range for a {ndim}-D tensor.",
+    # Links (engine/links.py)
+    "link_invalid": "This link's setup could not be read (it may be cut off or edited).",
 }
 
 

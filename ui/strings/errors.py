@@ -31,6 +31,7 @@ _KOREAN = {
     "shape_flatten_order": "start_dim {start}이(가) end_dim {end}보다 뒤에 있습니다.",
     "shape_flatten_batch": "Flatten은 배치 차원을 유지해야 합니다 (start_dim >= 1).",
     "shape_dim_range": "dim {dim}은(는) {ndim}차원 텐서의 범위를 벗어납니다.",
+    "link_invalid": "이 링크의 설정을 읽을 수 없습니다 (잘렸거나 수정되었을 수 있습니다).",
 }
 
 STRINGS = {f"error.{key}": (_KOREAN[key], english) for key, english in ENGLISH.items()}
