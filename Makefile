@@ -12,11 +12,12 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 
 setup: $(STAMP)
 
-# Debian's Chromium for the browser tests (Playwright drives it; no browser download).
+# Debian's Chromium (Playwright drives it; no browser download), Korean fonts for its screenshots,
+# and nginx for the replicas test.
 browser:
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
-	  echo "chromium could not be installed: browser tests will be skipped"
+	@{ command -v chromium && command -v nginx; } >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx-light >/dev/null; } || \
+	  echo "chromium/nginx could not be installed: browser and replica tests will be skipped"
 
 run: setup
 	$(VENV)/bin/streamlit run streamlit_app.py

@@ -1,0 +1,84 @@
+"""Two app replicas behind nginx (Debian's package) on 127.0.0.1: a browser's requests stick to one
+replica, different browsers spread over both, and Streamlit's websocket passes through."""
+
+import contextlib
+import shutil
+import string
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser import ROOT, browser_page, free_port, needs_chromium, running_app, wait_for_app
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+pytestmark = pytest.mark.skipif(not Path(NGINX).exists(),
+                                reason="Debian's nginx is not installed (make test installs it as root)")
+
+
+@contextlib.contextmanager
+def nginx_in_front(backend_urls: list[str]):
+    """Run nginx from deploy/nginx.conf.template in front of the backends; yield its URL."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as prefix:
+        backends = "\n        ".join(f"server {url.removeprefix('http://')};" for url in backend_urls)
+        template = string.Template((ROOT / "deploy" / "nginx.conf.template").read_text())
+        config = Path(prefix) / "nginx.conf"
+        config.write_text(template.safe_substitute(LISTEN_PORT=port, BACKENDS=backends, PREFIX=prefix))
+        process = subprocess.Popen([NGINX, "-c", str(config), "-p", prefix, "-g", "daemon off;"],
+                                   stderr=subprocess.PIPE)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            for _ in range(50):
+                if process.poll() is not None:
+                    raise RuntimeError(f"nginx stopped: {process.stderr.read().decode()}")
+                with contextlib.suppress(OSError):
+                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                    break
+                time.sleep(0.2)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+def _upstream(url: str, cookie: str | None) -> tuple[str, list[str]]:
+    request = urllib.request.Request(f"{url}/_stcore/health", headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.headers["X-Upstream"], response.headers.get_all("Set-Cookie")
+
+
+@pytest.fixture(scope="module")
+def two_replicas():
+    with running_app() as first, running_app() as second, nginx_in_front([first, second]) as url:
+        yield url, {first.removeprefix("http://"), second.removeprefix("http://")}
+
+
+def test_a_browser_sticks_to_one_replica_and_browsers_spread(two_replicas):
+    url, replicas = two_replicas
+    seen = set()
+    for student in range(12):
+        cookie = f"tp_route=student-{student}"
+        answers = {_upstream(url, cookie)[0] for _ in range(5)}
+        assert len(answers) == 1, "one browser, one replica"
+        seen |= answers
+    assert seen == replicas, "a class spreads over both replicas"
+    _, set_cookies = _upstream(url, None)
+    route = [c for c in set_cookies if c.startswith("tp_route=")]
+    assert route and "HttpOnly" in route[0], "a first visit gets its route cookie"
+
+
+@needs_chromium
+def test_the_app_works_through_nginx_websocket_included(two_replicas):
+    url, _ = two_replicas
+    with browser_page() as page:
+        page.goto(f"{url}/?lang=en")
+        wait_for_app(page)  # the page's content only arrives over the websocket
+        assert page.locator("h1").first.inner_text() == "Torch Playground"
+        page.goto(f"{url}/model?lang=en")
+        wait_for_app(page)
+        assert "669,706" in page.content()
+        assert page.refused == []
