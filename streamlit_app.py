@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import t
+from ui.lesson import render_lesson_text
 from ui.links import apply_link
 from ui.pages import PAGES
 from ui.sidebar import render_sidebar
@@ -11,4 +12,5 @@ st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=page.icon) for page in PAGES])
 apply_link()  # before any widget is drawn, so a lesson link can set them
 render_sidebar()
+render_lesson_text()
 navigation.run()

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import t
+from ui.lesson import shown
 from ui.model_editor import load_spec, render_editor
 from ui.model_state import current_model, current_spec, set_spec
 from ui.model_views import (
@@ -26,17 +27,16 @@ render_editor()
 
 spec, model = current_spec(), current_model()
 st.markdown(t("model.status", params=spec.parameter_count(), shape=list(spec.output_shape)))
-tabs = st.tabs([t("model.tab_structure"), t("model.tab_summary"), t("model.tab_parameters"),
-                t("model.tab_linear"), t("model.tab_code"), t("model.tab_json")])
-with tabs[0]:
-    render_structure(model)
-with tabs[1]:
-    render_summary(spec, model)
-with tabs[2]:
-    render_parameters(model)
-with tabs[3]:
-    render_linear_check(model)
-with tabs[4]:
-    render_code(spec)
-with tabs[5]:
-    render_spec_io(spec, _load)
+views = {
+    "model.tab_structure": lambda: render_structure(model),
+    "model.tab_summary": lambda: render_summary(spec, model),
+    "model.tab_parameters": lambda: render_parameters(model),
+    "model.tab_linear": lambda: render_linear_check(model),
+    "model.tab_code": lambda: render_code(spec),
+    "model.tab_json": lambda: render_spec_io(spec, _load),
+}
+hideable = {"model.tab_code": "model.code", "model.tab_json": "model.json"}  # a teacher may hide these
+views = {key: view for key, view in views.items() if shown(hideable.get(key, ""))}
+for tab, view in zip(st.tabs([t(key) for key in views]), views.values()):
+    with tab:
+        view()

@@ -10,6 +10,7 @@ import streamlit as st
 from engine import ModelSpec, PlaygroundError
 from engine.links import decode_setup, encode_setup
 from ui.i18n import current_language, error_text, t
+from ui.lesson import Lesson, current_lesson, set_lesson
 from ui.model_editor import load_spec
 from ui.model_state import current_spec, set_spec
 
@@ -17,15 +18,21 @@ APPLIED_KEY = "link_applied"
 NOTICE_KEY = "link_notice"
 
 
-def current_setup() -> dict:
-    """Everything a link reproduces, as JSON-ready data."""
-    return {"model": current_spec().to_dict()}
+def current_setup(lesson: Lesson | None = None) -> dict:
+    """Everything a link reproduces, as JSON-ready data (the session's lesson unless one is given)."""
+    lesson = current_lesson() if lesson is None else lesson
+    setup = {"model": current_spec().to_dict()}
+    if lesson.text or lesson.hidden:
+        setup["lesson"] = lesson.to_dict()
+    return setup
 
 
-def share_url() -> str:
-    """This page's URL with the language and the whole setup in its query string."""
-    base = (st.context.url or "").split("?")[0]
-    return f"{base}?lang={current_language()}&setup={encode_setup(current_setup())}"
+def share_url(page_path: str | None = None, lesson: Lesson | None = None, lang: str | None = None) -> str:
+    """A link to `page_path` (default: this page) with the language and the whole setup."""
+    here = (st.context.url or "").split("?")[0]
+    base = here if page_path is None else here.rsplit("/", 1)[0] + "/" + page_path
+    setup = encode_setup(current_setup(lesson))
+    return f"{base}?lang={lang or current_language()}&setup={setup}"
 
 
 def apply_link() -> None:
@@ -40,6 +47,7 @@ def apply_link() -> None:
             spec = ModelSpec.from_dict(data["model"])
             set_spec(spec)
             load_spec(spec)
+        set_lesson(Lesson.from_dict(data.get("lesson")))
         st.session_state.pop(NOTICE_KEY, None)
     except PlaygroundError as error:
         st.session_state[NOTICE_KEY] = error

@@ -13,6 +13,7 @@ import streamlit as st
 from engine import LAYERS, PRESETS, ModelSpec, PlaygroundError
 from engine.editing import rows_from_spec, spec_from_rows
 from ui.i18n import error_text, t
+from ui.lesson import shown
 from ui.model_state import DEFAULT_PRESET, current_spec, set_spec
 
 ROWS_KEY = "model_rows"
@@ -117,9 +118,12 @@ def render_editor() -> None:
     """Draw the editor and make a valid edit the session's current network."""
     if ROWS_KEY not in st.session_state:
         load_spec(current_spec())
-    st.session_state.setdefault("model_preset", DEFAULT_PRESET)
-    st.selectbox(t("model.preset"), list(PRESETS), key="model_preset", on_change=_load_preset,
-                 format_func=lambda name: f"{name} — {t('preset.' + name)}")
+    if shown("model.preset"):
+        st.session_state.setdefault("model_preset", DEFAULT_PRESET)
+        st.selectbox(t("model.preset"), list(PRESETS), key="model_preset", on_change=_load_preset,
+                     format_func=lambda name: f"{name} — {t('preset.' + name)}")
+    if not shown("model.editor"):
+        return
     shape_col, class_col, auto_col = st.columns([2, 2, 2], vertical_alignment="bottom")
     shape_text = shape_col.text_input(t("model.input_shape"), key="model_input_shape", help=t("model.input_shape_help"))
     class_name = class_col.text_input(t("model.class_name"), key="model_class_name", help=t("model.class_name_help"))

@@ -14,8 +14,14 @@ class PageInfo:
     blurb_key: str
     icon: str
 
+    @property
+    def url_path(self) -> str:
+        """The page's path in the browser: "" for home, else the file's name ("model")."""
+        return "" if self.path == PAGES[0].path else self.path.removeprefix("pages/").removesuffix(".py")
+
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "nav.home", "home.blurb", ":material/home:"),
     PageInfo("pages/model.py", "nav.model", "model.blurb", ":material/account_tree:"),
+    PageInfo("pages/teacher.py", "nav.teacher", "lesson.blurb", ":material/school:"),
 )

@@ -7,6 +7,7 @@ import streamlit as st
 from engine.device import default_device
 from ui.catalog import LANGUAGE_NAMES, LANGUAGES
 from ui.i18n import LANG_KEY, current_language, t
+from ui.lesson import shown
 from ui.links import render_share
 
 
@@ -18,7 +19,8 @@ def render_sidebar() -> None:
     """Draw the language switch (한국어 / English), the device line and the share link."""
     current_language()
     with st.sidebar:
-        st.radio(t("sidebar.language"), LANGUAGES, key=LANG_KEY, format_func=LANGUAGE_NAMES.get,
-                 horizontal=True, on_change=_remember_language)
+        if shown("sidebar.language"):
+            st.radio(t("sidebar.language"), LANGUAGES, key=LANG_KEY, format_func=LANGUAGE_NAMES.get,
+                     horizontal=True, on_change=_remember_language)
         st.caption(t("sidebar.device", device=default_device().label))
         render_share()
