@@ -7,5 +7,6 @@ STRINGS = {
     "sidebar.language": ("언어", "Language"),
     "sidebar.device": ("학습 장치: {device}", "Training device: {device}"),
     "common.download": ("내려받기", "Download"),
+    "common.choose": ("선택하세요", "Choose options"),
     "common.copy_hint": ("오른쪽 위 아이콘으로 복사할 수 있습니다.", "Copy it with the icon at the top right."),
 }
