@@ -7,11 +7,13 @@ walkthrough works for any model. Inspection returns data; pages draw it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import torch
 from torch import nn
 
+from engine.builder import build_model
 from engine.errors import PlaygroundError
 from engine.spec import ModelSpec
 
@@ -92,6 +94,25 @@ def random_minibatch(spec: ModelSpec, seed: int, count: int = 3) -> torch.Tensor
     """`torch.manual_seed(seed); torch.rand(3, 28, 28)`, drawn from a private generator."""
     generator = torch.Generator().manual_seed(seed)
     return torch.rand(minibatch_shape(spec, count), generator=generator)
+
+
+@torch.no_grad()
+def seeded_images_then_model(spec: ModelSpec, seed: int, count: int = 3) -> tuple[torch.Tensor, nn.Module]:
+    """Seed 004's order after one `torch.manual_seed(seed)`: draw the images, then create the layers.
+
+    One private generator makes both, so the weights are not the same uniform draws as the pixels
+    (which happens when images and weights each start from the same seed).
+    """
+    generator = torch.Generator().manual_seed(seed)
+    images = torch.rand(minibatch_shape(spec, count), generator=generator)
+    model = build_model(spec, seed=0)
+    for layer in (m for m in model.modules() if isinstance(m, nn.Linear)):
+        # nn.Linear.reset_parameters, drawing from our generator
+        nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=generator)
+        if layer.bias is not None:
+            bound = 1 / math.sqrt(layer.in_features)
+            nn.init.uniform_(layer.bias, -bound, bound, generator=generator)
+    return images, model
 
 
 def step_source(path: str) -> str:

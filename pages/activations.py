@@ -45,12 +45,13 @@ except PlaygroundError as error:
     curves = []
 if curves:
     labels = (t("act.value"), t("act.slope"))
-    layout = st.segmented_control(t("act.layout"), ["overlay", "grid"], default="overlay", key="act_layout",
-                                  format_func=lambda v: t(f"act.layout_{v}"), required=True)
+    left, right = st.columns(2, vertical_alignment="bottom")
+    layout = left.segmented_control(t("act.layout"), ["overlay", "grid"], default="overlay", key="act_layout",
+                                    format_func=lambda v: t(f"act.layout_{v}"), required=True)
     if layout == "grid":
         st.plotly_chart(side_by_side_figure(curves, labels), key="act_grid")
     else:
-        focus = st.selectbox(t("act.focus"), [c.name for c in curves], key="act_focus")
+        focus = right.selectbox(t("act.focus"), [c.name for c in curves], key="act_focus")
         st.plotly_chart(overlaid_figure(curves, next(c for c in curves if c.name == focus), labels), key="act_overlay")
     st.markdown(t("act.why"))
     st.dataframe(ranges_table(curves, (t("act.col_name"), t("act.col_peak"), t("act.col_sensitive"),

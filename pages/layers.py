@@ -3,9 +3,9 @@
 
 import streamlit as st
 
-from engine import LAYERS, PRESETS, PlaygroundError, build_model
+from engine import LAYERS, PRESETS, PlaygroundError, model_source
 from engine.sample_images import pick_images
-from engine.walkthrough import random_minibatch, walk_forward, walkthrough_source
+from engine.walkthrough import random_minibatch, seeded_images_then_model, walk_forward, walkthrough_source
 from ui.i18n import error_text, t
 from ui.inside_layers import (
     class_names,
@@ -19,7 +19,7 @@ from ui.inside_layers import (
     stats_table,
     takes_fashion_images,
 )
-from ui.model_state import INIT_SEED, current_model, current_spec
+from ui.model_state import current_model, current_spec
 
 st.title(t("layers.title"))
 st.caption(t("layers.intro"))
@@ -27,19 +27,22 @@ left, middle, right = st.columns([3, 3, 2])
 source = left.segmented_control(t("layers.model"), ["walkthrough", "current"], default="walkthrough",
                                 key="layers_model", format_func=lambda v: t(f"layers.model_{v}"), required=True)
 spec = PRESETS["walkthrough"] if source == "walkthrough" else current_spec()
-model = build_model(spec, seed=INIT_SEED) if source == "walkthrough" else current_model()
 fashion = shared_fashion_test_set() if takes_fashion_images(spec) else None
 kinds = ["random", "fashion"] if fashion is not None else ["random"]
 images_kind = middle.segmented_control(t("layers.images"), kinds, default="random", key="layers_images",
                                        format_func=lambda v: t(f"layers.images_{v}"), required=True)
-seed = right.number_input(t("layers.seed"), 0, 2**31 - 1, 0, key="layers_seed")
+seed = int(right.number_input(t("layers.seed"), 0, 2**31 - 1, 1, key="layers_seed"))
+if source == "walkthrough":  # seed 004's order: one manual_seed, the images, then the layers
+    images, model = seeded_images_then_model(spec, seed)
+else:
+    images, model = random_minibatch(spec, seed), current_model()
+input_code = f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})"
 truth = None
 if images_kind == "fashion" and fashion is not None:
-    images, truth = pick_images(*fashion, seed=int(seed))
+    images, truth = pick_images(*fashion, seed=seed)
     input_code = t("layers.fashion_code")
-else:
-    images = random_minibatch(spec, int(seed))
-    input_code = f"torch.manual_seed({int(seed)})\nx = torch.rand({', '.join(map(str, images.shape))})"
+if source == "walkthrough":
+    input_code += "\n" + model_source(spec).split("\n\n", 1)[1].strip()  # the network, without its imports
 if source == "current":
     st.caption(t("layers.current_note", params=spec.parameter_count()))
 

@@ -6,14 +6,22 @@ from torch import nn
 
 from engine import PRESETS, LayerSpec, ModelSpec, PlaygroundError, build_model
 from engine.sample_images import FASHION_CLASSES, fashion_test_set, pick_images
-from engine.walkthrough import layer_stats, random_minibatch, step_source, walk_forward, walkthrough_source
+from engine.walkthrough import (
+    layer_stats,
+    random_minibatch,
+    seeded_images_then_model,
+    step_source,
+    walk_forward,
+    walkthrough_source,
+)
 
 
-def seeds_walkthrough(image_seed: int, model_seed: int):
-    """Seed 004's cells, verbatim but for the two manual_seed calls."""
+def seeds_walkthrough(image_seed: int, model_seed: int | None):
+    """Seed 004's cells, verbatim but for the manual_seed calls (one at the top when model_seed is None)."""
     torch.manual_seed(image_seed)
     input_image = torch.rand(3, 28, 28)
-    torch.manual_seed(model_seed)
+    if model_seed is not None:
+        torch.manual_seed(model_seed)
     flatten = nn.Flatten()
     layer1 = nn.Linear(in_features=28 * 28, out_features=20)
     seq_modules = nn.Sequential(flatten, layer1, nn.ReLU(), nn.Linear(20, 10))
@@ -43,6 +51,17 @@ def test_walkthrough_equals_the_seeds_code():
     torch.testing.assert_close(walk.probabilities, pred_probab.detach())
     assert walk.predicted == pred_probab.argmax(1).tolist()
     assert walk.probabilities.sum(1).tolist() == pytest.approx([1.0, 1.0, 1.0])
+
+
+def test_one_seed_for_images_then_layers_equals_the_seeds_cells_in_order():
+    input_image, _, hidden1, after, logits, _ = seeds_walkthrough(0, None)
+    images, model = seeded_images_then_model(PRESETS["walkthrough"], 0)
+    torch.testing.assert_close(images, input_image, rtol=0, atol=0)
+    walk = walk_forward(model, images)
+    torch.testing.assert_close(walk.steps[2].input, hidden1.detach())
+    torch.testing.assert_close(walk.steps[2].output, after.detach())
+    torch.testing.assert_close(walk.logits, logits.detach())
+    assert hidden1.abs().max() < 2  # pixels and weights are different draws: no image lines up with a weight row
 
 
 def test_the_global_rng_is_left_alone():

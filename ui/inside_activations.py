@@ -36,9 +36,10 @@ def overlaid_figure(curves: list[Curve], focus: Curve | None, labels: tuple[str,
     figure = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, subplot_titles=labels)
     for number, curve in enumerate(curves):
         colour = _palette(number)
-        figure.add_trace(go.Scatter(x=curve.x, y=curve.y, name=curve.name, legendgroup=curve.name,
+        x = curve.x.numpy()
+        figure.add_trace(go.Scatter(x=x, y=curve.y.numpy(), name=curve.name, legendgroup=curve.name,
                                     line={"color": colour}), row=1, col=1)
-        figure.add_trace(go.Scatter(x=curve.x, y=curve.slope, name=f"{curve.name}'", legendgroup=curve.name,
+        figure.add_trace(go.Scatter(x=x, y=curve.slope.numpy(), name=f"{curve.name}'", legendgroup=curve.name,
                                     line={"color": colour, "dash": "dot"}, showlegend=False), row=2, col=1)
     if focus is not None:
         _shade(figure, focus, (1, 2))
@@ -55,9 +56,10 @@ def side_by_side_figure(curves: list[Curve], labels: tuple[str, str]) -> go.Figu
     for number, curve in enumerate(curves):
         row, col = number // columns + 1, number % columns + 1
         first = number == 0
-        figure.add_trace(go.Scatter(x=curve.x, y=curve.y, name=labels[0], legendgroup="f", showlegend=first,
+        x = curve.x.numpy()
+        figure.add_trace(go.Scatter(x=x, y=curve.y.numpy(), name=labels[0], legendgroup="f", showlegend=first,
                                     line={"color": _palette(0)}), row=row, col=col)
-        figure.add_trace(go.Scatter(x=curve.x, y=curve.slope, name=labels[1], legendgroup="d", showlegend=first,
+        figure.add_trace(go.Scatter(x=x, y=curve.slope.numpy(), name=labels[1], legendgroup="d", showlegend=first,
                                     line={"color": _palette(1), "dash": "dot"}), row=row, col=col)
         _shade(figure, curve, (row,), col)
     figure.update_layout(height=280 * rows, margin={"t": 40, "b": 10, "l": 10, "r": 10})
@@ -85,13 +87,13 @@ def softmax_figure(view: SoftmaxView, labels: tuple[str, str], show_log: bool) -
     names = [f"z{i}" for i in range(len(view.logits))]
     panels = 3 if show_log else 2
     figure = make_subplots(rows=1, cols=panels, subplot_titles=[*labels, "LogSoftmax"][:panels])
-    figure.add_trace(go.Bar(x=names, y=view.logits, marker_color="#7f7f7f", showlegend=False), row=1, col=1)
-    figure.add_trace(go.Bar(x=names, y=view.probabilities, marker_color="#1f77b4", showlegend=False,
+    figure.add_trace(go.Bar(x=names, y=view.logits.numpy(), marker_color="#7f7f7f", showlegend=False), row=1, col=1)
+    figure.add_trace(go.Bar(x=names, y=view.probabilities.numpy(), marker_color="#1f77b4", showlegend=False,
                             text=[f"{p:.3f}" for p in view.probabilities.tolist()], textposition="outside"),
                      row=1, col=2)
     figure.update_yaxes(range=[0, 1.1], row=1, col=2)
     if show_log:
-        figure.add_trace(go.Bar(x=names, y=view.log_probabilities, marker_color="#9467bd", showlegend=False),
+        figure.add_trace(go.Bar(x=names, y=view.log_probabilities.numpy(), marker_color="#9467bd", showlegend=False),
                          row=1, col=3)
     figure.update_layout(height=320, margin={"t": 40, "b": 10, "l": 10, "r": 10})
     return figure

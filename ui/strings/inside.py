@@ -27,10 +27,10 @@ STRINGS = {
     "act.layout_overlay": ("겹쳐 보기", "Overlaid"),
     "act.layout_grid": ("나란히 보기", "Side by side"),
     "act.focus": ("색칠할 함수", "Shade the ranges of"),
-    "act.why": ("🟩 **민감한 구간**: 입력이 조금만 변해도 출력이 크게 변해 오차가 잘 역전파됩니다 (튜토리얼 001의 성질 3). "
-                "🟥 **포화 구간**: 출력이 거의 변하지 않아 기울기가 0에 가깝고, 이 구간의 뉴런은 학습이 거의 되지 않습니다 (성질 4).",
-                "🟩 **Sensitive**: a small change in the input changes the output a lot, so errors propagate back well "
-                "(seed 001, property 3). 🟥 **Saturated**: the output barely moves, the gradient is near zero, and a "
+    "act.why": (":green-background[**민감한 구간**]: 입력이 조금만 변해도 출력이 크게 변해 오차가 잘 역전파됩니다 (튜토리얼 001의 성질 3). "
+                ":red-background[**포화 구간**]: 출력이 거의 변하지 않아 기울기가 0에 가깝고, 이 구간의 뉴런은 학습이 거의 되지 않습니다 (성질 4).",
+                ":green-background[**Sensitive**]: a small change in the input changes the output a lot, so errors propagate back well "
+                "(seed 001, property 3). :red-background[**Saturated**]: the output barely moves, the gradient is near zero, and a "
                 "neuron stuck there hardly learns (property 4)."),
     "act.col_name": ("함수", "Function"),
     "act.col_peak": ("가장 가파른 |f'|", "Steepest |f'|"),
