@@ -10,7 +10,7 @@ from ui.i18n import error_text, t
 from ui.inside_layers import (
     class_names,
     heatmap,
-    histogram_figure,
+    histograms_figure,
     images_figure,
     probabilities_figure,
     render_step,
@@ -23,7 +23,7 @@ from ui.model_state import current_model, current_spec
 
 st.title(t("layers.title"))
 st.caption(t("layers.intro"))
-left, middle, right = st.columns([3, 3, 2])
+left, middle, right = st.columns([4, 5, 2])
 source = left.segmented_control(t("layers.model"), ["walkthrough", "current"], default="walkthrough",
                                 key="layers_model", format_func=lambda v: t(f"layers.model_{v}"), required=True)
 spec = PRESETS["walkthrough"] if source == "walkthrough" else current_spec()
@@ -79,6 +79,6 @@ with tabs[0]:
 with tabs[1]:
     st.caption(t("layers.stats_intro"))
     st.dataframe(stats_table(walk), hide_index=True, width="stretch")
-    st.plotly_chart(histogram_figure(step), key="layers_histogram")
+    st.plotly_chart(histograms_figure(walk, step), key="layers_histograms")
 with tabs[2]:
     st.code(walkthrough_source(walk, input_code), language="python")

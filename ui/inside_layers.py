@@ -88,14 +88,21 @@ def render_step(step: LayerStep, is_activation: bool) -> None:
         st.plotly_chart(heatmap(step.output, t("layers.output", kind=step.kind)), key="layers_output")
 
 
-def histogram_figure(step: LayerStep) -> go.Figure:
-    """The histogram forward hooks collected for one step's output."""
-    edges = step.stats.edges
-    centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
-    figure = go.Figure(go.Bar(x=centres, y=step.stats.counts, width=[b - a for a, b in zip(edges, edges[1:])],
-                              marker_color="#1f77b4"))
-    figure.update_layout(title=t("layers.histogram", path=step.path, kind=step.kind), height=280, margin=MARGIN,
-                         xaxis_title=t("layers.value"), yaxis_title=t("layers.count"))
+def histograms_figure(walk: Walkthrough, chosen: LayerStep) -> go.Figure:
+    """Every step's output histogram (from the forward hooks) in a grid; the chosen step in red."""
+    columns = min(3, len(walk.steps))
+    rows = -(-len(walk.steps) // columns)
+    titles = [f"{i + 1} · {step.path}: {step.kind}" for i, step in enumerate(walk.steps)]
+    figure = make_subplots(rows=rows, cols=columns, subplot_titles=titles, vertical_spacing=0.5 / rows,
+                           horizontal_spacing=0.05)
+    for i, step in enumerate(walk.steps):
+        edges = step.stats.edges
+        figure.add_trace(go.Bar(x=[(a + b) / 2 for a, b in zip(edges, edges[1:])], y=step.stats.counts,
+                                width=[b - a for a, b in zip(edges, edges[1:])], showlegend=False,
+                                marker_color="#d62728" if step is chosen else "#1f77b4",
+                                hovertemplate=t("layers.hover_bin") + "<extra></extra>"),
+                         row=i // columns + 1, col=i % columns + 1)
+    figure.update_layout(height=60 + 220 * rows, margin=MARGIN)
     return figure
 
 

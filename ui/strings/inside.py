@@ -90,12 +90,10 @@ STRINGS = {
     "layers.truth": (" (정답 {name})", " (label {name})"),
     "layers.no_probabilities": ("출력이 (배치, 클래스) 모양이 아니라서 소프트맥스 확률은 보여 주지 않습니다.",
                                 "The output is not (batch, classes), so there are no softmax probabilities to show."),
-    "layers.stats_intro": ("forward hook이 모은 각 계층 출력의 통계입니다. 아래 히스토그램은 위에서 고른 계층의 것입니다.",
-                           "Statistics of every layer's output, collected by forward hooks. The histogram below is "
-                           "for the layer chosen above."),
-    "layers.histogram": ("{path} ({kind}) 출력의 히스토그램", "Histogram of {path} ({kind}) output"),
-    "layers.value": ("값", "value"),
-    "layers.count": ("개수", "count"),
+    "layers.stats_intro": ("forward hook이 모은 각 계층 출력의 통계와 히스토그램입니다. 위에서 고른 계층은 빨간색입니다.",
+                           "Statistics and histograms of every layer's output, collected by forward hooks. The layer "
+                           "chosen above is in red."),
+    "layers.hover_bin": ("값 %{x:.3f} 근처: %{y}개", "values near %{x:.3f}: %{y}"),
     "layers.col_path": ("계층", "Layer"),
     "layers.col_kind": ("종류", "Kind"),
     "layers.col_shape": ("출력 모양", "Output shape"),
