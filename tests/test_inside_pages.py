@@ -2,9 +2,11 @@
 they show checked against the engine (and so against torch)."""
 
 import pytest
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+import ui.i18n
 from engine import PRESETS
-from engine.activations import activation_curve, softmax_view
+from engine.activations import activation_curve, elementwise_activations, softmax_view
 from engine.autograd_demo import BACKWARD, replay
 from engine.sample_images import fashion_test_set
 from engine.walkthrough import seeded_images_then_model, walk_forward
@@ -18,10 +20,6 @@ LANGS = ["ko", "en"]
 def labels_in_the_tests_language(monkeypatch, request):
     """AppTest formats a widget's options (format_func) in the test's own thread, which has no session and
     so no language; there, answer with the test's language so translated labels match on reruns."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    import ui.i18n
-
     name = request.node.name
     lang = "ko" if name.endswith("[ko]") or "_ko" in name else "en"
     in_script = ui.i18n.current_language
@@ -63,17 +61,12 @@ def _spans(text):
 
 def test_every_activation_side_by_side_with_arguments():
     app = open_page("pages/activations.py", "en")
-    app.multiselect(key="act_names").set_value(list(activation_names())).run()
+    app.multiselect(key="act_names").set_value(list(elementwise_activations())).run()
     app.segmented_control(key="act_layout").set_value("grid").run()
     app.number_input(key="act_arg_LeakyReLU_negative_slope").set_value(0.2).run()
     assert not app.exception
     row = _table(app)[_table(app).iloc[:, 0] == "LeakyReLU"].iloc[0]
     assert row.iloc[3] == "—"  # a 0.2 slope is not saturated at the default 5 % threshold
-
-
-def activation_names():
-    from engine.activations import elementwise_activations
-    return elementwise_activations()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -132,6 +125,16 @@ def test_layers_page_takes_the_current_model(lang):
     assert app.select_slider(key="layers_step").value == "3 · linear_relu_stack.1: ReLU"
     assert _table(app).shape[0] == len(PRESETS["fashion_mlp"].layers)
     assert "x = model.linear_relu_stack[4](x)" in app.code[-1].value
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_layers_page_walks_any_current_model(name):
+    app = open_page("pages/layers.py", "en")
+    app.session_state["model_spec"] = PRESETS[name]  # what the Build a model page stores
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert not app.exception
+    assert _table(app).shape[0] == len(PRESETS[name].layers)
+    assert bool(app.get("plotly_chart"))
 
 
 @pytest.mark.skipif(fashion_test_set() is None, reason="FASHION_MNIST_DIR does not hold the FashionMNIST test files")
