@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 import torch
 from torch import nn
 
+from engine.walkthrough import leaf_modules, model_device
+
 SAVED_PREFIX = "_saved_"
 READABLE_NODES = 40  # beyond this many nodes a model's graph is drawn one box per module call
 
@@ -187,14 +189,13 @@ def model_graph(model: nn.Module, x: torch.Tensor, show_saved: bool = False) -> 
     are computed with torch.autograd.grad, so the model's own `.grad` fields stay untouched.
     """
     parameters = dict(model.named_parameters())
-    device = next(iter(parameters.values())).device if parameters else torch.device("cpu")
+    device = model_device(model)
     calls: list[tuple[str, nn.Module, torch.Tensor, torch.Tensor]] = []
     handles = []
-    for path, module in model.named_modules():
-        if not list(module.children()):
-            def hook(module, inputs, output, path=path):
-                calls.append((path, module, inputs[0], output))
-            handles.append(module.register_forward_hook(hook))
+    for path, module in leaf_modules(model):
+        def hook(module, inputs, output, path=path):
+            calls.append((path, module, inputs[0], output))
+        handles.append(module.register_forward_hook(hook))
     try:
         with torch.enable_grad():
             output = model(x.to(device))

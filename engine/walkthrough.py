@@ -135,12 +135,16 @@ def layer_stats(tensor: torch.Tensor, bins: int = HISTOGRAM_BINS) -> LayerStats:
                       tuple(int(c) for c in counts.tolist()), tuple(edges.tolist()))
 
 
-def _leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
-    # named_modules() lists a shared module once, under its first name; its hook fires on every call.
+def leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
+    """(path, module) for every module without children: the layers forward hooks watch.
+
+    named_modules() lists a shared module once, under its first name; its hook fires on every call.
+    """
     return [(name, module) for name, module in model.named_modules() if not list(module.children())]
 
 
-def _model_device(model: nn.Module) -> torch.device:
+def model_device(model: nn.Module) -> torch.device:
+    """Where the model's parameters live (a trained model may sit on the GPU); CPU when it has none."""
     parameter = next(model.parameters(), None)
     return parameter.device if parameter is not None else torch.device("cpu")
 
@@ -156,14 +160,14 @@ def walk_forward(model: nn.Module, images: torch.Tensor, input_shape: tuple[int,
         raise PlaygroundError("inside_bad_batch", got=list(images.shape), expected=list(input_shape))
     records: list[tuple[str, nn.Module, torch.Tensor, torch.Tensor]] = []
     handles = []
-    for path, module in _leaf_modules(model):
+    for path, module in leaf_modules(model):
         def hook(module, inputs, output, path=path):
             records.append((path, module, inputs[0].detach().cpu(), output.detach().cpu()))
         handles.append(module.register_forward_hook(hook))
     was_training = model.training
     model.eval()  # Dropout passes everything through, as at prediction time
     try:
-        logits = model(images.to(_model_device(model))).cpu()
+        logits = model(images.to(model_device(model))).cpu()
     finally:
         model.train(was_training)
         for handle in handles:
