@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import torch
 from torch import nn
 
-from engine.walkthrough import leaf_modules, model_device
+from engine.walkthrough import leaf_modules, model_device, private_copy
 
 SAVED_PREFIX = "_saved_"
 READABLE_NODES = 40  # beyond this many nodes a model's graph is drawn one box per module call
@@ -186,27 +186,23 @@ def model_graph(model: nn.Module, x: torch.Tensor, show_saved: bool = False) -> 
 
     A classifier output (batch, classes >= 2) gets nn.CrossEntropyLoss against class 0, any other
     output nn.MSELoss against zeros: only the graph's shape matters here, not the targets. Gradients
-    are computed with torch.autograd.grad, so the model's own `.grad` fields stay untouched.
+    are computed on a private copy of the model, so the student's model and its `.grad` stay untouched.
     """
+    model = private_copy(model)
     parameters = dict(model.named_parameters())
     device = model_device(model)
     calls: list[tuple[str, nn.Module, torch.Tensor, torch.Tensor]] = []
-    handles = []
     for path, module in leaf_modules(model):
         def hook(module, inputs, output, path=path):
             calls.append((path, module, inputs[0], output))
-        handles.append(module.register_forward_hook(hook))
-    try:
-        with torch.enable_grad():
-            output = model(x.to(device))
-            if output.dim() == 2 and output.shape[1] >= 2:
-                loss_fn, target = nn.CrossEntropyLoss(), torch.zeros(len(output), dtype=torch.long, device=device)
-            else:
-                loss_fn, target = nn.MSELoss(), torch.zeros_like(output)
-            loss = loss_fn(output, target)
-    finally:
-        for handle in handles:
-            handle.remove()
+        module.register_forward_hook(hook)
+    with torch.enable_grad():
+        output = model(x.to(device))
+        if output.dim() == 2 and output.shape[1] >= 2:
+            loss_fn, target = nn.CrossEntropyLoss(), torch.zeros(len(output), dtype=torch.long, device=device)
+        else:
+            loss_fn, target = nn.MSELoss(), torch.zeros_like(output)
+        loss = loss_fn(output, target)
     owners = _owners(calls, output, loss)
     graph = extract_graph({"loss": loss}, parameters, owners, show_saved)
     wanted = [name for name, p in parameters.items() if p.requires_grad]

@@ -7,6 +7,7 @@ walkthrough works for any model. Inspection returns data; pages draw it.
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass
 
@@ -143,6 +144,12 @@ def leaf_modules(model: nn.Module) -> list[tuple[str, nn.Module]]:
     return [(name, module) for name, module in model.named_modules() if not list(module.children())]
 
 
+def private_copy(model: nn.Module) -> nn.Module:
+    """A copy to inspect, so hooks, eval() and backward never touch the student's model, which a
+    training job may be using from another thread at the same moment."""
+    return copy.deepcopy(model)
+
+
 def model_device(model: nn.Module) -> torch.device:
     """Where the model's parameters live (a trained model may sit on the GPU); CPU when it has none."""
     parameter = next(model.parameters(), None)
@@ -158,20 +165,13 @@ def walk_forward(model: nn.Module, images: torch.Tensor, input_shape: tuple[int,
     """
     if input_shape is not None and images[0].numel() != torch.Size(input_shape).numel():
         raise PlaygroundError("inside_bad_batch", got=list(images.shape), expected=list(input_shape))
+    model = private_copy(model).eval()  # eval: Dropout passes everything through, as at prediction time
     records: list[tuple[str, nn.Module, torch.Tensor, torch.Tensor]] = []
-    handles = []
     for path, module in leaf_modules(model):
         def hook(module, inputs, output, path=path):
             records.append((path, module, inputs[0].detach().cpu(), output.detach().cpu()))
-        handles.append(module.register_forward_hook(hook))
-    was_training = model.training
-    model.eval()  # Dropout passes everything through, as at prediction time
-    try:
-        logits = model(images.to(model_device(model))).cpu()
-    finally:
-        model.train(was_training)
-        for handle in handles:
-            handle.remove()
+        module.register_forward_hook(hook)
+    logits = model(images.to(model_device(model))).cpu()
     steps = tuple(_step(i, *record) for i, record in enumerate(records))
     return Walkthrough(images, steps, logits, _probabilities(steps, logits))
 

@@ -21,7 +21,7 @@ from engine.autograd_demo import (
 )
 from engine.autograd_graph import READABLE_NODES, collapse_modules, extract_graph, model_graph, readable
 from engine.graph_dot import to_dot
-from engine.walkthrough import random_minibatch
+from engine.walkthrough import random_minibatch, walk_forward
 
 SEED_FIRST_CALL = torch.full((5, 5), 2.0) + 2 * torch.eye(5)  # seed 003 prints 4 on the diagonal, 2 elsewhere
 
@@ -147,6 +147,7 @@ def test_model_grads_are_left_alone():
     model = build_model(PRESETS["walkthrough"], seed=0)
     model_graph(model, random_minibatch(PRESETS["walkthrough"], 0))
     assert all(p.grad is None for p in model.parameters())
+    assert not any(module._forward_hooks for module in model.modules())
 
 
 def test_big_graphs_collapse_to_one_box_per_module_call():
@@ -181,3 +182,15 @@ def test_dot_clusters_and_escapes():
     assert 'label="hidden_linear: Linear"' in dot and "subgraph cluster_" in dot
     tricky = extract_graph({'a "quoted" \\ name': torch.ones(2, requires_grad=True) * 2})
     assert '\\"quoted\\" \\\\ name' in to_dot(tricky)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device on this machine")
+def test_a_model_trained_on_the_gpu_is_walked_and_graphed_like_on_the_cpu():
+    spec = PRESETS["fashion_mlp"]
+    model, x = build_model(spec, seed=0), random_minibatch(spec, 0)
+    cpu_walk, cpu_graph = walk_forward(model, x), model_graph(model, x)
+    model.to("cuda")
+    gpu_walk, gpu_graph = walk_forward(model, x), model_graph(model, x)
+    torch.testing.assert_close(gpu_walk.logits, cpu_walk.logits, atol=1e-4, rtol=1e-4)
+    assert gpu_graph.graph.labels("function") == cpu_graph.graph.labels("function")
+    assert gpu_graph.loss == pytest.approx(cpu_graph.loss, rel=1e-4)

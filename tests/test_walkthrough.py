@@ -86,7 +86,8 @@ def test_every_preset_walks_and_agrees_with_calling_the_model(name):
     for step in walk.steps:
         assert eval(step_source(step.path), {"model": model}).__class__.__name__ == step.kind
         assert sum(step.stats.counts) == step.output.numel()
-    assert model.training  # put back in the mode it came in
+    assert model.training  # the student's model is left as it was: mode, hooks
+    assert not any(module._forward_hooks for module in model.modules())
 
 
 def test_shared_relu_shows_up_once_per_call():
