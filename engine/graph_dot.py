@@ -24,7 +24,7 @@ def shape_text(shape: tuple[int, ...] | None) -> str:
     return "(" + ", ".join(map(str, shape)) + ")"
 
 
-def node_label(node: GraphNode, nodes_word: str = "nodes") -> str:
+def node_label(node: GraphNode, members_text: str = "{n} nodes") -> str:
     """The text in a node: its name, then its shape (and how many nodes a module box holds)."""
     lines = [node.label]
     if node.kind == "saved":
@@ -34,18 +34,21 @@ def node_label(node: GraphNode, nodes_word: str = "nodes") -> str:
     if node.shape is not None:
         lines.append(shape_text(node.shape))
     if node.kind == "module":
-        lines.append(f"{node.members} {nodes_word}")
+        lines.append(members_text.format(n=node.members))
     return "\n".join(lines)
 
 
-def _node_line(node: GraphNode, nodes_word: str) -> str:
+def _node_line(node: GraphNode, members_text: str) -> str:
     style = "filled,rounded" if node.kind == "module" else "filled"
-    return (f"  {node.id} [label={_quote(node_label(node, nodes_word))}, fillcolor={COLOURS[node.kind]}, "
+    return (f"  {node.id} [label={_quote(node_label(node, members_text))}, fillcolor={COLOURS[node.kind]}, "
             f"style={_quote(style)}]")
 
 
-def to_dot(graph: AutogradGraph, clusters: bool = True, rankdir: str = "TB", nodes_word: str = "nodes") -> str:
-    """A `digraph` with data flowing down to the output; `clusters` frames each module call's nodes."""
+def to_dot(graph: AutogradGraph, clusters: bool = True, rankdir: str = "TB", members_text: str = "{n} nodes") -> str:
+    """A `digraph` with data flowing down to the output; `clusters` frames each module call's nodes.
+
+    `members_text` says how many nodes a module box holds, in the reader's language ("노드 {n}개").
+    """
     lines = ["digraph autograd {", f"  rankdir={rankdir}",
              '  node [shape=box, fontname="Helvetica", fontsize=11, height=0.3]',
              '  edge [arrowsize=0.7]']
@@ -54,11 +57,11 @@ def to_dot(graph: AutogradGraph, clusters: bool = True, rankdir: str = "TB", nod
         if clusters and node.owner is not None and node.kind != "module":
             groups.setdefault(node.owner, []).append(node)
         else:
-            lines.append(_node_line(node, nodes_word))
+            lines.append(_node_line(node, members_text))
     for number, (owner, members) in enumerate(groups.items()):
         lines.append(f"  subgraph cluster_{number} {{")
         lines.append(f'    label={_quote(owner)}; style="dashed"; color="grey50"; fontsize=10')
-        lines += ["  " + _node_line(node, nodes_word) for node in members]
+        lines += ["  " + _node_line(node, members_text) for node in members]
         lines.append("  }")
     for edge in graph.edges:
         extra = ' [dir=none, style="dashed"]' if edge.saved else ""

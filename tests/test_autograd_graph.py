@@ -180,6 +180,8 @@ def test_dot_clusters_and_escapes():
     graph = model_graph(model, random_minibatch(PRESETS["temperature_named"], 0)).graph
     dot = to_dot(graph)
     assert 'label="hidden_linear: Linear"' in dot and "subgraph cluster_" in dot
+    boxes = to_dot(collapse_modules(graph), members_text="노드 {n}개")
+    assert '"hidden_linear: Linear\\n(3, 12)\\n노드 6개"' in boxes  # Addmm, T, two AccumulateGrad, weight, bias
     tricky = extract_graph({'a "quoted" \\ name': torch.ones(2, requires_grad=True) * 2})
     assert '\\"quoted\\" \\\\ name' in to_dot(tricky)
 

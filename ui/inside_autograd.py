@@ -28,7 +28,7 @@ STEPS_KEY = "autograd_steps"
 
 def draw_graph(graph: AutogradGraph) -> None:
     """The graph as DOT, drawn in the browser by st.graphviz_chart, with a colour legend."""
-    st.graphviz_chart(to_dot(graph, nodes_word=t("autograd.nodes_word")))
+    st.graphviz_chart(to_dot(graph, members_text=t("autograd.members")))
     st.caption(t("autograd.legend"))
 
 

@@ -134,7 +134,7 @@ STRINGS = {
                         "Grey: backward functions (grad_fn) · blue: leaf tensors that need a gradient (parameters) · "
                         "orange: tensors saved for backward · green: the output · lavender: one module folded into a box. "
                         "Arrows point the way of the forward pass; gradients flow back against them."),
-    "autograd.nodes_word": ("개 노드", "nodes"),
+    "autograd.members": ("노드 {n}개", "{n} nodes"),
     "autograd.retain_help": ("그래프를 남겨 두어 backward를 다시 부를 수 있게 합니다", "Keep the graph so backward can run again"),
     "autograd.reset": ("처음부터", "Start over"),
     "autograd.press_backward": ("`loss.backward()`를 눌러 w와 b의 변화도를 계산해 보세요. 지금은 `w.grad`가 `None`입니다.",
