@@ -179,6 +179,7 @@ class ModelGraph:
     loss_name: str  # "CrossEntropyLoss" or "MSELoss"
     loss: float
     gradient_norms: dict[str, float]
+    untracked: tuple[str, ...] = ()  # module calls that left no node: nothing they got needed a gradient
 
 
 def model_graph(model: nn.Module, x: torch.Tensor, show_saved: bool = False) -> ModelGraph:
@@ -208,16 +209,24 @@ def model_graph(model: nn.Module, x: torch.Tensor, show_saved: bool = False) -> 
     wanted = [name for name, p in parameters.items() if p.requires_grad]
     grads = torch.autograd.grad(loss, [parameters[n] for n in wanted], allow_unused=True) if wanted else ()
     norms = {name: (0.0 if g is None else g.norm().item()) for name, g in zip(wanted, grads)}
-    return ModelGraph(graph, type(loss_fn).__name__, loss.item(), norms)
+    drawn = {node.owner for node in graph.nodes}
+    untracked = tuple(label for label in _call_labels(calls) if label not in drawn)
+    return ModelGraph(graph, type(loss_fn).__name__, loss.item(), norms, untracked)
+
+
+def _call_labels(calls) -> list[str]:
+    """A label for each module call, like "fc1: Linear"; a module called again gets "relu: ReLU (2)"."""
+    labels, seen = [], {}
+    for path, module, _, _ in calls:
+        seen[path] = seen.get(path, 0) + 1
+        labels.append(f"{path}: {type(module).__name__}" + (f" ({seen[path]})" if seen[path] > 1 else ""))
+    return labels
 
 
 def _owners(calls, output: torch.Tensor, loss: torch.Tensor) -> dict[object, str]:
     """Which module call made each backward function: walk back from each call's output until its input."""
     owners: dict[object, str] = {}
-    seen_paths: dict[str, int] = {}
-    for path, module, given, result in calls:
-        seen_paths[path] = seen_paths.get(path, 0) + 1
-        label = f"{path}: {type(module).__name__}" + (f" ({seen_paths[path]})" if seen_paths[path] > 1 else "")
+    for label, (_, _, given, result) in zip(_call_labels(calls), calls):
         _claim(result.grad_fn, given.grad_fn, label, owners)
     _claim(loss.grad_fn, output.grad_fn, "loss", owners)
     return owners

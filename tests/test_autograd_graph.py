@@ -136,6 +136,13 @@ def test_every_presets_graph_names_each_parameter_and_module(name):
     assert len(readable(graph).nodes) <= READABLE_NODES
 
 
+def test_a_leading_flatten_leaves_no_node_and_is_listed():
+    result = model_graph(build_model(PRESETS["fashion_mlp"], seed=0), random_minibatch(PRESETS["fashion_mlp"], 0))
+    assert result.untracked == ("flatten: Flatten",)  # the images need no gradient, so neither does their view
+    dense = model_graph(build_model(PRESETS["dense_128"], seed=0), random_minibatch(PRESETS["dense_128"], 0))
+    assert dense.untracked == ()
+
+
 def test_shared_relu_calls_are_told_apart():
     graph = model_graph(build_model(PRESETS["fashion_mlp_fc"], seed=0),
                         random_minibatch(PRESETS["fashion_mlp_fc"], 0)).graph

@@ -114,6 +114,8 @@ def render_model_graph() -> None:
                            key=f"autograd_group_{name}", help=t("autograd.group_help"))
     st.markdown(t("autograd.model_line", loss=result.loss_name, value=result.loss, nodes=len(full.nodes)))
     draw_graph(collapse_modules(full) if grouped else full)
+    if result.untracked:
+        st.caption(t("autograd.untracked", modules=", ".join(f"`{label}`" for label in result.untracked)))
     sizes = {n: tuple(p.shape) for n, p in model.named_parameters()}
     table = pd.DataFrame([(n, str(list(sizes[n])), norm) for n, norm in result.gradient_norms.items()],
                          columns=[t("autograd.col_param"), t("autograd.col_shape"), t("autograd.col_norm")])

@@ -171,6 +171,9 @@ STRINGS = {
     "autograd.norms_intro": ("각 매개변수가 `{loss}`에서 받는 변화도의 크기 (`torch.autograd.grad`로 계산, 모델의 `.grad`는 건드리지 않음):",
                              "How large a gradient each parameter gets from `{loss}` (computed with "
                              "`torch.autograd.grad`; the model's own `.grad` stays untouched):"),
+    "autograd.untracked": ("그래프에 없는 계층: {modules}. 입력 이미지는 변화도가 필요 없으므로, 매개변수가 나오기 전의 연산은 기록되지 않습니다.",
+                           "Not in the graph: {modules}. The input images need no gradient, so operations before "
+                           "the first parameter are not recorded."),
     "autograd.col_param": ("매개변수", "Parameter"),
     "autograd.col_shape": ("모양", "Shape"),
     "autograd.col_norm": ("변화도의 노름 ‖grad‖", "Gradient norm ‖grad‖"),
