@@ -207,6 +207,8 @@ def model_graph(model: nn.Module, x: torch.Tensor, show_saved: bool = False) -> 
     owners = _owners(calls, output, loss)
     graph = extract_graph({"loss": loss}, parameters, owners, show_saved)
     wanted = [name for name, p in parameters.items() if p.requires_grad]
+    if not loss.requires_grad:  # e.g. only frozen parameters: nothing to differentiate
+        wanted = []
     grads = torch.autograd.grad(loss, [parameters[n] for n in wanted], allow_unused=True) if wanted else ()
     norms = {name: (0.0 if g is None else g.norm().item()) for name, g in zip(wanted, grads)}
     drawn = {node.owner for node in graph.nodes}

@@ -143,6 +143,14 @@ def test_a_leading_flatten_leaves_no_node_and_is_listed():
     assert dense.untracked == ()
 
 
+def test_frozen_or_parameter_free_models_still_give_a_graph():
+    frozen = build_model(PRESETS["temperature_linear"], seed=0).requires_grad_(False)
+    result = model_graph(frozen, random_minibatch(PRESETS["temperature_linear"], 0))
+    assert result.gradient_norms == {} and result.graph.labels("output") == ["loss"]
+    relu_only = ModelSpec((4,), (LayerSpec.of("ReLU"),))
+    assert model_graph(build_model(relu_only), random_minibatch(relu_only, 0)).untracked == ("0: ReLU",)
+
+
 def test_shared_relu_calls_are_told_apart():
     graph = model_graph(build_model(PRESETS["fashion_mlp_fc"], seed=0),
                         random_minibatch(PRESETS["fashion_mlp_fc"], 0)).graph
