@@ -14,6 +14,7 @@ from engine.autograd_demo import (
     JACOBIAN_SOURCE,
     ZERO,
     jacobian_demo,
+    make_example,
     replay,
     tracking_flags,
 )
@@ -81,7 +82,7 @@ def _step_code(step: str) -> str:
 
 def render_tracking() -> None:
     """`requires_grad` with tracking on, inside `torch.no_grad()`, and after `detach()` (seed 003)."""
-    flags = tracking_flags(replay(int(st.session_state.get("autograd_seed", 0)), [])[0])
+    flags = tracking_flags(make_example(int(st.session_state.get("autograd_seed", 0))))
     st.code("z = torch.matmul(x, w) + b\nprint(z.requires_grad)\n\nwith torch.no_grad():\n"
             "    z = torch.matmul(x, w) + b\nprint(z.requires_grad)\n\nz = torch.matmul(x, w) + b\n"
             "z_det = z.detach()\nprint(z_det.requires_grad)", language="python")
