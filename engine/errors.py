@@ -37,6 +37,16 @@ ENGLISH = {
     "shape_dim_range": "dim {dim} is out of range for a {ndim}-D tensor.",
     # Links (engine/links.py)
     "link_invalid": "This link's setup could not be read (it may be cut off or edited).",
+    # Inside the network (activations, forward walkthrough, autograd graphs)
+    "inside_not_elementwise": "{name} is not an elementwise activation; Softmax and LogSoftmax act on a vector.",
+    "inside_bad_range": "The input range must go from a smaller to a larger number (got {low} to {high}).",
+    "inside_bad_points": "Use between 2 and {limit} points (got {points}).",
+    "inside_hardtanh_order": "Hardtanh needs min_val ({min_val}) below max_val ({max_val}).",
+    "inside_bad_logits": "Enter between 1 and {limit} logits (got {count}).",
+    "inside_logits_not_finite": "Logits must be finite numbers.",
+    "inside_logits_not_numbers": "Could not read numbers from '{text}'; separate them with commas, e.g. 2.0, 1.0, 0.1.",
+    "inside_bad_temperature": "The temperature must be above 0 (got {value}).",
+    "inside_bad_batch": "The minibatch has shape {got}, but the model takes {expected} after the batch dimension.",
 }
 
 

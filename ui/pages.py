@@ -24,4 +24,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "nav.home", "home.blurb", ":material/home:"),
     PageInfo("pages/model.py", "nav.model", "model.blurb", ":material/account_tree:"),
     PageInfo("pages/teacher.py", "nav.teacher", "lesson.blurb", ":material/school:"),
+    PageInfo("pages/activations.py", "nav.activations", "act.blurb", ":material/show_chart:"),
+    PageInfo("pages/layers.py", "nav.layers", "layers.blurb", ":material/layers:"),
+    PageInfo("pages/autograd.py", "nav.autograd", "autograd.blurb", ":material/hub:"),
 )

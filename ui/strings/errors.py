@@ -32,6 +32,16 @@ _KOREAN = {
     "shape_flatten_batch": "Flatten은 배치 차원을 유지해야 합니다 (start_dim >= 1).",
     "shape_dim_range": "dim {dim}은(는) {ndim}차원 텐서의 범위를 벗어납니다.",
     "link_invalid": "이 링크의 설정을 읽을 수 없습니다 (잘렸거나 수정되었을 수 있습니다).",
+    # Inside the network (activations, forward walkthrough, autograd graphs)
+    "inside_not_elementwise": "{name}은(는) 원소별 활성화 함수가 아닙니다. Softmax와 LogSoftmax는 벡터 전체에 작용합니다.",
+    "inside_bad_range": "입력 범위는 작은 수에서 큰 수로 가야 합니다 (받은 값: {low} ~ {high}).",
+    "inside_bad_points": "점은 2개 이상 {limit}개 이하로 정하세요 (받은 값: {points}).",
+    "inside_hardtanh_order": "Hardtanh의 min_val({min_val})은(는) max_val({max_val})보다 작아야 합니다.",
+    "inside_bad_logits": "로짓은 1개 이상 {limit}개 이하로 입력하세요 (받은 개수: {count}).",
+    "inside_logits_not_finite": "로짓은 유한한 수여야 합니다.",
+    "inside_logits_not_numbers": "'{text}'에서 숫자를 읽을 수 없습니다. 쉼표로 구분해 입력하세요 (예: 2.0, 1.0, 0.1).",
+    "inside_bad_temperature": "온도는 0보다 커야 합니다 (받은 값: {value}).",
+    "inside_bad_batch": "미니배치의 모양은 {got}인데, 모델은 배치 차원 다음에 {expected}을(를) 받습니다.",
 }
 
 STRINGS = {f"error.{key}": (_KOREAN[key], english) for key, english in ENGLISH.items()}

@@ -1,0 +1,82 @@
+"""Activations: every registered activation and its autograd derivative, sensitive and saturated ranges
+shaded (seed 001), and softmax with a temperature on logits you type (seed 002)."""
+
+import streamlit as st
+
+from engine import PlaygroundError
+from engine.activations import activation_curve, elementwise_activations, parse_logits, softmax_view
+from ui.i18n import error_text, t
+from ui.inside_activations import (
+    argument_widgets,
+    jacobian_figure,
+    overlaid_figure,
+    ranges_table,
+    side_by_side_figure,
+    softmax_figure,
+)
+
+
+def _seed_clamp() -> None:  # seed 001: scores out of 10, never below 0 or above 10
+    st.session_state.update(act_names=["Hardtanh", "Sigmoid"], act_hardtanh=(0.0, 10.0), act_range=(-5.0, 15.0))
+
+
+st.title(t("act.title"))
+st.caption(t("act.intro"))
+names = elementwise_activations()
+for key, value in (("act_names", ["ReLU", "Sigmoid", "Tanh", "Hardtanh"]), ("act_range", (-6.0, 6.0)),
+                   ("act_hardtanh", (-1.0, 1.0))):
+    st.session_state.setdefault(key, value)
+chosen = st.multiselect(t("act.choose"), names, key="act_names")
+left, right = st.columns(2)
+low, high = left.slider(t("act.range"), -20.0, 20.0, step=0.5, key="act_range")
+min_val, max_val = right.slider(t("act.hardtanh"), -20.0, 20.0, step=0.5, key="act_hardtanh")
+right.button(t("act.seed_clamp"), key="act_seed_clamp", on_click=_seed_clamp, icon=":material/sports_score:")
+with st.expander(t("act.more")):
+    sensitive_at = st.slider(t("act.sensitive_at"), 0.1, 1.0, 0.5, 0.05, key="act_sensitive_at")
+    saturated_below = st.slider(t("act.saturated_below"), 0.0, 0.5, 0.05, 0.01, key="act_saturated_below")
+    args = {name: argument_widgets(name) for name in chosen if name != "Hardtanh"}
+args["Hardtanh"] = {"min_val": min_val, "max_val": max_val}
+
+try:
+    curves = [activation_curve(name, args.get(name, {}), low, high, 801, sensitive_at, saturated_below)
+              for name in chosen]
+except PlaygroundError as error:
+    st.error(error_text(error), icon=":material/error:")
+    curves = []
+if curves:
+    labels = (t("act.value"), t("act.slope"))
+    left, right = st.columns(2, vertical_alignment="bottom")
+    layout = left.segmented_control(t("act.layout"), ["overlay", "grid"], default="overlay", key="act_layout",
+                                    format_func=lambda v: t(f"act.layout_{v}"), required=True)
+    if layout == "grid":
+        st.plotly_chart(side_by_side_figure(curves, labels), key="act_grid")
+    else:
+        focus = right.selectbox(t("act.focus"), [c.name for c in curves], key="act_focus")
+        st.plotly_chart(overlaid_figure(curves, next(c for c in curves if c.name == focus), labels), key="act_overlay")
+    st.markdown(t("act.why"))
+    st.dataframe(ranges_table(curves, (t("act.col_name"), t("act.col_peak"), t("act.col_sensitive"),
+                                       t("act.col_saturated"))), hide_index=True, width="stretch")
+    st.code("x = torch.linspace(low, high, 801, requires_grad=True)\ny = act_fn(x)\n"
+            "(slope,) = torch.autograd.grad(y.sum(), x)  # f'(x) at every x", language="python")
+elif not chosen:
+    st.info(t("act.choose_one"))
+
+st.header(t("act.softmax_title"))
+st.caption(t("act.softmax_intro"))
+left, right = st.columns([3, 2])
+text = left.text_input(t("act.logits"), "2.0, 1.0, 0.1", key="act_logits")
+temperature = right.slider(t("act.temperature"), 0.05, 10.0, 1.0, 0.05, key="act_temperature")
+try:
+    view = softmax_view(parse_logits(text), temperature)
+except PlaygroundError as error:
+    st.error(error_text(error), icon=":material/error:")
+else:
+    show_log = st.toggle(t("act.show_log"), key="act_show_log")
+    st.plotly_chart(softmax_figure(view, (t("act.logits_bars"), t("act.probabilities")), show_log), key="act_softmax")
+    st.metric(t("act.sum"), f"{view.probabilities.sum().item():.6f}")
+    st.code(f"logits = torch.tensor([{', '.join(f'{v:g}' for v in view.logits.tolist())}])\n"
+            f"pred_probab = nn.Softmax(dim=0)(logits / {temperature:g})\n"
+            f"pred_probab.sum()  # {view.probabilities.sum().item():.6f}", language="python")
+    with st.expander(t("act.jacobian")):
+        st.caption(t("act.jacobian_intro"))
+        st.plotly_chart(jacobian_figure(view), key="act_jacobian")

@@ -1,0 +1,84 @@
+"""Through the layers: a minibatch of three images through the network one layer at a time (seeds
+000/003/004): shapes, the Linear output before and after ReLU, logits, softmax, and per-layer statistics."""
+
+import streamlit as st
+
+from engine import LAYERS, PRESETS, PlaygroundError, model_source
+from engine.sample_images import pick_images
+from engine.walkthrough import random_minibatch, seeded_images_then_model, walk_forward, walkthrough_source
+from ui.i18n import error_text, t
+from ui.inside_layers import (
+    class_names,
+    heatmap,
+    histograms_figure,
+    images_figure,
+    probabilities_figure,
+    render_step,
+    shape_flow,
+    shared_fashion_test_set,
+    stats_table,
+    takes_fashion_images,
+)
+from ui.model_state import current_model, current_spec
+
+st.title(t("layers.title"))
+st.caption(t("layers.intro"))
+left, middle, right = st.columns([4, 5, 2])
+source = left.segmented_control(t("layers.model"), ["walkthrough", "current"], default="walkthrough",
+                                key="layers_model", format_func=lambda v: t(f"layers.model_{v}"), required=True)
+spec = PRESETS["walkthrough"] if source == "walkthrough" else current_spec()
+fashion = shared_fashion_test_set() if takes_fashion_images(spec) else None
+kinds = ["random", "fashion"] if fashion is not None else ["random"]
+images_kind = middle.segmented_control(t("layers.images"), kinds, default="random", key="layers_images",
+                                       format_func=lambda v: t(f"layers.images_{v}"), required=True)
+seed = int(right.number_input(t("layers.seed"), 0, 2**31 - 1, 1, key="layers_seed"))
+if source == "walkthrough":  # seed 004's order: one manual_seed, the images, then the layers
+    images, model = seeded_images_then_model(spec, seed)
+else:
+    images, model = random_minibatch(spec, seed), current_model()
+input_code = f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})"
+truth = None
+if images_kind == "fashion" and fashion is not None:
+    images, truth = pick_images(*fashion, seed=seed)
+    input_code = t("layers.fashion_code")
+if source == "walkthrough":
+    input_code += "\n" + model_source(spec).split("\n\n", 1)[1].strip()  # the network, without its imports
+if source == "current":
+    st.caption(t("layers.current_note", params=spec.parameter_count()))
+
+try:
+    walk = walk_forward(model, images, spec.input_shape)
+except PlaygroundError as error:
+    st.error(error_text(error), icon=":material/error:")
+    st.stop()
+
+names = class_names(walk)
+figure = images_figure(images, [t("layers.image_n", n=i) + (f" · {names[c]}" if truth else "")
+                                for i, c in enumerate(truth or [0] * len(images))])
+if figure is None:
+    figure = heatmap(images, "x")
+st.plotly_chart(figure, key="layers_images_fig")
+st.markdown(t("layers.shapes") + " " + shape_flow(walk))
+
+st.subheader(t("layers.step_title"))
+labels = [f"{i + 1} · {step.path}: {step.kind}" for i, step in enumerate(walk.steps)]
+if st.session_state.get("layers_step") not in labels:  # a new network: start at its first activation
+    activations = [label for label, s in zip(labels, walk.steps) if s.kind in LAYERS and LAYERS[s.kind].is_activation]
+    st.session_state["layers_step"] = (activations or labels)[0]
+chosen = st.select_slider(t("layers.step"), labels, key="layers_step") if len(labels) > 1 else labels[0]
+step = walk.steps[labels.index(chosen)]
+render_step(step, step.kind in LAYERS and LAYERS[step.kind].is_activation)
+
+tabs = st.tabs([t("layers.tab_result"), t("layers.tab_stats"), t("layers.tab_code")])
+with tabs[0]:
+    st.plotly_chart(heatmap(walk.logits, t("layers.logits")), key="layers_logits")
+    if walk.probabilities is not None:
+        st.plotly_chart(probabilities_figure(walk, names, truth), key="layers_probabilities")
+    else:
+        st.info(t("layers.no_probabilities"))
+with tabs[1]:
+    st.caption(t("layers.stats_intro"))
+    st.dataframe(stats_table(walk), hide_index=True, width="stretch")
+    st.plotly_chart(histograms_figure(walk, step), key="layers_histograms")
+with tabs[2]:
+    st.code(walkthrough_source(walk, input_code), language="python")

@@ -1,0 +1,196 @@
+"""The Activations, Layers and Autograd pages in both languages: key interactions by widget key, and what
+they show checked against the engine (and so against torch)."""
+
+import pytest
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+import ui.i18n
+from engine import PRESETS
+from engine.activations import activation_curve, elementwise_activations, softmax_view
+from engine.autograd_demo import BACKWARD, replay
+from engine.sample_images import fashion_test_set
+from engine.walkthrough import seeded_images_then_model, walk_forward
+from tests.test_pages import open_page
+from ui.catalog import translate
+
+LANGS = ["ko", "en"]
+
+
+@pytest.fixture(autouse=True)
+def labels_in_the_tests_language(monkeypatch, request):
+    """AppTest formats a widget's options (format_func) in the test's own thread, which has no session and
+    so no language; there, answer with the test's language so translated labels match on reruns."""
+    name = request.node.name
+    lang = "ko" if name.endswith("[ko]") or "_ko" in name else "en"
+    in_script = ui.i18n.current_language
+    monkeypatch.setattr(ui.i18n, "current_language", lambda: in_script() if get_script_run_ctx() else lang)
+
+
+def _table(app, index=0):
+    return app.dataframe[index].value
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_activations_page_plots_every_default_and_its_ranges(lang):
+    app = open_page("pages/activations.py", lang)
+    assert not app.exception
+    table = _table(app)
+    assert list(table.iloc[:, 0]) == ["ReLU", "Sigmoid", "Tanh", "Hardtanh"]
+    sigmoid = activation_curve("Sigmoid", {}, -6.0, 6.0, 801)
+    assert table.iloc[1, 1] == pytest.approx(round(sigmoid.peak_slope, 4))
+    assert app.metric[0].value == "1.000000"
+    assert len(app.get("plotly_chart")) >= 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_001_clamp_button_sets_hardtanh_to_0_10(lang):
+    app = open_page("pages/activations.py", lang)
+    app.button(key="act_seed_clamp").click().run()
+    assert not app.exception
+    assert app.slider(key="act_hardtanh").value == (0.0, 10.0)
+    table = _table(app)
+    row = table[table.iloc[:, 0] == "Hardtanh"].iloc[0]
+    (left, right), = _spans(row.iloc[2])
+    assert left == pytest.approx(0, abs=0.02) and right == pytest.approx(10, abs=0.02)
+    assert [round(a) for a, _ in _spans(row.iloc[3])] == [-5, 10]
+
+
+def _spans(text):
+    return [tuple(float(v) for v in part.strip("[] ").split(",")) for part in text.split("], [")]
+
+
+def test_every_activation_side_by_side_with_arguments():
+    app = open_page("pages/activations.py", "en")
+    app.multiselect(key="act_names").set_value(list(elementwise_activations())).run()
+    app.segmented_control(key="act_layout").set_value("grid").run()
+    app.number_input(key="act_arg_LeakyReLU_negative_slope").set_value(0.2).run()
+    assert not app.exception
+    row = _table(app)[_table(app).iloc[:, 0] == "LeakyReLU"].iloc[0]
+    assert row.iloc[3] == "—"  # a 0.2 slope is not saturated at the default 5 % threshold
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bad_input_on_the_activations_page_gives_translated_messages(lang):
+    app = open_page("pages/activations.py", lang)
+    app.slider(key="act_hardtanh").set_value((2.0, 2.0)).run()
+    app.text_input(key="act_logits").set_value("1, two").run()
+    assert not app.exception
+    messages = [e.value for e in app.error]
+    assert translate("error.inside_hardtanh_order", lang, min_val=2.0, max_val=2.0) in messages
+    assert translate("error.inside_logits_not_numbers", lang, text="1, two") in messages
+    app.multiselect(key="act_names").set_value([]).run()
+    assert app.info[0].value == translate("act.choose_one", lang)
+
+
+def test_temperature_changes_the_probabilities_but_not_their_sum():
+    app = open_page("pages/activations.py", "en")
+    app.slider(key="act_temperature").set_value(0.5).run()
+    expected = softmax_view([2.0, 1.0, 0.1], 0.5)
+    assert app.metric[0].value == f"{expected.probabilities.sum().item():.6f}"
+    assert "logits / 0.5" in app.code[-1].value
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_layers_page_walks_the_seeds_network(lang):
+    app = open_page("pages/layers.py", lang)
+    assert not app.exception
+    images, model = seeded_images_then_model(PRESETS["walkthrough"], 1)
+    walk = walk_forward(model, images)
+    flow = next(m.value for m in app.markdown if "[3, 784]" in m.value)
+    assert "`[3, 28, 28]`" in flow and "`[3, 20]`" in flow and "`[3, 10]`" in flow
+    assert app.select_slider(key="layers_step").value == "3 · 2: ReLU"
+    assert app.metric[0].value == f"{walk.steps[2].zeroed} / 60"
+    assert "x = model[2](x)" in app.code[0].value
+    source = app.code[-1].value
+    assert source.startswith("torch.manual_seed(1)\nx = torch.rand(3, 28, 28)\nmodel = nn.Sequential(")
+    assert _table(app).shape[0] == 4
+
+
+def test_layers_page_steps_and_seed():
+    app = open_page("pages/layers.py", "en")
+    app.select_slider(key="layers_step").set_value("2 · 1: Linear").run()
+    assert not app.exception and not app.metric  # a Linear step has no "set to zero" count
+    app.number_input(key="layers_seed").set_value(7).run()
+    images, model = seeded_images_then_model(PRESETS["walkthrough"], 7)
+    zeroed = walk_forward(model, images).steps[2].zeroed
+    app.select_slider(key="layers_step").set_value("3 · 2: ReLU").run()
+    assert app.metric[0].value == f"{zeroed} / 60"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_layers_page_takes_the_current_model(lang):
+    app = open_page("pages/layers.py", lang)
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert not app.exception
+    assert app.select_slider(key="layers_step").value == "3 · linear_relu_stack.1: ReLU"
+    assert _table(app).shape[0] == len(PRESETS["fashion_mlp"].layers)
+    assert "x = model.linear_relu_stack[4](x)" in app.code[-1].value
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_layers_page_walks_any_current_model(name):
+    app = open_page("pages/layers.py", "en")
+    app.session_state["model_spec"] = PRESETS[name]  # what the Build a model page stores
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert not app.exception
+    assert _table(app).shape[0] == len(PRESETS[name].layers)
+    assert bool(app.get("plotly_chart"))
+
+
+@pytest.mark.skipif(fashion_test_set() is None, reason="FASHION_MNIST_DIR does not hold the FashionMNIST test files")
+def test_layers_page_with_real_fashion_images_ko():
+    app = open_page("pages/layers.py", "ko")
+    app.segmented_control(key="layers_images").set_value("fashion").run()
+    assert not app.exception
+    assert app.code[-1].value.startswith(translate("layers.fashion_code", "ko"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_autograd_page_backward_button_shows_the_gradients(lang):
+    app = open_page("pages/autograd.py", lang)
+    assert not app.exception
+    assert app.info[0].value == translate("autograd.press_backward", lang)
+    app.button(key="autograd_backward").click().run()
+    _, (outcome,) = replay(0, [BACKWARD])
+    texts = [c.value for c in app.code]
+    assert f"print(w.grad)\n{outcome.w_grad}" in texts and f"print(b.grad)\n{outcome.b_grad}" in texts
+    app.button(key="autograd_backward").click().run()
+    assert app.error[0].value == translate("autograd.freed", lang)
+
+
+def test_autograd_page_accumulates_with_retain_graph_and_zeroes():
+    app = open_page("pages/autograd.py", "en")
+    app.checkbox(key="autograd_retain").check().run()
+    app.button(key="autograd_backward").click().run()
+    app.button(key="autograd_backward").click().run()
+    _, outcomes = replay(0, ["backward_retain", "backward_retain"])
+    assert f"print(b.grad)\n{outcomes[-1].b_grad}" in [c.value for c in app.code]
+    assert app.info[0].value == translate("autograd.accumulated", "en")
+    app.button(key="autograd_zero").click().run()
+    assert "print(b.grad)\ntensor([0., 0., 0.])" in [c.value for c in app.code]
+    app.button(key="autograd_reset").click().run()
+    assert app.info[0].value == translate("autograd.press_backward", "en")
+
+
+def test_autograd_page_prints_the_seeds_flags_and_matrices():
+    app = open_page("pages/autograd.py", "en")
+    texts = [c.value for c in app.code]
+    assert "True\nFalse\nFalse" in texts
+    printed = next(text for text in texts if text.startswith("First call"))
+    assert "tensor([[4., 2., 2., 2., 2.]," in printed and "[4., 4., 4., 4., 8.]])" in printed
+
+
+def _graph_dots(app):
+    return [chart.proto.spec for chart in app.get("graphviz_chart")]
+
+
+@pytest.mark.parametrize("name", ["current", *sorted(PRESETS)])
+def test_autograd_page_draws_every_models_graph_ko(name):
+    app = open_page("pages/autograd.py", "ko")
+    app.selectbox(key="autograd_model").set_value(name).run()
+    assert not app.exception
+    dot = _graph_dots(app)[-1]
+    assert "AddmmBackward0" in dot and "AccumulateGrad" in dot and "lightblue" in dot
+    app.toggle(key=f"autograd_group_{name}").set_value(True).run()
+    grouped = _graph_dots(app)[-1]
+    assert "lavender" in grouped and grouped.count("->") < dot.count("->")
