@@ -65,6 +65,12 @@ ENGLISH = {
     "csv_too_many_classes": "The label column '{column}' holds {count} different values; at most {limit} classes "
                             "are allowed (for numbers, choose regression).",
     "csv_bad_task": "The task must be 'classification' or 'regression', not '{task}'.",
+    # The Tensors page (engine/tensor_lessons.py)
+    "tensor_bad_data": "Type a nested list of numbers, like [[1, 2], [3, 4]] (1-3 dimensions, rectangular, "
+                       "at most 64 numbers; {reason}).",
+    "tensor_bad_shape": "The shape {shape} must have 1 to 3 sides, each from 1 to {high}.",
+    "tensor_bad_index": "'{index}' is not an index of a 4x4 tensor; try 0, :, 0 or ..., -1 or 1:3, ::2.",
+    "tensor_bad_dim": "torch.{operation} of two 2-D tensors takes dim from {low} to {high}, not {dim}.",
 }
 
 
