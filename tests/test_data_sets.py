@@ -1,13 +1,12 @@
 """The built-in data sets: registry and options, TF Playground's 2-D sets, seed 001's temperatures,
 scikit-learn's digits."""
 
-import gzip
-
 import numpy as np
 import pytest
 import torch
 
-from engine.data import DATASETS, load_dataset
+from engine.data import DATASETS, dataset_from_csv, load_dataset
+from engine.data.bundled import iris_csv
 from engine.data.playground2d import CLASSIFY_SAMPLES, REGRESS_SAMPLES, make_2d
 from engine.data.temperature import T_C, T_U
 from engine.errors import PlaygroundError
@@ -132,10 +131,15 @@ def test_digits_equal_scikit_learns_loader():
     assert len(data.train_x) == 1797 * 80 // 100
 
 
-def test_digits_file_is_what_scikit_learn_reads():
-    from engine.data.digits import digits_file
-    with gzip.open(digits_file(), "rt") as handle:
-        assert len(handle.read().splitlines()) == 1797
+def test_iris_example_csv_equals_scikit_learns_iris():
+    sklearn_datasets = pytest.importorskip("sklearn.datasets", reason="scikit-learn is in requirements.txt")
+    reference = sklearn_datasets.load_iris()
+    data = dataset_from_csv(iris_csv(), "species", train_ratio=80, seed=0)
+    assert data.class_names == tuple(reference.target_names)
+    x, y = _all(data)
+    ours = sorted(zip(map(tuple, x.tolist()), y.tolist()))
+    theirs = sorted(zip(map(tuple, reference.data.astype("float32").tolist()), reference.target.tolist()))
+    assert ours == theirs and len(data.train_x) == 120
 
 
 @pytest.mark.parametrize("options, key", [

@@ -17,5 +17,7 @@ class PageInfo:
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "nav.home", "home.blurb", ":material/home:"),
+    PageInfo("pages/tensors.py", "nav.tensors", "tensors.blurb", ":material/grid_on:"),
+    PageInfo("pages/data.py", "nav.data", "data.blurb", ":material/dataset:"),
     PageInfo("pages/model.py", "nav.model", "model.blurb", ":material/account_tree:"),
 )

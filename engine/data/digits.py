@@ -8,29 +8,22 @@ Kept as uint8 (N, 1, 8, 8) with `scale = 1/16`, split by a seeded permutation.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 from functools import cache
-from pathlib import Path
 
 import numpy as np
 import torch
 
 from engine.data.base import TensorData
+from engine.data.bundled import sklearn_data_file
 
 CLASS_NAMES = tuple(str(digit) for digit in range(10))
 MAX_VALUE = 16
 
 
-def digits_file() -> Path:
-    """Where scikit-learn keeps digits.csv.gz, found without importing scikit-learn (or SciPy)."""
-    spec = importlib.util.find_spec("sklearn")
-    return Path(spec.origin).parent / "datasets" / "data" / "digits.csv.gz"
-
-
 @cache
 def _read_digits() -> tuple[torch.Tensor, torch.Tensor]:
     # Once per process: every student shares these two small tensors.
-    with gzip.open(digits_file(), "rt") as text:
+    with gzip.open(sklearn_data_file("digits.csv.gz"), "rt") as text:
         table = np.loadtxt(text, delimiter=",", dtype=np.uint8)
     images = torch.from_numpy(np.ascontiguousarray(table[:, :-1])).reshape(-1, 1, 8, 8)
     return images, torch.from_numpy(table[:, -1].astype(np.int64))
