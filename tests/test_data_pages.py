@@ -120,3 +120,11 @@ def test_image_grid_titles_sit_over_their_own_images():
         yaxis = figure.layout["yaxis" + trace.yaxis.removeprefix("y")]
         assert abs(titles[f"t{k}"].x - sum(xaxis.domain) / 2) < 1e-6
         assert abs(titles[f"t{k}"].y - yaxis.domain[1]) < 1e-6
+
+
+def test_no_accidental_strikethrough_in_this_areas_strings():
+    # Streamlit's markdown reads "a~b ... c~d" as strikethrough; ranges use an en dash where markdown shows them.
+    from ui.strings import data, tensors
+    for key, pair in {**data.STRINGS, **tensors.STRINGS}.items():
+        for text in pair:
+            assert text.count("~") < 2, key

@@ -57,11 +57,13 @@ def render_playground_sets() -> None:
     seed = seed_col.number_input(t("data.seed"), 0, 9_999, key="data_2d_seed")  # starts at 0; Regenerate adds 1
     button_col.button(t("data.regenerate"), key="data_2d_regenerate", on_click=_regenerate, icon=":material/refresh:")
     data = load_dataset(name, noise=noise, train_ratio=ratio, seed=int(seed))
-    st.plotly_chart(points_figure(data), key="data_2d_chart")
-    st.caption(t("data.split_line", train=len(data.train_x), test=len(data.test_x)))
-    st.code(f'data = load_dataset("{name}", noise={noise}, train_ratio={ratio}, seed={seed})\n'
-            f"data.train_x.shape, data.train_y.shape  # {tuple(data.train_x.shape)}, {tuple(data.train_y.shape)}",
-            language="python")
+    chart_col, code_col = st.columns([3, 2])
+    chart_col.plotly_chart(points_figure(data), key="data_2d_chart")
+    code_col.caption(t("data.split_line", train=len(data.train_x), test=len(data.test_x)))
+    code_col.code(f'data = load_dataset(\n    "{name}", noise={noise},\n    train_ratio={ratio}, seed={seed})\n'
+                  f"data.train_x.shape  # {tuple(data.train_x.shape)}\n"
+                  f"data.train_y.shape  # {tuple(data.train_y.shape)}",
+                  language="python")
 
 
 TEMPERATURE_CODE = """t_c = [0.5,  14.0, 15.0, 28.0, 11.0,  8.0,  3.0, -4.0,  6.0, 13.0, 21.0]

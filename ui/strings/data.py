@@ -6,7 +6,7 @@ STRINGS = {
                    "See FashionMNIST, the 2-D sets and the temperature data; learn Dataset/DataLoader and "
                    "transforms; upload your own CSV"),
     "data.title": ("데이터셋과 DataLoader", "Data sets and DataLoader"),
-    "data.intro": ("`Dataset`은 샘플과 정답을 저장하고, `DataLoader`는 그것을 미니배치로 묶어 순회합니다 (튜토리얼 003의 2~3장).",
+    "data.intro": ("`Dataset`은 샘플과 정답을 저장하고, `DataLoader`는 그것을 미니배치로 묶어 순회합니다 (튜토리얼 003의 2–3장).",
                    "A `Dataset` stores the samples and their labels; a `DataLoader` wraps it in minibatches you "
                    "can iterate over (seed 003, sections 2-3)."),
     "data.tab_samples": ("샘플 보기", "Samples"),
@@ -42,7 +42,7 @@ STRINGS = {
     "data.order_shuffled": ("shuffle=True, 에폭 {epoch}", "shuffle=True, epoch {epoch}"),
     "data.first_image": ("첫 배치의 첫 이미지 · 정답 {label}", "First image of the first batch · label {label}"),
     # transforms
-    "data.to_tensor_intro": ("`ToTensor()`는 0~255 정수 픽셀을 0.0~1.0 실수로 바꿉니다. 같은 이미지의 픽셀 분포를 비교해 보세요.",
+    "data.to_tensor_intro": ("`ToTensor()`는 0–255 정수 픽셀을 0.0–1.0 실수로 바꿉니다. 같은 이미지의 픽셀 분포를 비교해 보세요.",
                              "`ToTensor()` turns 0-255 integer pixels into 0.0-1.0 floats. Compare the pixel "
                              "histograms of the same image."),
     "data.image_index": ("이미지 번호", "Image index"),

@@ -62,9 +62,9 @@ _KOREAN = {
                             "허용됩니다 (숫자라면 회귀를 고르세요).",
     "csv_bad_task": "작업은 'classification' 또는 'regression'이어야 합니다. 받은 값: '{task}'",
     # The Tensors page
-    "tensor_bad_data": "[[1, 2], [3, 4]]처럼 숫자를 담은 중첩 리스트를 입력하세요 (1~3차원, 직사각형, "
+    "tensor_bad_data": "[[1, 2], [3, 4]]처럼 숫자를 담은 중첩 리스트를 입력하세요 (1–3차원, 직사각형, "
                        "숫자 최대 64개; {reason}).",
-    "tensor_bad_shape": "모양 {shape}은(는) 1~3개의 차원으로, 각 크기가 1부터 {high}까지여야 합니다.",
+    "tensor_bad_shape": "모양 {shape}은(는) 1–3개의 차원으로, 각 크기가 1부터 {high}까지여야 합니다.",
     "tensor_bad_index": "'{index}'은(는) 4x4 텐서의 인덱스가 아닙니다. 0, :, 0 또는 ..., -1 또는 1:3, ::2 처럼 써 보세요.",
     "tensor_bad_dim": "2차원 텐서 두 개의 torch.{operation}에서 dim은 {low}부터 {high}까지입니다. 받은 값: {dim}",
 }
