@@ -148,3 +148,18 @@ def test_real_fashion_mnist_counts_and_shapes():
     assert data.test_y.bincount().tolist() == [1_000] * 10
     assert data.class_names[0] == "T-Shirt" and data.class_names[9] == "Ankle Boot"
     assert int(data.train_x.max()) == 255 and float(data.as_float(data.train_x[:64]).max()) == 1.0
+
+
+def test_idx_reads_streams_that_hand_out_a_few_bytes_at_a_time():
+    import io
+
+    from engine.data.idx import read_idx_stream
+
+    class Trickle(io.BytesIO):
+        def readinto(self, buffer):
+            return super().readinto(memoryview(buffer)[:7])
+
+    array = np.random.default_rng(1).integers(0, 256, (3, 28, 28))
+    assert np.array_equal(read_idx_stream(Trickle(idx_bytes(array)), "x").numpy(), array)
+    with pytest.raises(PlaygroundError):
+        read_idx_stream(Trickle(idx_bytes(array) + b"extra"), "x")
