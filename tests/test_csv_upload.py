@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.data import csv_columns, dataset_from_csv
-from engine.data.csv_upload import MAX_BYTES, MAX_CLASSES, MAX_COLUMNS, MAX_ROWS
+from engine.data.csv_upload import MAX_BYTES, MAX_CELLS, MAX_CLASSES, MAX_COLUMNS, MAX_ROWS
 from engine.errors import PlaygroundError
 from ui.catalog import translate
 
@@ -71,6 +71,10 @@ def test_limits_on_size_rows_columns_and_classes():
     with pytest.raises(PlaygroundError) as error:
         dataset_from_csv(rows, "y")
     assert error.value.key == "csv_too_many_rows"
+    cells = ",".join(f"c{i}" for i in range(50)).encode() + b"\n" + (b"1," * 49 + b"1\n") * (MAX_CELLS // 50 + 1)
+    with pytest.raises(PlaygroundError) as error:
+        dataset_from_csv(cells, "c0")
+    assert error.value.key == "csv_too_many_rows" and error.value.params["limit"] == MAX_CELLS // 50
     wide = ",".join(f"c{i}" for i in range(MAX_COLUMNS + 1)).encode() + b"\n" + b"1," * MAX_COLUMNS + b"1\n"
     with pytest.raises(PlaygroundError) as error:
         dataset_from_csv(wide, "c0")

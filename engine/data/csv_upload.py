@@ -16,9 +16,10 @@ import torch
 from engine.data.base import TASKS, TensorData
 from engine.errors import PlaygroundError
 
-MAX_BYTES = 5_000_000
-MAX_ROWS = 50_000
-MAX_COLUMNS = 200
+MAX_BYTES = 2_000_000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 100
+MAX_CELLS = 500_000  # bounds the parsing memory of one upload (tens of MB at most) on a shared server
 MIN_ROWS = 4
 MAX_CLASSES = 50
 _MISSING = {"", "na", "n/a", "nan", "null", "none", "?"}
@@ -60,8 +61,9 @@ def read_table(data: bytes) -> tuple[list[str], list[list[str]]]:
             raise PlaygroundError("csv_bad_header", column=index, name=name)
         seen.add(name)
     body = rows[1:]
-    if len(body) > MAX_ROWS:
-        raise PlaygroundError("csv_too_many_rows", limit=MAX_ROWS)
+    row_limit = min(MAX_ROWS, MAX_CELLS // len(header))
+    if len(body) > row_limit:
+        raise PlaygroundError("csv_too_many_rows", limit=row_limit)
     for number, row in enumerate(body, start=2):  # row numbers as a spreadsheet shows them
         if len(row) != len(header):
             raise PlaygroundError("csv_ragged_row", row=number, count=len(row), expected=len(header))
