@@ -97,5 +97,6 @@ if __name__ == "__main__":
     parser.add_argument("--load-runs", type=int, default=5)
     args = parser.parse_args()
     print(f"FASHION_MNIST_DIR={os.environ.get('FASHION_MNIST_DIR', '(unset: user cache)')}")
-    measure_load(args.load_runs)
+    if args.load_runs:
+        measure_load(args.load_runs)
     measure_server(args.sessions)

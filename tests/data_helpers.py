@@ -37,7 +37,7 @@ def md5(data: bytes) -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     files: dict[str, bytes] = {}
-    mode = "ok"  # "ok", "slow" (answers after the client gave up), "truncate" (closes halfway)
+    mode = "ok"  # "ok", "delayed" (0.2 s), "slow" (answers after the client gave up), "truncate" (closes halfway)
     requests: list[str] = []
 
     def do_GET(self):  # noqa: N802 (http.server's name)
@@ -46,8 +46,8 @@ class _Handler(BaseHTTPRequestHandler):
         if body is None:
             self.send_error(404)
             return
-        if self.mode == "slow":
-            time.sleep(1.5)
+        if self.mode in ("slow", "delayed"):
+            time.sleep(1.5 if self.mode == "slow" else 0.2)
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

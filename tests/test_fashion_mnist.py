@@ -163,3 +163,22 @@ def test_idx_reads_streams_that_hand_out_a_few_bytes_at_a_time():
     assert np.array_equal(read_idx_stream(Trickle(idx_bytes(array)), "x").numpy(), array)
     with pytest.raises(PlaygroundError):
         read_idx_stream(Trickle(idx_bytes(array) + b"extra"), "x")
+
+
+def test_two_students_downloading_at_once_fetch_each_file_once(no_local_copy, small_files):
+    import threading
+    errors = []
+
+    def fetch(url):
+        try:
+            fm.ensure_files(base_url=url, timeout=5)
+        except Exception as error:  # collected, then asserted empty
+            errors.append(error)
+
+    with file_server(small_files, mode="delayed") as (url, requests):  # both threads are surely in flight
+        threads = [threading.Thread(target=fetch, args=(url,)) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    assert errors == [] and sorted(requests) == sorted("/" + name for name in small_files)

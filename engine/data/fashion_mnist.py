@@ -9,6 +9,7 @@ floats in [0, 1] exactly as `ToTensor()` would.
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,7 @@ FILES = {
     "t10k-images-idx3-ubyte.gz": "bef4ecab320f06d8554ea6380940ec79",
     "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
 }
+_DOWNLOAD_LOCK = threading.Lock()
 # The seeds' labels_map, in label order (Korean names live in ui/strings/data.py)
 CLASS_NAMES = ("T-Shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle Boot")
 
@@ -72,6 +74,12 @@ def ensure_files(base_url: str = BASE_URL, timeout: float = 30.0, progress: Prog
             raise PlaygroundError("fashion_dir_incomplete", folder=str(configured_dir()),
                                   missing=", ".join(missing_files(configured_dir())), env=ENV_DIR)
         folder = cache_dir()
+    with _DOWNLOAD_LOCK:  # two students clicking at once: one download, the other waits and finds the files
+        _download_missing(folder, base_url, timeout, progress)
+    return folder
+
+
+def _download_missing(folder: Path, base_url: str, timeout: float, progress: Progress | None) -> None:
     for index, name in enumerate(missing_files(folder)):
         def report(done: int, total: int | None, index=index, name=name) -> None:
             if progress:
@@ -81,7 +89,6 @@ def ensure_files(base_url: str = BASE_URL, timeout: float = 30.0, progress: Prog
         except PlaygroundError as error:
             raise PlaygroundError("fashion_unavailable", env=ENV_DIR, folder=str(folder),
                                   reason=str(error)) from error
-    return folder
 
 
 @lru_cache(maxsize=2)
