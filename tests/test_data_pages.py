@@ -19,6 +19,7 @@ def test_data_page_shows_a_batch_with_the_seeds_shapes(lang):
     assert not app.exception
     assert "torch.Size([64, 1, 28, 28])" in _codes(app) or "torch.Size([64, 1, 8, 8])" in _codes(app)
     assert "torch.Size([64])" in _codes(app)
+    assert "class SplitDataset(Dataset):" in _codes(app) and "def __getitem__" in _codes(app)
     app.select_slider(key="data_batch").set_value(16).run()
     assert "torch.Size([16])" in _codes(app) and not app.exception
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -9,7 +11,7 @@ import streamlit as st
 import torch
 from plotly.subplots import make_subplots
 
-from engine.data import TensorData, make_loader, one_hot
+from engine.data import SplitDataset, TensorData, make_loader, one_hot
 from ui.data_state import class_label
 from ui.i18n import t
 
@@ -78,6 +80,8 @@ def render_loader(data: TensorData) -> None:
         rows[t("data.order_shuffled", epoch=epoch)] = next(iter(shuffled))[1].tolist()
     order_col.dataframe(pd.DataFrame.from_dict(rows, orient="index"))
     order_col.markdown(t("data.shuffle_effect"))
+    with st.expander(t("data.dataset_class")):  # __init__, __len__, __getitem__, as seed 003 asks of a Dataset
+        st.code(inspect.getsource(SplitDataset), language="python")
 
 
 def render_transforms(data: TensorData) -> None:
