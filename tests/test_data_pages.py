@@ -73,6 +73,8 @@ def test_csv_upload_example_and_bad_files():
     assert app.error[0].value == translate("error.csv_one_class", "en", column="y", value="a")
     app.get("file_uploader")[0].set_value(("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "text/csv")).run()
     assert app.error[0].value == translate("error.csv_not_text", "en") and not app.exception
+    app.button(key="data_csv_example").click().run()  # the example replaces the uploaded file
+    assert not app.error and app.selectbox(key="data_csv_label").value == "species"
     assert app.session_state["data_upload"].class_names == ("setosa", "versicolor", "virginica")  # nothing lost
 
 

@@ -108,7 +108,8 @@ def render_csv_upload() -> None:
     st.markdown(t("data.csv_intro", mb=MAX_BYTES // 1_000_000, rows=MAX_ROWS, cols=MAX_COLUMNS))
     upload = st.file_uploader(t("data.csv_file"), type=["csv", "txt"], key="data_csv_file",
                               max_upload_size=max(1, MAX_BYTES // 1_000_000))
-    if upload is not None:
+    if upload is not None and st.session_state.get("data_csv_id") != upload.file_id:  # a new file, taken once
+        st.session_state["data_csv_id"] = upload.file_id
         st.session_state["data_csv"] = (upload.name, upload.getvalue())
     example_col, download_col = st.columns(2)
     example_col.button(t("data.csv_example"), key="data_csv_example", on_click=_use_example, icon=":material/eco:")
