@@ -47,6 +47,42 @@ ENGLISH = {
     "inside_logits_not_numbers": "Could not read numbers from '{text}'; separate them with commas, e.g. 2.0, 1.0, 0.1.",
     "inside_bad_temperature": "The temperature must be above 0 (got {value}).",
     "inside_bad_batch": "The minibatch has shape {got}, but the model takes {expected} after the batch dimension.",
+    # Data sets (engine/data): loading, downloading, the student's own CSV
+    "idx_malformed": "The data file {file} is damaged or not an IDX file ({reason}).",
+    "download_failed": "Could not download {file}: {reason}.",
+    "download_incomplete": "The download of {file} stopped early ({got:,} of {expected:,} bytes).",
+    "download_checksum": "The downloaded {file} does not match its published MD5 checksum; it was discarded.",
+    "fashion_unavailable": "FashionMNIST is not on this machine and could not be downloaded into {folder} "
+                           "({reason}). Set {env} to a folder holding the four official .gz files, or connect "
+                           "to the internet and try again. The other data sets work without it.",
+    "fashion_dir_incomplete": "{env} points to {folder}, but these files are missing there: {missing}.",
+    "data_unknown": "Unknown data set '{name}'. Known data sets: {known}.",
+    "data_unknown_option": "The data set '{name}' has no option '{option}' (options: {known}).",
+    "data_option_range": "{name}: '{option}' must be a whole number from {low} to {high}, got {value!r}.",
+    "csv_too_large": "The file is {size:,} bytes; at most {limit:,} bytes are allowed.",
+    "csv_not_text": "This is not a UTF-8 text (CSV) file.",
+    "csv_malformed": "This is not a readable CSV file ({reason}).",
+    "csv_empty": "The file has no header row or no data rows.",
+    "csv_bad_header": "Column {column} has an empty or repeated name ('{name}'); every column needs its own name.",
+    "csv_too_many_columns": "The file has {count} columns; at most {limit} are allowed.",
+    "csv_too_many_rows": "The file has more than {limit:,} data rows.",
+    "csv_too_few_rows": "The file has {count} data rows; at least {limit} are needed to train and test.",
+    "csv_ragged_row": "Row {row} has {count} values, but the header has {expected} columns.",
+    "csv_no_label_column": "There is no column '{column}'. Columns: {known}.",
+    "csv_no_features": "Besides the label column '{column}' there is no column to learn from.",
+    "csv_missing_value": "Row {row}, column '{column}' is empty or missing.",
+    "csv_not_numeric": "Row {row}, column '{column}': '{value}' is not a number.",
+    "csv_out_of_range": "Row {row}, column '{column}': {value} is too large for float32.",
+    "csv_one_class": "The label column '{column}' holds only one class ('{value}'); a classifier needs at least two.",
+    "csv_too_many_classes": "The label column '{column}' holds {count} different values; at most {limit} classes "
+                            "are allowed (for numbers, choose regression).",
+    "csv_bad_task": "The task must be 'classification' or 'regression', not '{task}'.",
+    # The Tensors page (engine/tensor_lessons.py)
+    "tensor_bad_data": "Type a nested list of numbers, like [[1, 2], [3, 4]] (1-3 dimensions, rectangular, "
+                       "at most 64 numbers; {reason}).",
+    "tensor_bad_shape": "The shape {shape} must have 1 to 3 sides, each from 1 to {high}.",
+    "tensor_bad_index": "'{index}' is not an index of a 4x4 tensor; try 0, :, 0 or ..., -1 or 1:3, ::2.",
+    "tensor_bad_dim": "torch.{operation} of two 2-D tensors takes dim from {low} to {high}, not {dim}.",
 }
 
 

@@ -36,3 +36,12 @@ def error_text(error: PlaygroundError) -> str:
     if isinstance(error.__cause__, PlaygroundError):  # e.g. a shape problem inside a spec error
         params["reason"] = error_text(error.__cause__)
     return t(f"error.{error.key}", **params)
+
+
+def labels_of(options, key_pattern: str):
+    """A `format_func` for a selectbox or radio: each option's string, looked up now in this session's language.
+
+    A plain dict lookup (not a call to `t` later) keeps the labels stable when AppTest formats options
+    outside the script run.
+    """
+    return {option: t(key_pattern.format(option)) for option in options}.__getitem__

@@ -22,6 +22,8 @@ class PageInfo:
 
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "nav.home", "home.blurb", ":material/home:"),
+    PageInfo("pages/tensors.py", "nav.tensors", "tensors.blurb", ":material/grid_on:"),
+    PageInfo("pages/data.py", "nav.data", "data.blurb", ":material/dataset:"),
     PageInfo("pages/model.py", "nav.model", "model.blurb", ":material/account_tree:"),
     PageInfo("pages/teacher.py", "nav.teacher", "lesson.blurb", ":material/school:"),
     PageInfo("pages/activations.py", "nav.activations", "act.blurb", ":material/show_chart:"),

@@ -42,6 +42,42 @@ _KOREAN = {
     "inside_logits_not_numbers": "'{text}'에서 숫자를 읽을 수 없습니다. 쉼표로 구분해 입력하세요 (예: 2.0, 1.0, 0.1).",
     "inside_bad_temperature": "온도는 0보다 커야 합니다 (받은 값: {value}).",
     "inside_bad_batch": "미니배치의 모양은 {got}인데, 모델은 배치 차원 다음에 {expected}을(를) 받습니다.",
+    # Data sets (engine/data)
+    "idx_malformed": "데이터 파일 {file}이(가) 손상되었거나 IDX 파일이 아닙니다 ({reason}).",
+    "download_failed": "{file}을(를) 내려받지 못했습니다: {reason}.",
+    "download_incomplete": "{file} 내려받기가 중간에 멈췄습니다 ({expected:,} 바이트 중 {got:,} 바이트).",
+    "download_checksum": "내려받은 {file}이(가) 공개된 MD5 체크섬과 맞지 않아 버렸습니다.",
+    "fashion_unavailable": "이 컴퓨터에 FashionMNIST가 없고 {folder}(으)로 내려받지도 못했습니다 ({reason}). "
+                           "공식 .gz 파일 네 개가 있는 폴더를 환경 변수 {env}에 지정하거나, 인터넷에 연결한 뒤 "
+                           "다시 시도하세요. 다른 데이터셋은 그대로 쓸 수 있습니다.",
+    "fashion_dir_incomplete": "{env}이(가) {folder}을(를) 가리키지만 그곳에 다음 파일이 없습니다: {missing}.",
+    "data_unknown": "알 수 없는 데이터셋 '{name}'. 사용 가능한 데이터셋: {known}",
+    "data_unknown_option": "데이터셋 '{name}'에는 '{option}' 옵션이 없습니다 (옵션: {known}).",
+    "data_option_range": "{name}: '{option}'은(는) {low}부터 {high}까지의 정수여야 합니다. 받은 값: {value!r}",
+    "csv_too_large": "파일 크기가 {size:,} 바이트입니다. 최대 {limit:,} 바이트까지 올릴 수 있습니다.",
+    "csv_not_text": "UTF-8 텍스트(CSV) 파일이 아닙니다.",
+    "csv_malformed": "읽을 수 있는 CSV 파일이 아닙니다 ({reason}).",
+    "csv_empty": "파일에 머리글 행이나 데이터 행이 없습니다.",
+    "csv_bad_header": "{column}번째 열의 이름('{name}')이 비어 있거나 중복됩니다. 열마다 서로 다른 이름이 필요합니다.",
+    "csv_too_many_columns": "열이 {count}개입니다. 최대 {limit}개까지 허용됩니다.",
+    "csv_too_many_rows": "데이터 행이 {limit:,}개를 넘습니다.",
+    "csv_too_few_rows": "데이터 행이 {count}개입니다. 학습과 테스트를 하려면 최소 {limit}개가 필요합니다.",
+    "csv_ragged_row": "{row}번째 행의 값은 {count}개인데 머리글의 열은 {expected}개입니다.",
+    "csv_no_label_column": "'{column}' 열이 없습니다. 열 목록: {known}",
+    "csv_no_features": "정답 열 '{column}' 말고는 학습에 쓸 열이 없습니다.",
+    "csv_missing_value": "{row}번째 행, '{column}' 열의 값이 비어 있습니다.",
+    "csv_not_numeric": "{row}번째 행, '{column}' 열: '{value}'은(는) 숫자가 아닙니다.",
+    "csv_out_of_range": "{row}번째 행, '{column}' 열: {value}은(는) float32로 나타내기에 너무 큽니다.",
+    "csv_one_class": "정답 열 '{column}'에 클래스가 하나('{value}')뿐입니다. 분류에는 클래스가 둘 이상 필요합니다.",
+    "csv_too_many_classes": "정답 열 '{column}'에 서로 다른 값이 {count}개 있습니다. 클래스는 최대 {limit}개까지 "
+                            "허용됩니다 (숫자라면 회귀를 고르세요).",
+    "csv_bad_task": "작업은 'classification' 또는 'regression'이어야 합니다. 받은 값: '{task}'",
+    # The Tensors page
+    "tensor_bad_data": "[[1, 2], [3, 4]]처럼 숫자를 담은 중첩 리스트를 입력하세요 (1–3차원, 직사각형, "
+                       "숫자 최대 64개; {reason}).",
+    "tensor_bad_shape": "모양 {shape}은(는) 1–3개의 차원으로, 각 크기가 1부터 {high}까지여야 합니다.",
+    "tensor_bad_index": "'{index}'은(는) 4x4 텐서의 인덱스가 아닙니다. 0, :, 0 또는 ..., -1 또는 1:3, ::2 처럼 써 보세요.",
+    "tensor_bad_dim": "2차원 텐서 두 개의 torch.{operation}에서 dim은 {low}부터 {high}까지입니다. 받은 값: {dim}",
 }
 
 STRINGS = {f"error.{key}": (_KOREAN[key], english) for key, english in ENGLISH.items()}
