@@ -35,6 +35,20 @@ ENGLISH = {
     "shape_flatten_order": "start_dim {start} comes after end_dim {end}.",
     "shape_flatten_batch": "Flatten must keep the batch dimension (start_dim >= 1).",
     "shape_dim_range": "dim {dim} is out of range for a {ndim}-D tensor.",
+    # ONNX export and saved models (export/)
+    "export_bad_opset": "Opset {opset} is not supported here; choose one of {supported}.",
+    "export_failed_layer": "The layer '{layer}' ({kind}) cannot be exported to ONNX: {reason}",
+    "export_failed_model": "This model ({kind}) cannot be exported to ONNX: {reason}",
+    "checkpoint_too_large": "The file holds {size:,} bytes; at most {limit:,} are accepted.",
+    "checkpoint_bad_spec_json": "spec.json inside the zip is not valid JSON.",
+    "checkpoint_unsafe": "This file holds more than plain weights (objects or code), so it was not opened.",
+    "checkpoint_not_readable": "This is not a saved PyTorch model: upload the zip from this page or a .pth "
+                               "state_dict.",
+    "checkpoint_not_state_dict": "The file must hold a state_dict: layer names mapped to tensors.",
+    "checkpoint_wrong_keys": "The weights do not fit this network. Missing: {missing}. Unexpected: {unexpected}.",
+    "checkpoint_wrong_shape": "The weight '{name}' has shape {got}, but this network needs {expected}.",
+    "checkpoint_bad_dtype": "The weight '{name}' is {dtype}, not a floating-point tensor.",
+    "checkpoint_not_finite": "The weight '{name}' contains NaN or infinite values.",
 }
 
 
