@@ -79,8 +79,10 @@ STRINGS = {
     "export.browser_create": ("세션 만들기 (한 번)", "Session creation (once)"),
     "export.browser_reused": ("이미 만든 세션 재사용", "session reused"),
     "export.browser_import": ("onnxruntime-web 불러오기", "Loading onnxruntime-web"),
-    "export.browser_runs": ("배치 1 실행 {count}번: 최소 {low:.2f} ms, 중앙값 {median:.2f} ms · {agent}",
-                            "{count} runs at batch 1: min {low:.2f} ms, median {median:.2f} ms · {agent}"),
+    "export.browser_runs": ("{number}번째 측정: 배치 1 실행 {count}번, 최소 {low:.2f} ms, 중앙값 {median:.2f} ms, "
+                            "반복 평균 {mean:.3f} ms (브라우저 시계는 0.1 ms 단위) · {agent}",
+                            "Measurement {number}: {count} runs at batch 1, min {low:.2f} ms, median {median:.2f} ms, "
+                            "loop mean {mean:.3f} ms (the browser's clock ticks in 0.1 ms) · {agent}"),
     "export.browser_again": ("브라우저에서 다시 재기", "Measure again in the browser"),
     "export.try_intro": ("검은 칸에 옷이나 신발을 그려 보세요. 획을 그을 때마다 브라우저가 내보낸 모델로 분류하고 "
                          "(왼쪽 막대), 획을 마치면 서버의 파이토치도 같은 픽셀을 분류합니다 (오른쪽).",
