@@ -28,7 +28,7 @@ def metric(page, key: str) -> str:
 
 
 def loop_mean(page, number: int) -> float:
-    caption = page.get_by_text(f"Measurement {number}:").first.inner_text()
+    caption = page.get_by_text(f"measurement {number}:").first.inner_text()
     return float(re.search(r"loop mean ([0-9.]+) ms", caption).group(1))
 
 
@@ -49,7 +49,7 @@ def main(requests: int) -> None:
         means = [loop_mean(page, 1)]
         for number in range(2, requests + 1):
             page.get_by_role("button", name=translate("export.browser_again", "en")).click()
-            page.get_by_text(f"Measurement {number}:").wait_for(timeout=60_000)
+            page.get_by_text(f"measurement {number}:").wait_for(timeout=60_000)
             assert translate("export.browser_reused", "en") in metric(page, "export.browser_create")
             medians.append(float(NUMBER.findall(metric(page, "export.browser_time"))[0]))
             means.append(loop_mean(page, number))

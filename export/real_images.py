@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -24,11 +25,17 @@ def _folder() -> Path | None:
 
 
 def fashion_images(count: int) -> torch.Tensor | None:
-    """The first `count` test images as float32 (count, 28, 28) in [0, 1]; None without the data."""
+    """The first `count` test images as float32 (count, 28, 28) in [0, 1]; None without the data.
+
+    The tensor is shared between callers (read once per process): treat it as read-only.
+    """
     folder = _folder()
-    if folder is None:
-        return None
-    with gzip.open(folder / _IMAGES, "rb") as file:
+    return None if folder is None else _read_images(str(folder), count)
+
+
+@cache
+def _read_images(folder: str, count: int) -> torch.Tensor | None:
+    with gzip.open(Path(folder) / _IMAGES, "rb") as file:
         magic, total, rows, cols = np.frombuffer(file.read(16), dtype=">i4")
         if magic != _MAGIC_IMAGES or (rows, cols) != (28, 28):
             return None

@@ -22,7 +22,7 @@ result = current_export(spec, model, opset)
 if result is None:
     st.stop()
 st.caption(t("export.done_line", export=result.export_seconds, parity=result.parity_seconds,
-             size=result.graph.file_size / 1024**2, opset=result.opset))
+             size=result.graph.file_size / 1024**2, opset=result.opset, digest=result.digest[:12]))
 
 parity_tab, graph_tab, browser_tab, try_tab, files_tab = st.tabs(
     [t("export.tab_parity"), t("export.tab_graph"), t("export.tab_browser"), t("export.tab_try"),

@@ -130,6 +130,16 @@ def test_trained_model_still_matches():
     assert result.report.argmax_agreement == 1.0
 
 
+def test_dropout_is_exported_as_in_eval_and_the_students_model_keeps_training_mode():
+    spec = ModelSpec((8,), (LayerSpec.of("Linear", in_features=8, out_features=8), LayerSpec.of("Dropout", p=0.5),
+                            LayerSpec.of("Linear", in_features=8, out_features=3)))
+    model = build_model(spec, seed=0).train()
+    data = to_onnx(model, torch.rand(2, 8))
+    assert check_parity(model, data, wide_inputs(spec.input_shape)).passed
+    assert model.training
+    assert "Dropout" not in {node.op_type for node in describe_onnx(data).nodes}
+
+
 def test_bad_opset_is_refused_before_exporting():
     with pytest.raises(PlaygroundError) as caught:
         to_onnx(nn.Linear(2, 2), torch.rand(2, 2), opset=9)

@@ -76,9 +76,9 @@ def _render_answer(result: ExportResult, answer: dict) -> None:
     create_col.metric(t("export.browser_create"),
                       t("export.browser_reused") if create is None else f"{create:.0f} ms")
     import_col.metric(t("export.browser_import"), f"{timings['import_ms']:.0f} ms")
-    st.caption(t("export.browser_runs", number=answer["run_id"] + 1, count=len(timings["runs"]),
-                 low=timings["run_ms_min"], median=timings["run_ms_median"], mean=timings["run_ms_mean"],
-                 agent=answer.get("agent", "")[:80]))
+    st.caption(t("export.browser_runs", digest=answer["digest"][:12], number=answer["run_id"] + 1,
+                 count=len(timings["runs"]), low=timings["run_ms_min"], median=timings["run_ms_median"],
+                 mean=timings["run_ms_mean"], agent=answer.get("agent", "")[:80]))
     render_parity(report, "onnxruntime-web", key="export_browser_plot")
 
 

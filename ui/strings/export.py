@@ -19,8 +19,10 @@ STRINGS = {
                           "The operator set version. 18 is the exporter's own; every version listed passes the "
                           "checker and the parity check."),
     "export.exporting": ("ONNX로 내보내고 확인하는 중…", "Exporting to ONNX and checking…"),
-    "export.done_line": ("내보내기 {export:.2f}초 · 값 비교 {parity:.3f}초 · 파일 {size:.2f} MB · opset {opset}",
-                         "Exported in {export:.2f} s · compared in {parity:.3f} s · file {size:.2f} MB · opset {opset}"),
+    "export.done_line": ("내보내기 {export:.2f}초 · 값 비교 {parity:.3f}초 · 파일 {size:.2f} MB · opset {opset} · "
+                         "sha256 {digest}",
+                         "Exported in {export:.2f} s · compared in {parity:.3f} s · file {size:.2f} MB · opset {opset} · "
+                         "sha256 {digest}"),
     "export.failed_export": ("내보내지 못했습니다. 모델은 그대로입니다.", "The export failed; your model is unchanged."),
     "export.tab_parity": ("파이토치 vs onnxruntime", "PyTorch vs onnxruntime"),
     "export.tab_graph": ("ONNX 그래프", "ONNX graph"),
@@ -79,9 +81,9 @@ STRINGS = {
     "export.browser_create": ("세션 만들기 (한 번)", "Session creation (once)"),
     "export.browser_reused": ("이미 만든 세션 재사용", "session reused"),
     "export.browser_import": ("onnxruntime-web 불러오기", "Loading onnxruntime-web"),
-    "export.browser_runs": ("{number}번째 측정: 배치 1 실행 {count}번, 최소 {low:.2f} ms, 중앙값 {median:.2f} ms, "
+    "export.browser_runs": ("모델 sha256 {digest}, {number}번째 측정: 배치 1 실행 {count}번, 최소 {low:.2f} ms, 중앙값 {median:.2f} ms, "
                             "반복 평균 {mean:.3f} ms (브라우저 시계는 0.1 ms 단위) · {agent}",
-                            "Measurement {number}: {count} runs at batch 1, min {low:.2f} ms, median {median:.2f} ms, "
+                            "Model sha256 {digest}, measurement {number}: {count} runs at batch 1, min {low:.2f} ms, median {median:.2f} ms, "
                             "loop mean {mean:.3f} ms (the browser's clock ticks in 0.1 ms) · {agent}"),
     "export.browser_again": ("브라우저에서 다시 재기", "Measure again in the browser"),
     "export.try_intro": ("검은 칸에 옷이나 신발을 그려 보세요. 획을 그을 때마다 브라우저가 내보낸 모델로 분류하고 "
