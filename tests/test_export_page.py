@@ -92,3 +92,18 @@ def test_choosing_another_opset_exports_again():
     assert not app.exception
     assert metric(app, "export.graph_opset", "en").value == "20"
     assert metric(app, "export.verdict", "en").value == translate("export.passed", "en")
+
+
+def test_onnxruntime_web_is_found_under_a_base_url_path():
+    from streamlit import config
+
+    from export.browser_component import ort_base_url
+
+    before = config.get_option("server.baseUrlPath")
+    try:
+        config.set_option("server.baseUrlPath", "/class-3a/")
+        assert ort_base_url() == "/class-3a/app/static/ort/"
+        config.set_option("server.baseUrlPath", "")
+        assert ort_base_url() == "/app/static/ort/"
+    finally:
+        config.set_option("server.baseUrlPath", before)
