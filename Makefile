@@ -10,7 +10,20 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+# onnxruntime-web's WebAssembly runtime (pinned in package-lock.json), copied where Streamlit serves it
+# (/app/static/ort/): the browser runs exported models without any CDN. Copies, not links: Streamlit
+# refuses links that point outside static/.
+ORT_DIST := node_modules/onnxruntime-web/dist
+ORT_FILES := ort.wasm.min.mjs ort-wasm-simd-threaded.mjs ort-wasm-simd-threaded.wasm
+ORT_STAMP := static/ort/.installed
+
+$(ORT_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	mkdir -p static/ort
+	cp $(addprefix $(ORT_DIST)/,$(ORT_FILES)) static/ort/
+	touch $(ORT_STAMP)
+
+setup: $(STAMP) $(ORT_STAMP)
 
 # Debian's Chromium (Playwright drives it; no browser download), Korean fonts for its screenshots,
 # and nginx for the replicas test.

@@ -83,6 +83,20 @@ ENGLISH = {
     "tensor_bad_shape": "The shape {shape} must have 1 to 3 sides, each from 1 to {high}.",
     "tensor_bad_index": "'{index}' is not an index of a 4x4 tensor; try 0, :, 0 or ..., -1 or 1:3, ::2.",
     "tensor_bad_dim": "torch.{operation} of two 2-D tensors takes dim from {low} to {high}, not {dim}.",
+    # ONNX export and saved models (export/)
+    "export_bad_opset": "Opset {opset} is not supported here; choose one of {supported}.",
+    "export_failed_layer": "The layer '{layer}' ({kind}) cannot be exported to ONNX: {reason}",
+    "export_failed_model": "This model ({kind}) cannot be exported to ONNX: {reason}",
+    "checkpoint_too_large": "The file holds {size:,} bytes; at most {limit:,} are accepted.",
+    "checkpoint_bad_spec_json": "spec.json inside the zip is not valid JSON.",
+    "checkpoint_unsafe": "This file holds more than plain weights (objects or code), so it was not opened.",
+    "checkpoint_not_readable": "This is not a saved PyTorch model: upload the zip from this page or a .pth "
+                               "state_dict.",
+    "checkpoint_not_state_dict": "The file must hold a state_dict: layer names mapped to tensors.",
+    "checkpoint_wrong_keys": "The weights do not fit this network. Missing: {missing}. Unexpected: {unexpected}.",
+    "checkpoint_wrong_shape": "The weight '{name}' has shape {got}, but this network needs {expected}.",
+    "checkpoint_bad_dtype": "The weight '{name}' is {dtype}, not a floating-point tensor.",
+    "checkpoint_not_finite": "The weight '{name}' contains NaN or infinite values.",
 }
 
 

@@ -30,6 +30,12 @@ def set_spec(spec: ModelSpec) -> None:
         st.session_state.pop(MODEL_KEY, None)
 
 
+def set_model(spec: ModelSpec, model: torch.nn.Module) -> None:
+    """Make `model` (with its weights, e.g. loaded from a file) the current network for `spec`."""
+    set_spec(spec)
+    st.session_state[MODEL_KEY] = model
+
+
 def current_model() -> torch.nn.Module:
     """The session's torch module for the current spec (built once, then kept with its weights)."""
     spec = current_spec()

@@ -29,4 +29,5 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/activations.py", "nav.activations", "act.blurb", ":material/show_chart:"),
     PageInfo("pages/layers.py", "nav.layers", "layers.blurb", ":material/layers:"),
     PageInfo("pages/autograd.py", "nav.autograd", "autograd.blurb", ":material/hub:"),
+    PageInfo("pages/export.py", "nav.export", "export.blurb", ":material/deployed_code:"),
 )

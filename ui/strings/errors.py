@@ -78,6 +78,19 @@ _KOREAN = {
     "tensor_bad_shape": "모양 {shape}은(는) 1–3개의 차원으로, 각 크기가 1부터 {high}까지여야 합니다.",
     "tensor_bad_index": "'{index}'은(는) 4x4 텐서의 인덱스가 아닙니다. 0, :, 0 또는 ..., -1 또는 1:3, ::2 처럼 써 보세요.",
     "tensor_bad_dim": "2차원 텐서 두 개의 torch.{operation}에서 dim은 {low}부터 {high}까지입니다. 받은 값: {dim}",
+    # ONNX export and saved models (export/)
+    "export_bad_opset": "opset {opset}은(는) 지원하지 않습니다. 다음 중에서 고르세요: {supported}",
+    "export_failed_layer": "계층 '{layer}' ({kind})을(를) ONNX로 내보낼 수 없습니다: {reason}",
+    "export_failed_model": "이 모델 ({kind})을(를) ONNX로 내보낼 수 없습니다: {reason}",
+    "checkpoint_too_large": "파일 크기가 {size:,}바이트입니다. 최대 {limit:,}바이트까지 받습니다.",
+    "checkpoint_bad_spec_json": "zip 안의 spec.json이 올바른 JSON이 아닙니다.",
+    "checkpoint_unsafe": "이 파일에는 순수한 가중치 외의 것(객체나 코드)이 들어 있어 열지 않았습니다.",
+    "checkpoint_not_readable": "저장된 파이토치 모델이 아닙니다. 이 페이지에서 받은 zip이나 .pth state_dict를 올려 주세요.",
+    "checkpoint_not_state_dict": "파일에는 state_dict(계층 이름과 텐서의 대응)가 들어 있어야 합니다.",
+    "checkpoint_wrong_keys": "가중치가 이 신경망에 맞지 않습니다. 빠진 것: {missing}. 필요 없는 것: {unexpected}.",
+    "checkpoint_wrong_shape": "가중치 '{name}'의 모양은 {got}이지만 이 신경망에는 {expected}이(가) 필요합니다.",
+    "checkpoint_bad_dtype": "가중치 '{name}'의 자료형이 {dtype}입니다. 부동소수점 텐서여야 합니다.",
+    "checkpoint_not_finite": "가중치 '{name}'에 NaN이나 무한대 값이 있습니다.",
 }
 
 STRINGS = {f"error.{key}": (_KOREAN[key], english) for key, english in ENGLISH.items()}

@@ -1,0 +1,81 @@
+"""The exported model really runs in headless Chromium (onnxruntime-web, WebAssembly, served by the app):
+the page shows a browser-vs-torch difference below 1e-5, and no request leaves 127.0.0.1."""
+
+import re
+
+import pytest
+
+from engine import PRESETS, build_model
+from export import THRESHOLD, save_checkpoint
+from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+from tests.conftest import ROOT
+from ui.catalog import translate
+
+pytestmark = [pytest.mark.browser, needs_chromium,
+              pytest.mark.skipif(not (ROOT / "static" / "ort" / "ort-wasm-simd-threaded.wasm").exists(),
+                                 reason="onnxruntime-web is not installed in static/ort/ (make setup copies it)")]
+
+NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+
+
+def metric_value(page, label: str) -> float:
+    """The number a st.metric with this label shows."""
+    metric = page.locator('[data-testid="stMetric"]', has_text=label).first
+    return float(NUMBER.findall(metric.locator('[data-testid="stMetricValue"]').inner_text())[0])
+
+
+def wait_for_browser_answer(page) -> float:
+    """Wait until the browser has answered for the model the page exported now; its max abs difference."""
+    wait_for_app(page, timeout=120_000)
+    digest = re.search(r"sha256 ([0-9a-f]{12})", page.get_by_text("sha256").first.inner_text()).group(1)
+    page.get_by_role("tab", name=translate("export.tab_browser", "en")).click()
+    page.get_by_text(re.compile(f"Model sha256 {digest}, measurement")).wait_for(timeout=90_000)
+    return metric_value(page, translate("export.browser_max_abs", "en"))
+
+
+def test_the_exported_model_runs_in_chromium_and_matches_torch():
+    with running_app() as url, browser_page() as page:
+        page.goto(f"{url}/?lang=en")
+        wait_for_app(page)
+        page.goto(f"{url}/export?lang=en")
+        difference = wait_for_browser_answer(page)
+        milliseconds = metric_value(page, translate("export.browser_time", "en"))
+        screenshot(page, "export-browser-check-en")
+        assert 0 <= difference < THRESHOLD
+        assert milliseconds < 50  # fashion_mlp at batch 1; the figure the issue asks for is measured in bench/
+        # Measuring again reuses the WebAssembly session made for this model instead of compiling a new one.
+        page.get_by_role("button", name=translate("export.browser_again", "en")).click()
+        page.get_by_text(re.compile(r"measurement 2:")).wait_for(timeout=60_000)
+        create = page.locator('[data-testid="stMetric"]', has_text=translate("export.browser_create", "en")).first
+        assert translate("export.browser_reused", "en") in create.inner_text()
+
+        page.get_by_role("tab", name=translate("export.tab_try", "en")).click()
+        pad = page.locator("canvas.pad")
+        pad.wait_for(timeout=30_000)
+        box = pad.bounding_box()
+        page.mouse.move(box["x"] + 60, box["y"] + 60)
+        page.mouse.down()
+        for step in range(20):  # a stroke across the pad
+            page.mouse.move(box["x"] + 60 + 8 * step, box["y"] + 60 + 7 * step)
+        page.mouse.up()
+        page.locator(".bar-row").first.wait_for(timeout=30_000)
+        answer = page.get_by_text(re.compile("PyTorch says")).first
+        answer.wait_for(timeout=60_000)
+        gap = float(NUMBER.findall(answer.inner_text().split("browser")[-1])[0])
+        screenshot(page, "export-try-en")
+        assert gap < THRESHOLD
+
+        # Load a saved model through the page: garbage is refused and the model stays; a good zip replaces it,
+        # and the new model is exported and run in the browser again (a second WASM session).
+        page.get_by_role("tab", name=translate("export.tab_files", "en")).click()
+        uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+        uploader.set_input_files({"name": "broken.pth", "mimeType": "application/octet-stream",
+                                  "buffer": b"definitely not a model" * 50})
+        page.get_by_text(translate("error.checkpoint_not_readable", "en")).wait_for(timeout=30_000)
+        assert page.get_by_text("669,706 parameters").count() == 1
+        saved = save_checkpoint(PRESETS["walkthrough"], build_model(PRESETS["walkthrough"], seed=5))
+        uploader.set_input_files({"name": "walkthrough.zip", "mimeType": "application/zip", "buffer": saved})
+        page.get_by_text("15,910 parameters").first.wait_for(timeout=120_000)
+        assert wait_for_browser_answer(page) < THRESHOLD
+        screenshot(page, "export-loaded-en")
+        assert page.refused == []
