@@ -18,4 +18,5 @@ class PageInfo:
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "nav.home", "home.blurb", ":material/home:"),
     PageInfo("pages/model.py", "nav.model", "model.blurb", ":material/account_tree:"),
+    PageInfo("pages/train.py", "nav.train", "train.blurb", ":material/model_training:"),
 )
