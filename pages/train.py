@@ -76,7 +76,7 @@ def live_view() -> None:
     render_epoch_table(trainer)
     if job.running:
         if trainer.data.input_shape == (2,):
-            render_task_views(trainer)  # TF Playground's boundary, live: cheap for 2-D data
+            render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
         return
     if running:  # it just stopped: redraw the whole page so the buttons and settings unlock
         st.rerun()

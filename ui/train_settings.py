@@ -65,11 +65,13 @@ def _apply_recommended() -> None:
 
 
 def init_settings() -> None:
-    """First visit: the current network's preset (if it is one) with its recommended settings."""
+    """First visit: `?preset=` from a lesson link, else the current network's preset, with its settings."""
     if "train_preset" in st.session_state:
         return
     spec = current_spec()
-    st.session_state["train_preset"] = next((name for name, s in PRESETS.items() if s == spec), "fashion_fast")
+    asked = st.query_params.get("preset")
+    st.session_state["train_preset"] = asked if asked in PRESETS else next(
+        (name for name, s in PRESETS.items() if s == spec), "fashion_fast")
     st.session_state["train_source"] = "preset"
     st.session_state["train_reg"] = "none"
     st.session_state["train_reg_rate"] = 0.0

@@ -6,7 +6,6 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 import torch
-from plotly.subplots import make_subplots
 
 from engine import PRESETS
 from engine.training import Trainer
@@ -26,13 +25,16 @@ MAX_LINKS = 400  # the network drawing stays readable (and quick) up to this man
 _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 
 
-def render_task_views(trainer: Trainer) -> None:
-    """The views that fit the trainer's data: images, 2-D inputs, or one input to one output."""
+def render_task_views(trainer: Trainer, live: bool = False) -> None:
+    """The views that fit the trainer's data: images, 2-D inputs, or one input to one output.
+
+    `live` (while a worker trains): only the decision boundary, which is cheap to redraw every second.
+    """
     data = trainer.data
     if data.task == "classification" and len(data.input_shape) == 3:
         _image_views(trainer)
     elif data.task == "classification" and data.input_shape == (2,):
-        _two_d_views(trainer)
+        _two_d_views(trainer, live)
     elif data.task == "regression" and data.input_shape == (1,):
         _temperature_views(trainer)
 
@@ -73,11 +75,13 @@ def _image(x: torch.Tensor, caption: str) -> None:
     st.image(pixels.numpy(), caption=caption, width=112)
 
 
-def _two_d_views(trainer: Trainer) -> None:
+def _two_d_views(trainer: Trainer, live: bool) -> None:
     grid = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss)
     boundary, network = st.columns([3, 2])
     with boundary:
         st.plotly_chart(_boundary_figure(trainer, grid), key="train_boundary", width="stretch")
+    if live:
+        return
     with network:
         st.plotly_chart(_network_figure(trainer), key="train_network", width="stretch")
     if grid.hidden:
@@ -100,17 +104,22 @@ def _boundary_figure(trainer: Trainer, grid) -> go.Figure:
 
 
 def _neuron_figure(grid) -> go.Figure:
-    rows = grid.hidden  # (layer path, (units, steps, steps))
-    width = max(min(len(units), 8) for _, units in rows)
-    figure = make_subplots(rows=len(rows), cols=width, horizontal_spacing=0.01, vertical_spacing=0.04,
-                           row_titles=[path for path, _ in rows])
-    for row, (_path, units) in enumerate(rows, start=1):
-        for col, unit in enumerate(units[:8], start=1):
-            figure.add_trace(go.Heatmap(z=unit.numpy(), colorscale="RdBu", zmin=-1, zmax=1, showscale=False),
-                             row=row, col=col)
+    """Every hidden unit's output over the input plane, tiled into one heatmap (one row per layer)."""
+    steps = len(grid.xs)
+    rows = []
+    for _path, units in grid.hidden:
+        tiles = [torch.cat([unit, torch.full((steps, 4), float("nan"))], 1) for unit in units[:8]]
+        rows.append(torch.cat(tiles, 1))
+    width = max(row.shape[1] for row in rows)
+    padded = [torch.cat([row, torch.full((steps, width - row.shape[1]), float("nan"))], 1) for row in rows]
+    gap = torch.full((4, width), float("nan"))
+    image = torch.cat([part for row in padded for part in (row, gap)][:-1])
+    figure = go.Figure(go.Heatmap(z=image.numpy(), colorscale="RdBu", zmin=-1, zmax=1, showscale=False,
+                                  hoverinfo="skip"))
     figure.update_xaxes(visible=False)
-    figure.update_yaxes(visible=False)
-    figure.update_layout(height=110 * len(rows) + 40, margin=_MARGIN, title=t("train.neurons"))
+    figure.update_yaxes(visible=False, scaleanchor="x")
+    labels = " · ".join(path for path, _ in grid.hidden)
+    figure.update_layout(height=120 * len(rows) + 60, margin=_MARGIN, title=f"{t('train.neurons')} ({labels})")
     return figure
 
 
@@ -125,12 +134,15 @@ def _network_figure(trainer: Trainer) -> go.Figure:
         return layer, unit - (sizes[layer] - 1) / 2
 
     biggest = max((abs(link.weight) for link in links), default=1.0) or 1.0
+    buckets: dict[tuple[bool, int], tuple[list, list]] = {}  # (positive, width step) -> one trace: few traces draw fast
     for link in links:
         (x0, y0), (x1, y1) = position(link.layer, link.source), position(link.layer + 1, link.target)
-        figure.add_scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="text", showlegend=False,
-                           text=f"w = {link.weight:.3f}",
-                           line={"width": 0.5 + 5 * abs(link.weight) / biggest,
-                                 "color": "#f59322" if link.weight > 0 else "#0877bd"})
+        xs, ys = buckets.setdefault((link.weight > 0, round(5 * abs(link.weight) / biggest)), ([], []))
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    for (positive, step), (xs, ys) in buckets.items():
+        figure.add_scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                           line={"width": 0.5 + step, "color": "#f59322" if positive else "#0877bd"})
     xs = [layer for layer, size in enumerate(sizes) for _ in range(size)]
     ys = [position(layer, unit)[1] for layer, size in enumerate(sizes) for unit in range(size)]
     figure.add_scatter(x=xs, y=ys, mode="markers", showlegend=False, hoverinfo="skip",

@@ -6,6 +6,7 @@ a grid for 2-D sets (TF Playground's heatmaps); the fitted curve for seed 001's 
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import torch
@@ -66,7 +67,12 @@ def input_range(data: TensorData, margin: float = 0.1) -> tuple[float, float]:
 
 @torch.no_grad()
 def decision_grid(model: nn.Module, spec, data: TensorData, loss_name: str, steps: int = 50) -> Grid:
-    """The model over a steps x steps grid: the boundary and every hidden unit (forward hooks)."""
+    """The model over a steps x steps grid: the boundary and every hidden unit (forward hooks).
+
+    It works on a copy: the model may be training in another thread, whose batches must not reach
+    the hooks, and whose train/eval mode must not change under it.
+    """
+    model = copy.deepcopy(model)
     low, high = input_range(data)
     axis = torch.linspace(low, high, steps)
     gy, gx = torch.meshgrid(axis, axis, indexing="ij")
