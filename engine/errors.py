@@ -97,6 +97,38 @@ ENGLISH = {
     "checkpoint_wrong_shape": "The weight '{name}' has shape {got}, but this network needs {expected}.",
     "checkpoint_bad_dtype": "The weight '{name}' is {dtype}, not a floating-point tensor.",
     "checkpoint_not_finite": "The weight '{name}' contains NaN or infinite values.",
+    # Training (engine/training): config, model/data checks, guards during a run.
+    "train_not_mapping": "The training settings must be a JSON object.",
+    "train_unknown_field": "Unknown training setting '{field}'.",
+    "train_bad_value": "The training setting '{field}' cannot be {value!r}.",
+    "train_out_of_range": "The training setting '{field}' = {value!r} must lie between {low} and {high}.",
+    "train_unknown_loss": "Unknown loss '{name}'. Known losses: {known}.",
+    "train_unknown_optimizer": "Unknown optimizer '{name}'. Known optimizers: {known}.",
+    "train_unknown_device": "Unknown device '{name}'. Choose one of: {known}.",
+    "train_device_absent": "This server has no '{name}' device. Available: {present}.",
+    "train_unknown_data": "Unknown data set '{name}'. Known data sets: {known}.",
+    "train_no_data": "The data set '{name}' has no training examples.",
+    "train_too_many_parameters": "This network has {count:,} parameters; a training run may use at most {limit:,}. "
+                                 "Make the hidden layers smaller.",
+    "train_too_many_epochs": "{epochs} epochs is too many for one run (at most {limit}).",
+    "train_input_mismatch": "The model expects inputs of shape {model} but '{name}' gives {data}. "
+                            "Set the model's input shape to {data} on the Model page (add a Flatten first "
+                            "if the data are images).",
+    "train_loss_task": "{loss} is not for {task} and '{name}' is a {task} data set. Pick one of: {suggestions}.",
+    "train_output_mismatch": "The model gives {got} outputs per example but '{name}' needs {wanted}. "
+                             "Set out_features of the last Linear layer to {features}.",
+    "train_binary_needs_two": "{loss} tells two classes apart, but this data set has {classes}. "
+                              "Use CrossEntropyLoss instead.",
+    "train_bce_needs_sigmoid": "BCELoss needs probabilities, but the model ends with {last}. Add a Sigmoid "
+                               "as the last layer, or pick BCEWithLogitsLoss.",
+    "train_nll_needs_logsoftmax": "NLLLoss needs log-probabilities, but the model ends with {last}. Add "
+                                  "LogSoftmax(dim=1) as the last layer, or pick CrossEntropyLoss.",
+    "train_diverged": "Training diverged: the loss became {value} at epoch {epoch}, batch {batch}. "
+                      "The learning rate {lr} is probably too large; try one ten times smaller. The weights "
+                      "from epoch {good_epoch}, batch {good_batch} (the last good ones) were kept.",
+    "train_time_limit": "This run reached the server's limit of {limit} seconds of training and stopped; "
+                        "the weights trained so far are kept.",
+
 }
 
 

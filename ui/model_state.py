@@ -42,3 +42,9 @@ def current_model() -> torch.nn.Module:
     if MODEL_KEY not in st.session_state:
         st.session_state[MODEL_KEY] = build_model(spec, seed=INIT_SEED)
     return st.session_state[MODEL_KEY]
+
+
+def set_trained_model(spec: ModelSpec, model: torch.nn.Module) -> None:
+    """Make a trained module (and its spec) the session's current model, for every other page."""
+    st.session_state[SPEC_KEY] = spec
+    st.session_state[MODEL_KEY] = model

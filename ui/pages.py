@@ -30,4 +30,5 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/layers.py", "nav.layers", "layers.blurb", ":material/layers:"),
     PageInfo("pages/autograd.py", "nav.autograd", "autograd.blurb", ":material/hub:"),
     PageInfo("pages/export.py", "nav.export", "export.blurb", ":material/deployed_code:"),
+    PageInfo("pages/train.py", "nav.train", "train.blurb", ":material/model_training:"),
 )

@@ -91,6 +91,39 @@ _KOREAN = {
     "checkpoint_wrong_shape": "가중치 '{name}'의 모양은 {got}이지만 이 신경망에는 {expected}이(가) 필요합니다.",
     "checkpoint_bad_dtype": "가중치 '{name}'의 자료형이 {dtype}입니다. 부동소수점 텐서여야 합니다.",
     "checkpoint_not_finite": "가중치 '{name}'에 NaN이나 무한대 값이 있습니다.",
+    # Training (engine/training)
+    "train_not_mapping": "학습 설정은 JSON 객체여야 합니다.",
+    "train_unknown_field": "알 수 없는 학습 설정 '{field}'.",
+    "train_bad_value": "학습 설정 '{field}'에 {value!r} 값은 쓸 수 없습니다.",
+    "train_out_of_range": "학습 설정 '{field}' = {value!r}은(는) {low}에서 {high} 사이여야 합니다.",
+    "train_unknown_loss": "알 수 없는 손실 함수 '{name}'. 사용 가능한 손실 함수: {known}",
+    "train_unknown_optimizer": "알 수 없는 옵티마이저 '{name}'. 사용 가능한 옵티마이저: {known}",
+    "train_unknown_device": "알 수 없는 장치 '{name}'. 다음 중에서 고르세요: {known}",
+    "train_device_absent": "이 서버에는 '{name}' 장치가 없습니다. 사용 가능: {present}",
+    "train_unknown_data": "알 수 없는 데이터셋 '{name}'. 사용 가능한 데이터셋: {known}",
+    "train_no_data": "데이터셋 '{name}'에 학습용 예제가 없습니다.",
+    "train_too_many_parameters": "이 신경망의 매개변수는 {count:,}개입니다. 한 번의 학습에는 최대 {limit:,}개까지 "
+                                 "쓸 수 있습니다. 은닉층을 더 작게 만드세요.",
+    "train_too_many_epochs": "한 번의 학습에 에폭 {epochs}개는 너무 많습니다 (최대 {limit}개).",
+    "train_input_mismatch": "모델은 {model} 모양의 입력을 기대하지만 '{name}'은(는) {data} 모양을 줍니다. "
+                            "모델 만들기 페이지에서 입력 모양을 {data}(으)로 바꾸세요 (이미지라면 맨 앞에 Flatten을 "
+                            "추가하세요).",
+    "train_loss_task": "{loss}은(는) {task}용이 아니고 '{name}'은(는) {task} 데이터셋입니다. 다음 중에서 고르세요: "
+                       "{suggestions}",
+    "train_output_mismatch": "모델은 예제마다 {got}개를 출력하지만 '{name}'에는 {wanted}개가 필요합니다. "
+                             "마지막 Linear 계층의 out_features를 {features}(으)로 바꾸세요.",
+    "train_binary_needs_two": "{loss}은(는) 두 클래스를 구분하는데, 이 데이터셋의 클래스는 {classes}개입니다. "
+                              "CrossEntropyLoss를 쓰세요.",
+    "train_bce_needs_sigmoid": "BCELoss에는 확률이 필요한데 모델의 마지막 계층이 {last}입니다. 마지막에 Sigmoid를 "
+                               "추가하거나 BCEWithLogitsLoss를 고르세요.",
+    "train_nll_needs_logsoftmax": "NLLLoss에는 로그 확률이 필요한데 모델의 마지막 계층이 {last}입니다. 마지막에 "
+                                  "LogSoftmax(dim=1)을 추가하거나 CrossEntropyLoss를 고르세요.",
+    "train_diverged": "학습이 발산했습니다: 에폭 {epoch}, 배치 {batch}에서 손실이 {value}이(가) 되었습니다. "
+                      "학습률 {lr}이(가) 너무 큰 것 같습니다. 10배 작게 해 보세요. 에폭 {good_epoch}, 배치 "
+                      "{good_batch}의 (마지막으로 정상이던) 가중치를 남겨 두었습니다.",
+    "train_time_limit": "서버의 학습 시간 제한 {limit}초에 도달해 학습을 멈췄습니다. 지금까지 학습한 가중치는 "
+                        "남아 있습니다.",
+
 }
 
 STRINGS = {f"error.{key}": (_KOREAN[key], english) for key, english in ENGLISH.items()}

@@ -1,0 +1,280 @@
+"""The Trainer: seed 003's train_loop / test_loop, one batch at a time, for any network and data set.
+
+It knows nothing of pages. A page (or the command line) asks it for one batch, one epoch or the
+whole run; another thread may ask it to pause or stop at any time, and it answers after the batch
+in hand. It reports through callbacks and keeps its own history, so a page can poll it instead.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+from engine.builder import build_model
+from engine.data.base import TensorData
+from engine.data.batching import iterate_batches
+from engine.errors import PlaygroundError
+from engine.spec import ModelSpec
+from engine.training.config import TrainConfig
+from engine.training.guards import TrainLimits, check_run, resolve_device
+from engine.training.registry import LOSSES, OPTIMIZERS
+
+EVAL_BATCH = 1_000  # evaluation needs no gradients, so it takes big batches
+SNAPSHOT_EVERY = 25  # batches between copies of known-good weights (the divergence guard's fallback)
+FINISHED = ("done", "stopped", "diverged", "limit")
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """One trained minibatch: where it was in the run and its loss (before the update, as the seed prints)."""
+
+    epoch: int  # 1-based, the epoch this batch belongs to
+    batch: int  # 1-based within the epoch
+    batches: int  # batches per epoch
+    loss: float
+    seen: int  # examples trained so far in this epoch
+
+
+@dataclass(frozen=True)
+class EpochReport:
+    """One finished epoch: average training loss/accuracy over its batches, then the test set's."""
+
+    epoch: int
+    train_loss: float
+    train_accuracy: float | None  # percent; None for regression
+    test_loss: float | None  # None when the data set has no test split
+    test_accuracy: float | None
+    seconds: float  # training and evaluation time of this epoch (pauses excluded)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (the command line prints one per epoch)."""
+        return asdict(self)
+
+
+class _SeededDropout(nn.Dropout):
+    """nn.Dropout drawing its masks from the run's generator: the server's global RNG is everyone's."""
+
+    def _get_name(self) -> str:  # prints as the student's Dropout
+        return "Dropout"
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0:
+            return x
+        if self.p == 1:
+            return torch.zeros_like(x)
+        keep = torch.empty_like(x).bernoulli_(1 - self.p, generator=self.generator)
+        return x * keep / (1 - self.p)
+
+
+class Trainer:
+    """Trains `spec` (or a given `model` of that spec) on `data` with `config`, step by step."""
+
+    def __init__(self, spec: ModelSpec, data: TensorData, config: TrainConfig, *, model: nn.Module | None = None,
+                 limits: TrainLimits | None = None, on_batch: Callable[[BatchReport], None] | None = None,
+                 on_epoch: Callable[[EpochReport], None] | None = None):
+        self.limits = limits or TrainLimits()
+        check_run(spec, data, config.loss, config.epochs, self.limits)
+        if len(data.train_x) == 0:
+            raise PlaygroundError("train_no_data", name=data.name)
+        self.spec, self.data, self.config = spec, data, config
+        self.on_batch, self.on_epoch = on_batch, on_epoch
+        self.device = resolve_device(config.device)
+        self.loss_kind = LOSSES[config.loss]
+        self.loss_fn = self.loss_kind.make()
+        # Held once on the training device; images stay uint8 until each batch becomes float.
+        self._train = (data.train_x.to(self.device), data.train_y.to(self.device))
+        self._test = (data.test_x.to(self.device), data.test_y.to(self.device))
+        self.batches_per_epoch = math.ceil(len(data.train_x) / config.batch_size)
+        self._start(model)
+
+    def _start(self, model: nn.Module | None) -> None:
+        config = self.config
+        self.model = (model if model is not None else build_model(self.spec, seed=config.seed)).to(self.device)
+        dropout_generator = torch.Generator(self.device).manual_seed(config.seed)
+        for module in self.model.modules():
+            if isinstance(module, nn.Dropout):
+                module.__class__ = _SeededDropout
+                module.generator = dropout_generator
+        self.optimizer = OPTIMIZERS[config.optimizer].build(self.model.parameters(), config.lr, config.momentum)
+        self._shuffle_generator = torch.Generator().manual_seed(config.seed)  # never the global RNG
+        self._weights = [p for p in self.model.parameters() if p.dim() > 1]  # what L1/L2 penalise (not biases)
+        self._good: list[torch.Tensor] | None = None
+        self._good_at = (1, 1)
+        self.epoch = 0  # epochs completed
+        self.batch = 0  # batches completed in the current epoch
+        self.history: list[EpochReport] = []
+        self.batch_losses: list[float] = []
+        self.status = "ready"
+        self.problem: PlaygroundError | None = None  # why the run ended early, when it did
+        self.seconds = 0.0  # time spent training and evaluating, pauses excluded
+        self._batches = None
+        self._pause_requested = self._stop_requested = False
+
+    def reset(self) -> None:
+        """Start over: fresh weights from the seed, fresh optimizer, empty history."""
+        self._start(None)
+
+    @property
+    def finished(self) -> bool:
+        """True once the run is over (done, stopped, diverged or out of limits)."""
+        return self.status in FINISHED
+
+    @property
+    def progress(self) -> float:
+        """Fraction of the run's batches trained, 0..1."""
+        done = self.epoch * self.batches_per_epoch + self.batch
+        return min(1.0, done / (self.config.epochs * self.batches_per_epoch))
+
+    def pause(self) -> None:
+        """Ask a running loop to return after the batch in hand (safe from another thread)."""
+        self._pause_requested = True
+
+    def stop(self) -> None:
+        """End the run after the batch in hand; the weights trained so far stay."""
+        self._stop_requested = True
+        if self.status in ("ready", "paused"):
+            self.status = "stopped"
+
+    def step(self) -> None:
+        """Train one minibatch (and evaluate, when it completes an epoch)."""
+        self._advance("batch")
+
+    def run_epoch(self) -> None:
+        """Train until the current epoch is complete."""
+        self._advance("epoch")
+
+    def run(self) -> None:
+        """Train until the configured epochs are done, or until paused, stopped or stopped by a guard."""
+        self._advance("done")
+
+    def _advance(self, until: str) -> None:
+        if self.finished:
+            return
+        self._pause_requested = False
+        self.status = "running"
+        self.model.train()
+        while True:
+            if self._stop_requested:
+                self.status = "stopped"
+                return
+            if self._pause_requested:
+                self.status = "paused"
+                return
+            ended_epoch = self._train_batch()
+            if self.finished:
+                return
+            if self.epoch >= self.config.epochs:
+                self.status = "done"
+                return
+            if self.seconds > self.limits.max_seconds:
+                self._end_early("limit", PlaygroundError("train_time_limit", limit=round(self.limits.max_seconds)))
+                return
+            if until == "batch" or (until == "epoch" and ended_epoch):
+                self.status = "paused"
+                return
+
+    def _train_batch(self) -> bool:
+        """One optimisation step, as seed 003's train_loop does it; True when it ends an epoch."""
+        started = time.perf_counter()
+        if self._batches is None:
+            self._batches = iterate_batches(*self._train, self.config.batch_size, self.config.shuffle,
+                                            self._shuffle_generator)
+            self._sums = [0.0, torch.zeros((), dtype=torch.long, device=self.device), 0]  # loss*n, correct, n
+        xb, yb = next(self._batches)
+        x = self.data.as_float(xb)  # (B, *input_shape)
+        output = self.model(x)
+        loss = self.loss_fn(output, self.loss_kind.target(yb))
+        value = loss.item()
+        if not math.isfinite(value):
+            self._diverged(value)
+            return False
+        if self.batch % SNAPSHOT_EVERY == 0:
+            self._snapshot()  # these weights just gave a finite loss
+        self.optimizer.zero_grad()
+        (loss + self._penalty()).backward()
+        self.optimizer.step()
+        self.batch += 1
+        self.batch_losses.append(value)
+        self._sums[0] += value * len(xb)
+        if self.data.task == "classification":
+            self._sums[1] += (self.loss_kind.predict(output.detach()) == yb).sum()
+        self._sums[2] += len(xb)
+        self.seconds += time.perf_counter() - started
+        if self.on_batch is not None:
+            self.on_batch(BatchReport(self.epoch + 1, self.batch, self.batches_per_epoch, value, self._sums[2]))
+        if self.batch < self.batches_per_epoch:
+            return False
+        self._end_epoch()
+        return True
+
+    def _penalty(self) -> torch.Tensor | float:
+        # L2 as torch's weight_decay means it: the gradient gains l2 * w, so the loss gains l2/2 * w².
+        penalty = 0.0
+        if self.config.l1:
+            penalty = penalty + self.config.l1 * sum(w.abs().sum() for w in self._weights)
+        if self.config.l2:
+            penalty = penalty + self.config.l2 / 2 * sum((w * w).sum() for w in self._weights)
+        return penalty
+
+    def _end_epoch(self) -> None:
+        started = time.perf_counter()
+        test_loss, test_accuracy = self.evaluate()
+        self.model.train()
+        loss_sum, correct, count = self._sums
+        self.seconds += time.perf_counter() - started
+        previous = sum(report.seconds for report in self.history)
+        report = EpochReport(
+            epoch=self.epoch + 1, train_loss=loss_sum / count,
+            train_accuracy=100.0 * correct.item() / count if self.data.task == "classification" else None,
+            test_loss=test_loss, test_accuracy=test_accuracy, seconds=self.seconds - previous)
+        self.epoch += 1
+        self.batch = 0
+        self._batches = None
+        self.history.append(report)
+        if self.on_epoch is not None:
+            self.on_epoch(report)
+
+    @torch.no_grad()
+    def evaluate(self) -> tuple[float | None, float | None]:
+        """Seed 003's test_loop: average loss per example and accuracy (percent) on the test split."""
+        x_all, y_all = self._test
+        if len(x_all) == 0:
+            return None, None
+        self.model.eval()
+        loss_sum, correct = 0.0, 0
+        for xb, yb in iterate_batches(x_all, y_all, EVAL_BATCH):
+            output = self.model(self.data.as_float(xb))
+            loss_sum += self.loss_fn(output, self.loss_kind.target(yb)).item() * len(xb)
+            if self.data.task == "classification":
+                correct += (self.loss_kind.predict(output) == yb).sum().item()
+        accuracy = 100.0 * correct / len(x_all) if self.data.task == "classification" else None
+        return loss_sum / len(x_all), accuracy
+
+    @torch.no_grad()
+    def _snapshot(self) -> None:
+        params = list(self.model.parameters())
+        if self._good is None:
+            self._good = [p.detach().clone() for p in params]
+        else:
+            for saved, p in zip(self._good, params):
+                saved.copy_(p)
+        self._good_at = (self.epoch + 1, self.batch + 1)
+
+    @torch.no_grad()
+    def _diverged(self, value: float) -> None:
+        if self._good is not None:
+            for saved, p in zip(self._good, self.model.parameters()):
+                p.copy_(saved)
+        epoch, batch = self._good_at
+        self._end_early("diverged", PlaygroundError(
+            "train_diverged", value=str(value), epoch=self.epoch + 1, batch=self.batch + 1, lr=self.config.lr,
+            good_epoch=epoch, good_batch=batch))
+
+    def _end_early(self, status: str, problem: PlaygroundError) -> None:
+        self.status = status
+        self.problem = problem

@@ -1,0 +1,88 @@
+"""Train: pick a network, data and settings; Play/Pause/Step/Reset; watch the curves while it learns."""
+
+import streamlit as st
+
+from engine import PlaygroundError
+from engine.training import Trainer
+from ui.i18n import error_text, t
+from ui.model_state import set_trained_model
+from ui.train_jobs import TrainingJob
+from ui.train_settings import render_settings, shared_data
+from ui.train_task_views import render_task_views
+from ui.train_views import render_curves, render_epoch_table, render_progress
+
+JOB_KEY = "train_job"
+REFRESH_SECONDS = 1.0
+
+
+def _job() -> TrainingJob | None:
+    return st.session_state.get(JOB_KEY)
+
+
+def _go(settings, until: str) -> None:
+    job = _job()
+    if job is None or job.key != settings.key or job.trainer.finished:
+        try:
+            data = shared_data(settings.config.data, _options_json(settings.config))
+            trainer = Trainer(settings.spec, data, settings.config, model=settings.starting_model())
+        except PlaygroundError as error:
+            st.session_state["train_message"] = error_text(error)
+            return
+        job = st.session_state[JOB_KEY] = TrainingJob(trainer, settings.key)
+    job.start(until)
+
+
+def _options_json(config) -> str:
+    import json
+    return json.dumps(config.options, sort_keys=True)
+
+
+def _reset() -> None:
+    job = st.session_state.pop(JOB_KEY, None)
+    if job is not None:
+        job.stop()  # its worker ends after the batch in hand; nothing else holds it
+
+
+st.title(t("train.title"))
+st.caption(t("train.intro"))
+job = _job()
+running = job is not None and job.running
+settings = render_settings(disabled=running)
+buttons = st.columns(5)
+buttons[0].button(t("train.play"), key="train_play", icon=":material/play_arrow:", type="primary",
+                  disabled=running or settings is None, on_click=_go, args=(settings, "done"))
+buttons[1].button(t("train.pause"), key="train_pause", icon=":material/pause:", disabled=not running,
+                  on_click=lambda: job.pause())
+buttons[2].button(t("train.step"), key="train_step", icon=":material/skip_next:", disabled=running or settings is None,
+                  on_click=_go, args=(settings, "batch"))
+buttons[3].button(t("train.step_epoch"), key="train_epoch", icon=":material/fast_forward:",
+                  disabled=running or settings is None, on_click=_go, args=(settings, "epoch"))
+buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=_reset)
+if "train_message" in st.session_state:
+    st.error(st.session_state.pop("train_message"), icon=":material/error:")
+
+
+@st.fragment(run_every=REFRESH_SECONDS if running else None)
+def live_view() -> None:
+    job = _job()
+    if job is None:
+        st.info(t("train.press_play"))
+        return
+    trainer = job.trainer
+    render_progress(trainer, job.running)
+    if job.error is not None:
+        st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
+    render_curves(trainer)
+    render_epoch_table(trainer)
+    if job.running:
+        if trainer.data.input_shape == (2,):
+            render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
+        return
+    if running:  # it just stopped: redraw the whole page so the buttons and settings unlock
+        st.rerun()
+    set_trained_model(trainer.spec, trainer.model)  # the Layers, Autograd and Export pages use it now
+    st.caption(t("train.now_current"))
+    render_task_views(trainer)
+
+
+live_view()

@@ -1,0 +1,73 @@
+"""The Train page through the real entry point: a short run on each kind of data, in both languages."""
+
+import os
+
+import pytest
+
+from engine import PRESETS
+from tests.test_pages import open_page
+
+
+def train(app, preset: str, epochs: int, **settings):
+    """Pick a preset (which fills in its recommended settings), change some, press Play, wait, redraw."""
+    app.selectbox(key="train_preset").set_value(preset).run()
+    app.number_input(key="train_epochs").set_value(epochs).run()
+    for key, value in settings.items():
+        widget = {"lr": app.select_slider, "data": app.selectbox}[key](key=f"train_{key}")
+        widget.set_value(value).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    job.wait(timeout=120)
+    app.run()
+    return job
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_two_d_run_draws_curves_boundary_and_network(lang):
+    app = open_page("pages/train.py", lang)
+    job = train(app, "playground_2d", epochs=3)
+    assert not app.exception
+    assert job.trainer.status == "done" and len(job.trainer.history) == 3
+    charts = [chart.proto.spec for chart in app.get("plotly_chart")]
+    assert len(charts) >= 5  # loss, accuracy, boundary, network, hidden neurons
+    assert app.session_state["model_spec"] == PRESETS["playground_2d"]  # the other pages now use it
+    assert app.session_state["model_module"] is job.trainer.model
+    assert len(app.dataframe) >= 1
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_temperature_run_draws_the_fitted_curve_and_gradient(lang):
+    app = open_page("pages/train.py", lang)
+    job = train(app, "temperature_tanh", epochs=200)
+    assert not app.exception
+    assert job.trainer.status == "done" and job.trainer.data.task == "regression"
+    assert any("hidden [[" in code.value for code in app.code)
+    assert len(app.get("plotly_chart")) >= 2  # loss curve, fitted curve
+
+
+@pytest.mark.skipif(not os.environ.get("FASHION_MNIST_DIR"),
+                    reason="FASHION_MNIST_DIR is not set: the real FashionMNIST files are not here")
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_fashion_run_draws_confusion_matrix_and_predictions(lang):
+    app = open_page("pages/train.py", lang)
+    job = train(app, "fashion_fast", epochs=1)
+    assert not app.exception
+    assert job.trainer.history[0].test_accuracy > 75
+    assert len(app.get("plotly_chart")) >= 2 + 1 + 6  # curves, confusion matrix, six softmax bars
+    assert len(app.get("image")) >= 6
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_divergence_and_mismatch_are_explained_on_the_page(lang):
+    app = open_page("pages/train.py", lang)
+    job = train(app, "temperature_linear", epochs=100, lr=10.0)
+    assert not app.exception
+    assert job.trainer.status == "diverged"
+    assert app.warning, "the divergence message is shown"
+    app.button(key="train_reset").click().run()
+    app.selectbox(key="train_preset").set_value("fashion_mlp").run()
+    app.selectbox(key="train_data").set_value("circle").run()
+    app.button(key="train_play").click().run()
+    assert not app.exception
+    assert "train_job" not in app.session_state
+    assert app.error and "[2]" in app.error[0].value
