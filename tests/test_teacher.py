@@ -9,6 +9,7 @@ from engine.links import decode_setup, encode_setup
 from tests.conftest import ROOT
 from ui.lesson import HIDEABLE, Lesson
 from ui.lessons import LESSON_PRESETS
+from ui.pages import PAGES
 
 
 def _app(lang="en", query=None) -> AppTest:
@@ -55,4 +56,5 @@ def test_every_lesson_preset_has_text_in_both_languages_and_a_known_model():
     for lesson in LESSON_PRESETS:
         assert lesson.text_key in catalog() and lesson.title_key in catalog()
         assert lesson.preset is None or lesson.preset in PRESETS
+        assert lesson.page in {page.path for page in PAGES}, f"{lesson.id} opens a page that exists"
     assert all(label in catalog() for label in HIDEABLE.values())

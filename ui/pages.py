@@ -25,10 +25,10 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/tensors.py", "nav.tensors", "tensors.blurb", ":material/grid_on:"),
     PageInfo("pages/data.py", "nav.data", "data.blurb", ":material/dataset:"),
     PageInfo("pages/model.py", "nav.model", "model.blurb", ":material/account_tree:"),
-    PageInfo("pages/teacher.py", "nav.teacher", "lesson.blurb", ":material/school:"),
-    PageInfo("pages/activations.py", "nav.activations", "act.blurb", ":material/show_chart:"),
     PageInfo("pages/layers.py", "nav.layers", "layers.blurb", ":material/layers:"),
+    PageInfo("pages/activations.py", "nav.activations", "act.blurb", ":material/show_chart:"),
     PageInfo("pages/autograd.py", "nav.autograd", "autograd.blurb", ":material/hub:"),
-    PageInfo("pages/export.py", "nav.export", "export.blurb", ":material/deployed_code:"),
     PageInfo("pages/train.py", "nav.train", "train.blurb", ":material/model_training:"),
+    PageInfo("pages/export.py", "nav.export", "export.blurb", ":material/deployed_code:"),
+    PageInfo("pages/teacher.py", "nav.teacher", "lesson.blurb", ":material/school:"),
 )
