@@ -14,6 +14,9 @@ from ui.inside_activations import (
     side_by_side_figure,
     softmax_figure,
 )
+from ui.pages import require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 
 def _seed_clamp() -> None:  # seed 001: scores out of 10, never below 0 or above 10

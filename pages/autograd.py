@@ -5,6 +5,9 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.inside_autograd import render_jacobian, render_model_graph, render_seed_example, render_tracking
+from ui.pages import require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 st.title(t("autograd.title"))
 st.caption(t("autograd.intro"))

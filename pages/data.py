@@ -6,6 +6,9 @@ from ui.data_points import render_csv_upload, render_playground_sets, render_tem
 from ui.data_state import image_dataset
 from ui.data_views import render_loader, render_samples, render_transforms
 from ui.i18n import t
+from ui.pages import require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))

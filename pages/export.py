@@ -7,6 +7,9 @@ from ui.export_state import choose_opset, current_export
 from ui.export_views import render_files, render_graph, render_parity
 from ui.i18n import t
 from ui.model_state import current_model, current_spec
+from ui.pages import require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 st.title(t("export.title"))
 st.caption(t("export.intro"))

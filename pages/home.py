@@ -4,7 +4,9 @@ import streamlit as st
 
 from engine.device import available_devices
 from ui.i18n import t
-from ui.pages import PAGES
+from ui.pages import PAGES, require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 st.title(t("app.title"))
 st.markdown(t("home.intro"))

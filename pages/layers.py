@@ -20,6 +20,9 @@ from ui.inside_layers import (
     takes_fashion_images,
 )
 from ui.model_state import current_model, current_spec
+from ui.pages import require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 st.title(t("layers.title"))
 st.caption(t("layers.intro"))

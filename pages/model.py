@@ -14,6 +14,9 @@ from ui.model_views import (
     render_structure,
     render_summary,
 )
+from ui.pages import require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 
 def _load(spec) -> None:

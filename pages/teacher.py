@@ -10,7 +10,9 @@ from ui.lessons import LESSON_PRESETS
 from ui.links import share_url
 from ui.model_editor import load_spec
 from ui.model_state import current_spec, set_spec
-from ui.pages import PAGES
+from ui.pages import PAGES, require_entry
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 PRESET_BY_ID = {lesson.id: lesson for lesson in LESSON_PRESETS}
 PAGE_PATHS = [page.path for page in PAGES]

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import t
+from ui.pages import require_entry
 from ui.tensor_views import (
     render_create,
     render_in_place,
@@ -11,6 +12,8 @@ from ui.tensor_views import (
     render_multiply,
     render_numpy_bridge,
 )
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 st.title(t("tensors.title"))
 st.caption(t("tensors.intro"))

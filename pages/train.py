@@ -6,10 +6,13 @@ from engine import PlaygroundError
 from engine.training import Trainer
 from ui.i18n import error_text, t
 from ui.model_state import set_trained_model
+from ui.pages import require_entry
 from ui.train_jobs import TrainingJob
 from ui.train_settings import render_settings, shared_data
 from ui.train_task_views import render_task_views
 from ui.train_views import render_curves, render_epoch_table, render_progress
+
+require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0

@@ -36,3 +36,15 @@ def test_browser_locale_picks_korean(app_url):
         page.goto(app_url)
         wait_for_app(page)
         assert translate("app.title", "ko") in page.locator("h1").first.inner_text()
+
+
+def test_a_deep_link_on_a_fresh_server_gets_the_whole_app():
+    # The first visit of a new server goes straight to /model: it must still get the sidebar, the
+    # language from the link and the app's navigation, not the page file run alone.
+    with running_app() as url, browser_page(locale="en-US") as page:
+        page.goto(f"{url}/model?lang=ko")
+        wait_for_app(page)
+        assert page.locator("h1").first.inner_text() == translate("model.title", "ko")
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert sidebar.get_by_text(translate("sidebar.language", "ko")).count() == 1
+        assert sidebar.get_by_text(translate("nav.teacher", "ko")).count() == 1

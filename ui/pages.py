@@ -32,3 +32,18 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/export.py", "nav.export", "export.blurb", ":material/deployed_code:"),
     PageInfo("pages/teacher.py", "nav.teacher", "lesson.blurb", ":material/school:"),
 )
+
+
+def require_entry() -> None:
+    """Make a deep link on a fresh server run through streamlit_app.py, not the page file alone.
+
+    Until some session calls st.navigation, Streamlit treats an app with a pages/ folder as an old
+    style multipage app and runs /model's file by itself (no sidebar, no language switch). The first
+    such run flips Streamlit's process-wide switch, as st.navigation would, and reruns the app.
+    """
+    import streamlit as st
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
