@@ -2,6 +2,7 @@
 
 import pytest
 
+from engine.data import fashion_mnist
 from engine.data.bundled import iris_csv
 from tests.test_pages import open_page
 from ui.catalog import translate
@@ -24,7 +25,7 @@ def test_data_page_shows_a_batch_with_the_seeds_shapes(lang):
     assert "torch.Size([16])" in _codes(app) and not app.exception
 
 
-@pytest.mark.skipif(not __import__("engine.data.fashion_mnist", fromlist=["x"]).local_dir(),
+@pytest.mark.skipif(fashion_mnist.local_dir() is None,
                     reason="FashionMNIST is not on this machine (FASHION_MNIST_DIR unset)")
 def test_data_page_uses_real_fashion_mnist_when_present():
     app = open_page(DATA, "en")
