@@ -32,17 +32,19 @@ def timed_fashion_mlp(repeats: int) -> None:
     started = time.perf_counter()
     export_and_check(model, spec.input_shape)
     print(f"first export+check+parity (cold exporter): {time.perf_counter() - started:.2f} s")
-    totals, exports, parities = [], [], []
+    totals, cpus, exports, parities = [], [], [], []
     for seed in range(repeats):
         model = build_model(spec, seed=seed + 1)  # new weights each time: no cache can help
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = export_and_check(model, spec.input_shape)
         totals.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu_started)
         exports.append(result.export_seconds)
         parities.append(result.parity_seconds)
     print(f"fashion_mlp warm, median of {repeats}: total {statistics.median(totals):.2f} s "
           f"(export+checker {statistics.median(exports):.2f} s, parity {statistics.median(parities) * 1000:.0f} ms); "
-          f"min {min(totals):.2f} s, max {max(totals):.2f} s")
+          f"min {min(totals):.2f} s, max {max(totals):.2f} s; CPU time median {statistics.median(cpus):.2f} s "
+          f"(wall minus CPU = waiting for a core on a shared machine; load average {os.getloadavg()[0]:.1f})")
 
 
 def parity_of_presets() -> None:
