@@ -11,7 +11,7 @@ DATA, TENSORS = "pages/data.py", "pages/tensors.py"
 
 
 def _codes(app) -> str:
-    return "\n".join(code.value for code in app.code)
+    return "\n".join(code.value for code in app.main.code)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -104,7 +104,7 @@ def test_tensors_page_lessons_react():
     app.text_input(key="tensors_index").set_value("nope").run()
     assert app.error[0].value.startswith("'nope' is not an index")
     app.text_input(key="tensors_index").set_value("..., -1").run()
-    assert "tensor[..., -1]: tensor([ 3.,  7., 11., 15.])" in "\n".join(c.value for c in app.code)
+    assert "tensor[..., -1]: tensor([ 3.,  7., 11., 15.])" in "\n".join(c.value for c in app.main.code)
     app.radio(key="tensors_join").set_value("stack").run()
     app.slider(key="tensors_dim_stack").set_value(2).run()
     assert any("[2, 3, 2]" in m.value for m in app.markdown)

@@ -87,7 +87,7 @@ def test_temperature_changes_the_probabilities_but_not_their_sum():
     app.slider(key="act_temperature").set_value(0.5).run()
     expected = softmax_view([2.0, 1.0, 0.1], 0.5)
     assert app.metric[0].value == f"{expected.probabilities.sum().item():.6f}"
-    assert "logits / 0.5" in app.code[-1].value
+    assert "logits / 0.5" in app.main.code[-1].value
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -100,8 +100,8 @@ def test_layers_page_walks_the_seeds_network(lang):
     assert "`[3, 28, 28]`" in flow and "`[3, 20]`" in flow and "`[3, 10]`" in flow
     assert app.select_slider(key="layers_step").value == "3 · 2: ReLU"
     assert app.metric[0].value == f"{walk.steps[2].zeroed} / 60"
-    assert "x = model[2](x)" in app.code[0].value
-    source = app.code[-1].value
+    assert "x = model[2](x)" in app.main.code[0].value
+    source = app.main.code[-1].value
     assert source.startswith("torch.manual_seed(1)\nx = torch.rand(3, 28, 28)\nmodel = nn.Sequential(")
     assert _table(app).shape[0] == 4
 
@@ -124,7 +124,7 @@ def test_layers_page_takes_the_current_model(lang):
     assert not app.exception
     assert app.select_slider(key="layers_step").value == "3 · linear_relu_stack.1: ReLU"
     assert _table(app).shape[0] == len(PRESETS["fashion_mlp"].layers)
-    assert "x = model.linear_relu_stack[4](x)" in app.code[-1].value
+    assert "x = model.linear_relu_stack[4](x)" in app.main.code[-1].value
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
@@ -142,7 +142,7 @@ def test_layers_page_with_real_fashion_images_ko():
     app = open_page("pages/layers.py", "ko")
     app.segmented_control(key="layers_images").set_value("fashion").run()
     assert not app.exception
-    assert app.code[-1].value.startswith(translate("layers.fashion_code", "ko"))
+    assert app.main.code[-1].value.startswith(translate("layers.fashion_code", "ko"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -152,7 +152,7 @@ def test_autograd_page_backward_button_shows_the_gradients(lang):
     assert app.info[0].value == translate("autograd.press_backward", lang)
     app.button(key="autograd_backward").click().run()
     _, (outcome,) = replay(0, [BACKWARD])
-    texts = [c.value for c in app.code]
+    texts = [c.value for c in app.main.code]
     assert f"print(w.grad)\n{outcome.w_grad}" in texts and f"print(b.grad)\n{outcome.b_grad}" in texts
     app.button(key="autograd_backward").click().run()
     assert app.error[0].value == translate("autograd.freed", lang)
@@ -164,17 +164,17 @@ def test_autograd_page_accumulates_with_retain_graph_and_zeroes():
     app.button(key="autograd_backward").click().run()
     app.button(key="autograd_backward").click().run()
     _, outcomes = replay(0, ["backward_retain", "backward_retain"])
-    assert f"print(b.grad)\n{outcomes[-1].b_grad}" in [c.value for c in app.code]
+    assert f"print(b.grad)\n{outcomes[-1].b_grad}" in [c.value for c in app.main.code]
     assert app.info[0].value == translate("autograd.accumulated", "en")
     app.button(key="autograd_zero").click().run()
-    assert "print(b.grad)\ntensor([0., 0., 0.])" in [c.value for c in app.code]
+    assert "print(b.grad)\ntensor([0., 0., 0.])" in [c.value for c in app.main.code]
     app.button(key="autograd_reset").click().run()
     assert app.info[0].value == translate("autograd.press_backward", "en")
 
 
 def test_autograd_page_prints_the_seeds_flags_and_matrices():
     app = open_page("pages/autograd.py", "en")
-    texts = [c.value for c in app.code]
+    texts = [c.value for c in app.main.code]
     assert "True\nFalse\nFalse" in texts
     printed = next(text for text in texts if text.startswith("First call"))
     assert "tensor([[4., 2., 2., 2., 2.]," in printed and "[4., 4., 4., 4., 8.]])" in printed

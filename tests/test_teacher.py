@@ -26,7 +26,7 @@ def test_teacher_builds_a_link_that_students_open():
     app.switch_page("pages/teacher.py").run()
     app.selectbox(key="teacher_preset").set_value("layers").run()
     app.multiselect(key="teacher_hide").set_value(["model.code", "model.json"]).run()
-    link = app.code[-1].value
+    link = app.main.code[-1].value
     query = parse_qs(urlsplit(link).query)
     assert query["lang"] == ["en"]
     setup = decode_setup(query["setup"][0])

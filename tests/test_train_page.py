@@ -41,7 +41,7 @@ def test_temperature_run_draws_the_fitted_curve_and_gradient(lang):
     job = train(app, "temperature_tanh", epochs=200)
     assert not app.exception
     assert job.trainer.status == "done" and job.trainer.data.task == "regression"
-    assert any("hidden [[" in code.value for code in app.code)
+    assert any("hidden [[" in code.value for code in app.main.code)
     assert len(app.get("plotly_chart")) >= 2  # loss curve, fitted curve
 
 

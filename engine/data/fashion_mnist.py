@@ -114,3 +114,14 @@ def load_fashion_mnist(folder: Path | None = None) -> TensorData:
     train_x, train_y, test_x, test_y = _read_folder(str(folder.resolve()))
     return TensorData("fashion_mnist", "classification", train_x, train_y, test_x, test_y,
                       class_names=CLASS_NAMES, scale=1 / 255)
+
+
+def load_local_fashion_mnist() -> TensorData | None:
+    """FashionMNIST when a local copy is already here (never downloads); None otherwise or if unreadable."""
+    folder = local_dir()
+    if folder is None:
+        return None
+    try:
+        return load_fashion_mnist(folder)
+    except PlaygroundError:
+        return None
