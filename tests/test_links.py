@@ -45,15 +45,14 @@ def test_any_text_is_a_setup_or_a_link_error(text):
 
 
 def _open(query: dict) -> tuple[AppTest, list]:
-    """Open the app with `query`; return it on the Model page, and the home page's sidebar warnings."""
+    """Open the app with `query`; return it on the Model page, and the sidebar's warnings there."""
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
     app.session_state["lang"] = "en"
     for key, value in query.items():
         app.query_params[key] = value
     app.run()
-    warnings = [w.value for w in app.sidebar.warning]  # AppTest drops the sidebar after switch_page
     app.switch_page("pages/model.py").run()
-    return app, warnings
+    return app, [w.value for w in app.sidebar.warning]
 
 
 def test_opening_a_link_reproduces_the_model():

@@ -35,15 +35,21 @@ PAGES: tuple[PageInfo, ...] = (
 
 
 def require_entry() -> None:
-    """Make a deep link on a fresh server run through streamlit_app.py, not the page file alone.
+    """Make a page opened directly run inside streamlit_app.py, not alone.
 
-    Until some session calls st.navigation, Streamlit treats an app with a pages/ folder as an old
-    style multipage app and runs /model's file by itself (no sidebar, no language switch). The first
-    such run flips Streamlit's process-wide switch, as st.navigation would, and reruns the app.
+    Until some session of the process calls st.navigation, Streamlit treats an app with a pages/
+    folder as an old-style multipage app and runs /model's file by itself (no sidebar, no language
+    switch): a lesson link on a freshly started server, and every AppTest run of a page. Then we run
+    the entry script here, which navigates back to this page, and stop the bare run. No rerun, so a
+    button click in this run is not lost.
     """
+    import runpy
+    from pathlib import Path
+
     import streamlit as st
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
+        PagesManager.uses_pages_directory = False  # as st.navigation does, for the whole process
+        runpy.run_path(str(Path(__file__).resolve().parent.parent / "streamlit_app.py"))
+        st.stop()
