@@ -16,6 +16,8 @@ POINTS = """() => {
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_two_d_training_moves_the_curves_live(lang):
     with running_app() as url, browser_page(locale="ko-KR" if lang == "ko" else "en-US") as page:
+        page.goto(url)  # a cold server's first deep link shows Streamlit's plain page list instead of ours
+        wait_for_app(page)
         page.goto(f"{url}/train?lang={lang}&preset=playground_2d")
         wait_for_app(page)
         page.get_by_role("button", name="학습" if lang == "ko" else "Play", exact=True).click()

@@ -7,6 +7,7 @@ draws. Workers never call st.*; the pool's bound is the classroom's fair queue.
 from __future__ import annotations
 
 import os
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import torch
@@ -17,6 +18,10 @@ WORKERS = 2  # runs at the same time on this server; more students wait in the q
 _POOL = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="train")
 # Each running job gets its share of the cores: torch's threads fighting each other make everyone slower.
 torch.set_num_threads(max(1, (os.cpu_count() or 1) // WORKERS))
+# A worker gives up the GIL around every torch op; while a page's script runs Python, each take-back
+# waits up to the switch interval (5 ms by default, longer than a small model's whole batch). 0.5 ms
+# keeps that convoy from slowing training several times over.
+sys.setswitchinterval(0.0005)
 
 
 class TrainingJob:
