@@ -7,6 +7,7 @@ from ui.export_state import choose_opset, current_export
 from ui.export_views import render_files, render_graph, render_parity
 from ui.i18n import t
 from ui.model_state import current_model, current_spec
+from ui.script_download import render_script_download
 
 st.title(t("export.title"))
 st.caption(t("export.intro"))
@@ -38,3 +39,4 @@ with try_tab:
     render_try_it(result, spec)
 with files_tab:
     render_files(result)
+    render_script_download(None, "export_script", spec=spec, extras=True)

@@ -14,6 +14,7 @@ from ui.model_views import (
     render_structure,
     render_summary,
 )
+from ui.script_download import render_script_download
 
 
 def _load(spec) -> None:
@@ -40,3 +41,4 @@ views = {key: view for key, view in views.items() if shown(hideable.get(key, "")
 for tab, view in zip(st.tabs([t(key) for key in views]), views.values()):
     with tab:
         view()
+render_script_download(None, "model_script", spec=spec)
