@@ -3,12 +3,19 @@ and what they hand out is a Python file that compiles and a notebook whose code 
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
+from engine.data.bundled import iris_csv
+from engine.training import Trainer
 from tests.test_pages import open_page
+from tests.test_script_export import expected_printout, printed_numbers, run_script
+from ui.data_state import UPLOAD_KEY
+from ui.script_download import csv_setup
 
 BUTTONS = {"pages/train.py": "train_script", "pages/model.py": "model_script", "pages/export.py": "export_script"}
 BACKPROP = {"ko": "# 역전파", "en": "# backpropagation"}
@@ -52,3 +59,26 @@ def test_download_buttons_hand_out_code_that_compiles(path, lang, payloads):
     compile(code, "torch_playground.ipynb", "exec")
     if path == "pages/export.py":  # the Export page ticks the extras: the weights and the checked ONNX file
         assert "torch.save(model.state_dict()" in script and "onnxruntime.InferenceSession" in script
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_data_page_csv_script_runs_and_prints_the_trainers_numbers(lang, payloads, tmp_path):
+    """The Data page's button for a loaded CSV: the file it hands out, run beside the CSV, equals the trainer."""
+    app = open_page("pages/data.py", lang)
+    app.button(key="data_csv_example").click().run()
+    app.button(key="data_csv_load").click().run()
+    buttons = {button.proto.id.rsplit("-", 1)[1]: button for button in app.get("download_button")}
+    assert {"data_script_py", "data_script_ipynb"} <= set(buttons)
+    script = _payload(buttons["data_script_py"], payloads)
+    assert "CSV_FILE = 'iris.csv'" in script and "LABEL_COLUMN = 'species'" in script
+    trainer = Trainer(*_setup_parts(app), limits=None)
+    trainer.run()
+    (tmp_path / "iris.csv").write_bytes(iris_csv())
+    (tmp_path / "torch_playground.py").write_text(script, encoding="utf-8")
+    printed = printed_numbers(run_script(tmp_path / "torch_playground.py", {**os.environ, "PYTHONPATH": ""}))
+    assert printed == expected_printout(trainer)
+
+
+def _setup_parts(app):
+    setup = csv_setup(app.session_state[UPLOAD_KEY], app.session_state["data_upload_source"])
+    return setup.spec, app.session_state[UPLOAD_KEY], dataclasses.replace(setup.config, device="cpu")

@@ -11,8 +11,11 @@ import dataclasses
 import streamlit as st
 
 from engine import PRESETS, ModelSpec, PlaygroundError
+from engine.data.base import TensorData
 from engine.data.registry import DATASETS
+from engine.script_data import CsvSource
 from engine.script_export import NOTEBOOK_NAME, SCRIPT_NAME, ScriptSetup, build_notebook, build_script
+from engine.spec import LayerSpec
 from engine.training import TrainConfig
 from engine.training.recommended import recommended_config
 from ui.i18n import current_language, error_text, t
@@ -83,3 +86,19 @@ def render_train_download(settings) -> None:
     name = st.session_state.get("train_preset") if settings.source == "preset" else None
     note = t("script.fresh_weights") if settings.source == "current" else None
     render_script_download(ScriptSetup(settings.spec, settings.config, model_name=name), "train_script", note=note)
+
+
+def csv_setup(data: TensorData, source: CsvSource) -> ScriptSetup:
+    """A small network for an uploaded CSV (features -> 16 -> classes or targets) and settings that suit it."""
+    n, outputs = data.input_shape[0], data.num_classes or data.train_y.shape[1]
+    spec = ModelSpec((n,), (LayerSpec.of("Linear", in_features=n, out_features=16), LayerSpec.of("ReLU"),
+                            LayerSpec.of("Linear", in_features=16, out_features=outputs)))
+    loss = "cross_entropy" if data.task == "classification" else "mse"
+    config = TrainConfig("csv", loss=loss, optimizer="adam", lr=0.01, batch_size=16, epochs=20, shuffle=True)
+    return ScriptSetup(spec, config, csv=source)
+
+
+def render_csv_download(data: TensorData, source: CsvSource | None) -> None:
+    """The Data page's download for a loaded CSV: a small network trained on it, reading the file by its name."""
+    if source is not None:
+        render_script_download(csv_setup(data, source), "data_script")
