@@ -128,7 +128,7 @@ def script_steps(setup: ScriptSetup) -> list[Step]:
         Step(c("step_model"), model),
         Step(c("step_loss"), loss_code(config, lang)),
         Step(c("step_loops"), loops_code(config, lang)),
-        Step(c("step_train"), epochs_code()),
+        Step(c("step_train"), epochs_code(config, lang)),
     ]
     if setup.save_weights:
         steps.append(Step(c("step_save"), _save_code(lang)))

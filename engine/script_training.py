@@ -14,6 +14,18 @@ from engine.training.config import TrainConfig
 from engine.training.registry import LOSSES, OPTIMIZERS
 from engine.training.trainer import EVAL_BATCH
 
+QUIET_FROM = 100  # longer runs print only every tenth of the epochs (seed 001 printed every 500 of 5000)
+
+
+def print_every(epochs: int) -> int:
+    """Every how many epochs the script prints: 1, or a tenth of a long run."""
+    return 1 if epochs <= QUIET_FROM else epochs // 10
+
+
+def printed_epoch(epoch: int, epochs: int) -> bool:
+    """Whether the script prints 1-based `epoch` of `epochs`: the first, every print_every-th, and the last."""
+    return (epoch - 1) % print_every(epochs) == 0 or epoch == epochs
+
 
 def hyperparameter_code(config: TrainConfig, lang: str) -> str:
     """learning_rate, batch_size, epochs, seed and the regularization rates, as seed 003 writes them."""
@@ -94,7 +106,11 @@ def loops_code(config: TrainConfig, lang: str) -> str:
     else:
         train_print = 'print(f"Train: Avg loss: {total_loss / size:>8f}")'
         test_print = 'print(f"Test Error: \\n Avg loss: {test_loss:>8f} \\n")'
-    return f'''def train_loop(dataloader, model, loss_fn, optimizer):
+    quiet = print_every(config.epochs) > 1
+    flag, when = (", verbose=True", "verbose and ") if quiet else ("", "")
+    train_print, test_print = (f"if verbose:\n        {train_print}", f"if verbose:\n        {test_print}") \
+        if quiet else (train_print, test_print)
+    return f'''def train_loop(dataloader, model, loss_fn, optimizer{flag}):
     """{c("train_loop")}"""
     size = len(dataloader.dataset)
     model.train()
@@ -111,13 +127,13 @@ def loops_code(config: TrainConfig, lang: str) -> str:
         {backward}
         optimizer.step()
 
-        if batch % 100 == 0:
+        if {when}batch % 100 == 0:
             loss, current = loss.item(), batch * len(X)
             print(f"loss: {{loss:>7f}}  [{{current:>5d}}/{{size:>5d}}]")
     {train_print}
 
 
-def test_loop(dataloader, model, loss_fn):
+def test_loop(dataloader, model, loss_fn{flag}):
     """{c("test_loop")}"""
     size = len(dataloader.dataset)
     model.eval()
@@ -133,8 +149,19 @@ def test_loop(dataloader, model, loss_fn):
 '''
 
 
-def epochs_code() -> str:
-    """Seed 003's epoch loop and its printout."""
+def epochs_code(config: TrainConfig, lang: str) -> str:
+    """Seed 003's epoch loop and its printout (every print_every epochs in a long run)."""
+    every = print_every(config.epochs)
+    if every > 1:
+        return f'''print_every = {every}  # {comment(lang, "print_every")}
+for t in range(epochs):
+    verbose = t % print_every == 0 or t == epochs - 1
+    if verbose:
+        print(f"Epoch {{t + 1}}\\n-------------------------------")
+    train_loop(train_dataloader, model, loss_fn, optimizer, verbose)
+    test_loop(test_dataloader, model, loss_fn, verbose)
+print("Done!")
+'''
     return '''for t in range(epochs):
     print(f"Epoch {t + 1}\\n-------------------------------")
     train_loop(train_dataloader, model, loss_fn, optimizer)

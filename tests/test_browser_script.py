@@ -23,6 +23,7 @@ def test_train_page_downloads_the_script(app_url, lang):
         page.get_by_text(translate("script.title", lang)).click()
         button = page.get_by_role("button", name=translate("script.download_py", lang))
         button.wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)  # the expander's opening animation
         screenshot(page, f"train-script-{lang}")
         with page.expect_download(timeout=30_000) as download:
             button.click()

@@ -21,6 +21,7 @@ from engine.presets import PRESETS
 from engine.script_comments import COMMENTS
 from engine.script_data import CsvSource
 from engine.script_export import ScriptSetup, build_notebook, build_script, script_steps
+from engine.script_training import printed_epoch
 from engine.spec import LayerSpec, ModelSpec
 from engine.training import TrainConfig, Trainer
 from engine.training.recommended import recommended_config
@@ -60,7 +61,8 @@ CASES = [
     # 150 batches an epoch: the loss of batches 0 and 100 is printed
     ("walkthrough", *_preset("walkthrough", batch_size=2, optimizer="rmsprop", l1=0.001, seed=7), None, "ko"),
     ("fashion_fast", *_preset("fashion_fast"), None, "en"),
-    ("temperature_linear", *_preset("temperature_linear", epochs=30), None, "ko"),
+    # a long run: 150 epochs, printed every 15th (and the last)
+    ("temperature_linear", *_preset("temperature_linear", epochs=150), None, "ko"),
     ("temperature_tanh", *_preset("temperature_tanh", epochs=30, data_options={"seed": 4}), None, "en"),
     ("temperature_named", *_preset("temperature_named", optimizer="adamw", epochs=30), None, "ko"),
     ("playground_2d_circle", *_preset("playground_2d", data_options={"noise": 10}), None, "en"),
@@ -111,6 +113,8 @@ def expected_printout(trainer: Trainer) -> list[str]:
     lines, per_epoch = [], trainer.batches_per_epoch
     classify = trainer.data.task == "classification"
     for report in trainer.history:
+        if not printed_epoch(report.epoch, trainer.config.epochs):
+            continue
         lines.append(f"Epoch {report.epoch}")
         losses = trainer.batch_losses[(report.epoch - 1) * per_epoch : report.epoch * per_epoch]
         lines += [f"loss: {loss:>7f}" for batch, loss in enumerate(losses) if batch % 100 == 0]
@@ -184,6 +188,7 @@ def test_script_prints_the_trainers_numbers(case, fashion_dir, tmp_path):
     printed = printed_numbers(run_script(script, env))
     expected = expected_printout(trainer)
     assert len(expected) >= 6
+    assert printed[0] == "Epoch 1" and printed[-1].startswith(("Accuracy: ", "Avg loss: "))
     assert printed == expected
 
 
