@@ -9,6 +9,7 @@ engine.data.playground2d with `inspect.getsource`, so the script runs the very c
 from __future__ import annotations
 
 import inspect
+import json
 from dataclasses import dataclass
 from functools import partial
 
@@ -164,8 +165,8 @@ try:  # {c("csv_classes")}
 except ValueError:
     class_names = sorted(set(labels))
 y = torch.tensor([class_names.index(label) for label in labels], dtype=torch.int64)'''
-    code = f'''CSV_FILE = {csv.file_name!r}  # {c("csv_file")}
-LABEL_COLUMN = {csv.label_column!r}
+    code = f'''CSV_FILE = {json.dumps(csv.file_name, ensure_ascii=False)}  # {c("csv_file")}
+LABEL_COLUMN = {json.dumps(csv.label_column, ensure_ascii=False)}
 train_ratio = {csv.train_ratio}  # {c("train_ratio")}
 data_seed = {csv.seed}  # {c("data_seed")}
 with open(CSV_FILE, encoding="utf-8-sig") as f:

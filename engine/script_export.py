@@ -168,7 +168,9 @@ def _docstring(setup: ScriptSetup) -> list[str]:
         lines.append(c("doc_csv", file=setup.csv.file_name))
     if setup.export_onnx:
         lines.append(c("doc_onnx"))
-    return [wrapped for line in lines for wrapped in (textwrap.wrap(line, 58) or [""])]
+    # wrapped to fit ruff's line length, Korean characters counting as two columns
+    return [wrapped for line in lines
+            for wrapped in (textwrap.wrap(line, 58 if _width(line) > len(line) else 100) or [""])]
 
 
 def build_script(setup: ScriptSetup) -> str:

@@ -229,18 +229,21 @@ def test_script_on_the_real_fashion_mnist(tmp_path):
     assert trainer.history[0].test_accuracy > 70  # real data: the network learns
 
 
-def test_notebook_has_a_code_cell_per_step_and_runs_as_the_script(fashion_dir):
-    spec, config = _preset("fashion_mlp")
+def test_notebook_has_a_code_cell_per_step_and_prints_the_trainers_numbers(fashion_dir, tmp_path):
+    spec, config = _preset("walkthrough", device="cpu")
     setup = ScriptSetup(spec, config, "ko")
     notebook = json.loads(build_notebook(setup))
-    assert notebook["nbformat"] == 4
+    assert notebook["nbformat"] == 4 and all(cell["id"] for cell in notebook["cells"])
     code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
     steps = script_steps(setup)
     assert len(code) == len(steps)
-    assert all(cell["id"] for cell in notebook["cells"])
-    joined = "\n\n".join("".join(cell["source"]) for cell in code)
-    compile(joined, "notebook", "exec")
     assert "".join(code[-1]["source"]).strip() == steps[-1].code.strip()
+    cells = tmp_path / "cells.py"  # the cells run one after another, as "Run all" does
+    cells.write_text("\n\n".join("".join(cell["source"]) for cell in code), encoding="utf-8")
+    trainer = Trainer(spec, load_fashion_mnist(fashion_dir), config)
+    trainer.run()
+    env = {**os.environ, "FASHION_MNIST_DIR": str(fashion_dir), "PYTHONPATH": ""}
+    assert printed_numbers(run_script(cells, env)) == expected_printout(trainer)
 
 
 def test_comment_table_has_both_languages_with_the_same_placeholders():
@@ -265,3 +268,24 @@ def _code_only(source: str) -> str:
                 and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
             body[0] = ast.Pass()
     return ast.dump(tree)
+
+
+def test_odd_csv_names_stay_valid_python(tmp_path):
+    spec = ModelSpec((4,), (L("Linear", in_features=4, out_features=3),))
+    source = CsvSource('내 "꽃" 데이터\\2.csv', "종류'")
+    text = build_script(ScriptSetup(spec, TrainConfig("csv"), "ko", csv=source))
+    namespace = {}
+    exec("\n".join(line for line in text.splitlines() if line.startswith(("CSV_FILE =", "LABEL_COLUMN ="))),
+         namespace)
+    assert namespace["CSV_FILE"] == source.file_name and namespace["LABEL_COLUMN"] == source.label_column
+    script = tmp_path / "odd.py"
+    script.write_text(text, encoding="utf-8")
+    _ruff([script])
+
+
+def test_a_csv_setup_without_its_csv_is_a_clear_error():
+    from engine.errors import PlaygroundError
+    spec = ModelSpec((4,), (L("Linear", in_features=4, out_features=3),))
+    with pytest.raises(PlaygroundError) as raised:
+        build_script(ScriptSetup(spec, TrainConfig("csv")))
+    assert raised.value.key == "script_no_csv"

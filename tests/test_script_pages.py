@@ -70,7 +70,7 @@ def test_data_page_csv_script_runs_and_prints_the_trainers_numbers(lang, payload
     buttons = {button.proto.id.rsplit("-", 1)[1]: button for button in app.get("download_button")}
     assert {"data_script_py", "data_script_ipynb"} <= set(buttons)
     script = _payload(buttons["data_script_py"], payloads)
-    assert "CSV_FILE = 'iris.csv'" in script and "LABEL_COLUMN = 'species'" in script
+    assert 'CSV_FILE = "iris.csv"' in script and 'LABEL_COLUMN = "species"' in script
     trainer = Trainer(*_setup_parts(app), limits=None)
     trainer.run()
     (tmp_path / "iris.csv").write_bytes(iris_csv())
