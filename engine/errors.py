@@ -128,6 +128,8 @@ ENGLISH = {
                       "from epoch {good_epoch}, batch {good_batch} (the last good ones) were kept.",
     "train_time_limit": "This run reached the server's limit of {limit} seconds of training and stopped; "
                         "the weights trained so far are kept.",
+    # Take-it-home scripts (engine/script_export.py)
+    "script_no_csv": "The script reads an uploaded CSV, but no CSV was given: upload one on the Data page.",
 
 }
 

@@ -8,6 +8,7 @@ from ui.export_views import render_files, render_graph, render_parity
 from ui.i18n import t
 from ui.model_state import current_model, current_spec
 from ui.pages import require_entry
+from ui.script_download import render_script_download
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
@@ -41,3 +42,4 @@ with try_tab:
     render_try_it(result, spec)
 with files_tab:
     render_files(result)
+    render_script_download(None, "export_script", spec=spec, extras=True)

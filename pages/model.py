@@ -15,6 +15,7 @@ from ui.model_views import (
     render_summary,
 )
 from ui.pages import require_entry
+from ui.script_download import render_script_download
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
@@ -43,3 +44,4 @@ views = {key: view for key, view in views.items() if shown(hideable.get(key, "")
 for tab, view in zip(st.tabs([t(key) for key in views]), views.values()):
     with tab:
         view()
+render_script_download(None, "model_script", spec=spec)

@@ -7,6 +7,7 @@ from engine.training import Trainer
 from ui.i18n import error_text, t
 from ui.model_state import set_trained_model
 from ui.pages import require_entry
+from ui.script_download import render_train_download
 from ui.train_jobs import TrainingJob
 from ui.train_settings import render_settings, shared_data
 from ui.train_task_views import render_task_views
@@ -63,6 +64,7 @@ buttons[3].button(t("train.step_epoch"), key="train_epoch", icon=":material/fast
 buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=_reset)
 if "train_message" in st.session_state:
     st.error(st.session_state.pop("train_message"), icon=":material/error:")
+render_train_download(settings)
 
 
 @st.fragment(run_every=REFRESH_SECONDS if running else None)

@@ -12,8 +12,10 @@ from engine.data.bundled import iris_csv
 from engine.data.csv_upload import MAX_BYTES, MAX_COLUMNS, MAX_ROWS
 from engine.data.temperature import T_C, T_U, split_indices
 from engine.errors import PlaygroundError
+from engine.script_data import CsvSource
 from ui.data_state import UPLOAD_KEY, class_label
 from ui.i18n import error_text, labels_of, t
+from ui.script_download import render_csv_download
 
 CLASS_COLOURS = ("#f59322", "#0877bd")  # TF Playground's orange (-1) and blue (+1)
 PLAYGROUND_SETS = [name for name, info in DATASETS.items() if info.kind == "2d"]
@@ -132,10 +134,12 @@ def render_csv_upload() -> None:
         try:
             st.session_state[UPLOAD_KEY] = dataset_from_csv(raw, label, task)
             st.session_state["data_upload_features"] = [column for column in columns if column != label]
+            st.session_state["data_upload_source"] = CsvSource(name, label, task)  # what the script reads
         except PlaygroundError as error:
             st.error(error_text(error), icon=":material/error:")
     if UPLOAD_KEY in st.session_state:
         _show_upload(st.session_state[UPLOAD_KEY], st.session_state.get("data_upload_features"))
+        render_csv_download(st.session_state[UPLOAD_KEY], st.session_state.get("data_upload_source"))
 
 
 def _show_upload(data, features: list[str] | None) -> None:

@@ -123,6 +123,8 @@ _KOREAN = {
                       "{good_batch}의 (마지막으로 정상이던) 가중치를 남겨 두었습니다.",
     "train_time_limit": "서버의 학습 시간 제한 {limit}초에 도달해 학습을 멈췄습니다. 지금까지 학습한 가중치는 "
                         "남아 있습니다.",
+    # Take-it-home scripts (engine/script_export.py)
+    "script_no_csv": "스크립트가 올린 CSV를 읽어야 하는데 CSV가 없습니다. 데이터 페이지에서 올려 주세요.",
 
 }
 
