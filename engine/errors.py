@@ -128,6 +128,10 @@ ENGLISH = {
                       "from epoch {good_epoch}, batch {good_batch} (the last good ones) were kept.",
     "train_time_limit": "This run reached the server's limit of {limit} seconds of training and stopped; "
                         "the weights trained so far are kept.",
+    # classroom: the shared training queue (engine/jobs.py)
+    "queue_one_job": "You already have a training run waiting or running. Stop it before starting another.",
+    "queue_full": "The server's training queue is full ({limit} runs waiting). Try again in a minute.",
+    "queue_closed": "The server is shutting down and takes no new training runs.",
 
 }
 

@@ -123,6 +123,10 @@ _KOREAN = {
                       "{good_batch}의 (마지막으로 정상이던) 가중치를 남겨 두었습니다.",
     "train_time_limit": "서버의 학습 시간 제한 {limit}초에 도달해 학습을 멈췄습니다. 지금까지 학습한 가중치는 "
                         "남아 있습니다.",
+    # classroom: the shared training queue (engine/jobs.py)
+    "queue_one_job": "이미 기다리거나 진행 중인 학습이 있습니다. 그 학습을 멈춘 뒤 새로 시작하세요.",
+    "queue_full": "서버의 학습 대기열이 가득 찼습니다(대기 {limit}개). 잠시 후 다시 해 보세요.",
+    "queue_closed": "서버가 종료 중이라 새 학습을 받지 않습니다.",
 
 }
 
