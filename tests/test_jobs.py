@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import threading
 import time
 
@@ -175,3 +176,18 @@ def test_a_real_trainer_stops_when_cancelled_and_matches_an_uncancelled_prefix(q
 
 def test_the_wall_limit_is_the_trainers_own():
     assert wall_limit(TrainLimits(max_seconds=10)) == pytest.approx(15)
+
+
+def test_the_log_has_a_line_per_ended_job(tmp_path):
+    log_path = tmp_path / "queue.jsonl"
+    logged = JobQueue(1, log_path=str(log_path))
+    release = threading.Event()
+    first = logged.submit("a", lambda: release.wait(5), release.set)
+    second = logged.submit("b", lambda: None, lambda: None)
+    time.sleep(0.2)
+    release.set()
+    assert first.wait(2) and second.wait(2)
+    lines = [json.loads(line) for line in log_path.read_text().splitlines()]
+    assert [line["state"] for line in lines] == ["done", "done"]
+    assert lines[1]["waited"] >= 0.2 > lines[0]["waited"]
+    logged.close()

@@ -7,6 +7,8 @@ a run whose browser tab has closed is stopped by the queue's watchdog.
 
 from __future__ import annotations
 
+import os
+
 import torch
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -14,7 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from engine.jobs import Job, JobQueue, cores, wall_limit
 from engine.training import Trainer
 
-QUEUE = JobQueue()  # one per server process: every session's runs share it
+QUEUE = JobQueue(log_path=os.environ.get("TORCH_PLAYGROUND_QUEUE_LOG"))  # one per process: every session's runs
 WORKERS = QUEUE.workers  # runs at the same time on this server; more students wait in the queue
 # Each running job gets its share of the cores: torch's threads fighting each other make everyone slower.
 torch.set_num_threads(max(1, (cores() - 1) // WORKERS))
