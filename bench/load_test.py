@@ -35,6 +35,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from ui.catalog import translate  # noqa: E402
 
 MAX_STUDENTS = 40
+SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "load-test"
 CLIENT_NICE = 5  # the simulated browsers share the server's 2 cores; real ones would not
 PROGRESS = '[data-testid="stProgress"]'
 TRAIN_TITLE = translate("train.title", "en")
@@ -48,8 +49,14 @@ class Class:
 
     def __init__(self):
         self.interactions: list[float] = []
+        self.by_kind: dict[str, list[float]] = {}
         self.errors: list[str] = []
         self.finished = 0
+
+    def add(self, kind: str, seconds: float) -> None:
+        """One interaction's time, counted overall and by kind (play, nav.tensors, nav.train)."""
+        self.interactions.append(seconds)
+        self.by_kind.setdefault(kind, []).append(seconds)
 
 
 def _title_is(text: str) -> str:
@@ -62,7 +69,7 @@ async def _click_nav(page, title: str, nav_key: str, record: Class) -> None:
     await page.locator('[data-testid="stSidebarNav"]').get_by_text(translate(nav_key, "en"), exact=True).click()
     await page.wait_for_function(_title_is(title), polling=50, timeout=60_000)
     await page.wait_for_function(IDLE, polling=50, timeout=60_000)
-    record.interactions.append(time.perf_counter() - started)
+    record.add(nav_key, time.perf_counter() - started)
 
 
 async def student(browser, url: str, index: int, record: Class, deadline: float) -> None:
@@ -93,7 +100,7 @@ async def student(browser, url: str, index: int, record: Class, deadline: float)
         started = time.perf_counter()
         await page.get_by_role("button", name=translate("train.play", "en"), exact=True).click()
         await page.wait_for_selector(PROGRESS, timeout=60_000)  # queued or training: the click came back
-        record.interactions.append(time.perf_counter() - started)
+        record.add("play", time.perf_counter() - started)
         while time.monotonic() < deadline:
             await page.wait_for_timeout(1000)  # reading the page
             await _click_nav(page, TENSORS_TITLE, "nav.tensors", record)
@@ -112,6 +119,8 @@ async def student(browser, url: str, index: int, record: Class, deadline: float)
         record.errors.append(f"student {index}: the run had not finished when the time was up")
     except Exception as error:  # a timeout or a lost page: counted, and the others go on
         record.errors.append(f"student {index}: {type(error).__name__}: {str(error).splitlines()[0][:160]}")
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        await page.screenshot(path=str(SHOTS / f"student-{index}.png"), full_page=True)  # what they saw
     finally:
         if refused:
             record.errors.append(f"student {index}: requests off loopback: {refused[:3]}")
@@ -174,6 +183,7 @@ def summary(students: int, record: Class, load: list[float], wall: float, queue_
         "interaction_median_s": round(statistics.median(times), 3) if times else None,
         "interaction_p95_s": round(percentile(times, 0.95), 3) if times else None,
         "interaction_max_s": round(max(times), 3) if times else None,
+        "median_by_kind_s": {kind: round(statistics.median(values), 3) for kind, values in record.by_kind.items()},
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
         "queue_wait_median_s": round(statistics.median(waited), 2) if waited else None,
         "queue_wait_max_s": round(max(waited), 2) if waited else None,

@@ -25,7 +25,8 @@ from engine.training.guards import TrainLimits
 WORKERS_ENV = "TORCH_PLAYGROUND_WORKERS"
 MAX_WAITING = 500  # a bound on the queue itself: beyond it, Play says the server is full
 WATCH_EVERY = 0.5  # seconds between the watchdog's looks at tabs and clocks
-WORKER_NICE = 10  # how much lower a training thread's CPU priority is than the pages' (Linux: per thread)
+# How much lower a training thread's CPU priority is than the pages' (Linux: per thread); 0 turns it off.
+WORKER_NICE = int(os.environ.get("TORCH_PLAYGROUND_WORKER_NICE", "10") or 0)
 GONE_GRACE = 3.0  # seconds a session may be disconnected (a network blip reconnects) before its job stops
 
 
@@ -210,6 +211,8 @@ class JobQueue:
 
 def _lower_priority() -> None:
     """Let the pages win the cores: a training thread yields to the threads that answer students' clicks."""
+    if WORKER_NICE <= 0:
+        return
     try:
         niceness = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICE)
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)  # this thread only
