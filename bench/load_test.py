@@ -35,6 +35,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 from ui.catalog import translate  # noqa: E402
 
 MAX_STUDENTS = 40
+DEFAULT_EPOCHS = 100  # the 2-D preset's recommended epochs; each student asks for 60 + their index
 SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "load-test"
 CLIENT_NICE = 5  # the simulated browsers share the server's 2 cores; real ones would not
 PROGRESS = '[data-testid="stProgress"]'
@@ -95,7 +96,7 @@ async def student(browser, url: str, index: int, record: Class, deadline: float)
         box = page.get_by_label(translate("train.epochs", "en"))
         await box.fill(str(epochs))
         await box.press("Enter")
-        await page.wait_for_timeout(500)
+        await page.wait_for_timeout(1500)  # the rerun that commits the value, before Play reads it
         await page.wait_for_function(IDLE, polling=100, timeout=60_000)
         started = time.perf_counter()
         await page.get_by_role("button", name=translate("train.play", "en"), exact=True).click()
@@ -112,8 +113,11 @@ async def student(browser, url: str, index: int, record: Class, deadline: float)
                 return
             text = await page.locator(PROGRESS).first.inner_text()
             if translate("train.status_done", "en") in text:
-                if f"epoch {epochs}/{epochs}" not in text:
-                    record.errors.append(f"student {index}: saw another run's progress: {text!r}")
+                shown = text.split("epoch ")[1].split(" ")[0]  # "60/60"
+                if shown.split("/")[1] == str(DEFAULT_EPOCHS):  # Play read the settings before the new epochs
+                    record.errors.append(f"student {index}: the epochs setting had not reached Play: {text!r}")
+                elif shown != f"{epochs}/{epochs}":
+                    record.errors.append(f"student {index}: saw another student's run: {text!r}")
                 record.finished += 1
                 return
         record.errors.append(f"student {index}: the run had not finished when the time was up")

@@ -73,8 +73,10 @@ def live_view() -> None:
         st.info(t("train.press_play"))
         return
     trainer = job.trainer
-    render_queue_place(job)
+    waiting = render_queue_place(job)
     render_progress(trainer, job.running)
+    if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
+        return
     if job.error is not None:
         st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
     render_curves(trainer)
