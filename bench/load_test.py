@@ -179,6 +179,7 @@ def summary(students: int, record: Class, load: list[float], wall: float, queue_
     """The figures for one class size, as one JSON-ready dict."""
     jobs = [json.loads(line) for line in queue_log.read_text().splitlines()] if queue_log.exists() else []
     waited = [job["waited"] for job in jobs]
+    ran = [job["ran"] for job in jobs if job["state"] == "done"]
     times = record.interactions
     return {
         "students": students, "wall_s": round(wall, 1), "finished_runs": record.finished,
@@ -191,7 +192,7 @@ def summary(students: int, record: Class, load: list[float], wall: float, queue_
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
         "queue_wait_median_s": round(statistics.median(waited), 2) if waited else None,
         "queue_wait_max_s": round(max(waited), 2) if waited else None,
-        "run_median_s": round(statistics.median(job["ran"] for job in jobs), 2) if jobs else None,
+        "run_median_s": round(statistics.median(ran), 2) if ran else None,  # runs that trained to the end
         "load_average_1min": {"min": min(load), "mean": round(statistics.mean(load), 2), "max": max(load)}
         if load else None,
     }
