@@ -130,6 +130,10 @@ ENGLISH = {
                         "the weights trained so far are kept.",
     # Take-it-home scripts (engine/script_export.py)
     "script_no_csv": "The script reads an uploaded CSV, but no CSV was given: upload one on the Data page.",
+    # classroom: the shared training queue (engine/jobs.py)
+    "queue_one_job": "You already have a training run waiting or running. Stop it before starting another.",
+    "queue_full": "The server's training queue is full ({limit} runs waiting). Try again in a minute.",
+    "queue_closed": "The server is shutting down and takes no new training runs.",
 
 }
 

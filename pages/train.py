@@ -4,6 +4,7 @@ import streamlit as st
 
 from engine import PlaygroundError
 from engine.training import Trainer
+from ui.classroom_views import render_queue_place
 from ui.i18n import error_text, t
 from ui.model_state import set_trained_model
 from ui.pages import require_entry
@@ -33,7 +34,10 @@ def _go(settings, until: str) -> None:
             st.session_state["train_message"] = error_text(error)
             return
         job = st.session_state[JOB_KEY] = TrainingJob(trainer, settings.key)
-    job.start(until)
+    try:
+        job.start(until)
+    except PlaygroundError as error:  # already in the queue, or the queue is full
+        st.session_state["train_message"] = error_text(error)
 
 
 def _options_json(config) -> str:
@@ -74,7 +78,10 @@ def live_view() -> None:
         st.info(t("train.press_play"))
         return
     trainer = job.trainer
+    waiting = render_queue_place(job)
     render_progress(trainer, job.running)
+    if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
+        return
     if job.error is not None:
         st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
     render_curves(trainer)

@@ -116,7 +116,9 @@ def _shape_after(shape: tuple[int, ...] | None, row: dict) -> tuple[int, ...] | 
 
 def render_editor() -> None:
     """Draw the editor and make a valid edit the session's current network."""
-    if ROWS_KEY not in st.session_state:
+    # First visit, or back from another page: Streamlit forgets the values of widgets a run did not draw.
+    forgotten = shown("model.editor") and "model_input_shape" not in st.session_state
+    if ROWS_KEY not in st.session_state or forgotten:
         load_spec(current_spec())
     if shown("model.preset"):
         st.session_state.setdefault("model_preset", DEFAULT_PRESET)

@@ -1,23 +1,26 @@
-"""Training in the background: a process-wide, bounded pool of worker threads runs each student's run.
+"""Training in the background: the server's fair queue (engine/jobs.py) runs each student's run.
 
 The job (trainer, progress, stop flag) lives in the student's session state; a fragment polls it and
-draws. Workers never call st.*; the pool's bound is the classroom's fair queue.
+draws. Workers never call st.*. The queue lets a few runs train at once and the rest wait their turn;
+a run whose browser tab has closed is stopped by the queue's watchdog.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 
 import torch
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from engine.jobs import Job, JobQueue, cores, wall_limit
 from engine.training import Trainer
 
-WORKERS = 2  # runs at the same time on this server; more students wait in the queue
-_POOL = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="train")
+QUEUE = JobQueue(log_path=os.environ.get("TORCH_PLAYGROUND_QUEUE_LOG"))  # one per process: every session's runs
+WORKERS = QUEUE.workers  # runs at the same time on this server; more students wait in the queue
 # Each running job gets its share of the cores: torch's threads fighting each other make everyone slower.
-torch.set_num_threads(max(1, (os.cpu_count() or 1) // WORKERS))
+torch.set_num_threads(max(1, (cores() - 1) // WORKERS))
 # A worker gives up the GIL around every torch op; while a page's script runs Python, each take-back
 # waits up to the switch interval (5 ms by default, longer than a small model's whole batch). 0.5 ms
 # keeps that convoy from slowing training several times over.
@@ -25,42 +28,64 @@ sys.setswitchinterval(0.0005)
 
 
 class TrainingJob:
-    """One student's run: the trainer, what it was asked to do, and any failure to report."""
+    """One student's run: the trainer, what it was asked to do, and its place in the server's queue."""
 
     def __init__(self, trainer: Trainer, key: tuple):
         self.trainer = trainer
         self.key = key  # (spec, config, start): the settings this run was built from
-        self.future: Future | None = None
-        self.error: BaseException | None = None
+        self.ticket: Job | None = None
 
     @property
     def running(self) -> bool:
         """True while the run is queued or training in a worker."""
-        return self.future is not None and not self.future.done()
+        return self.ticket is not None and self.ticket.active
+
+    @property
+    def place(self) -> int | None:
+        """Place in the queue (1 = next), 0 while training, None when neither."""
+        return None if self.ticket is None else QUEUE.place(self.ticket)
+
+    @property
+    def error(self) -> BaseException | None:
+        """What went wrong inside the run, to report in words."""
+        return None if self.ticket is None else self.ticket.error
 
     def start(self, until: str = "done") -> None:
-        """Queue the trainer to go on until "done", the end of the "epoch", or one "batch"."""
+        """Queue the trainer to go on until "done", the end of the "epoch", or one "batch".
+
+        Raises PlaygroundError when this student already has a run in the queue, or the queue is full.
+        """
         if self.running or self.trainer.finished:
             return
         work = {"done": self.trainer.run, "epoch": self.trainer.run_epoch, "batch": self.trainer.step}[until]
-        self.future = _POOL.submit(self._guarded, work)
-
-    def _guarded(self, work) -> None:
-        try:
-            work()
-        except Exception as error:  # reported on the page in words; the worker thread must not die silently
-            self.error = error
-            self.trainer.stop()
+        owner, alive = _session()
+        self.ticket = QUEUE.submit(owner, work, self.trainer.stop, alive=alive,
+                                   limit_seconds=wall_limit(self.trainer.limits))
 
     def pause(self) -> None:
-        """Pause after the batch in hand."""
-        self.trainer.pause()
+        """Pause after the batch in hand (a waiting run just leaves the queue, ready to resume)."""
+        if self.ticket is not None and QUEUE.place(self.ticket):
+            QUEUE.cancel(self.ticket)
+        else:
+            self.trainer.pause()
 
     def stop(self) -> None:
-        """Stop after the batch in hand; the run is over."""
+        """Stop after the batch in hand (or leave the queue); the run is over."""
+        if self.ticket is not None:
+            QUEUE.cancel(self.ticket)
         self.trainer.stop()
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until the current piece of work is over (tests and benchmarks)."""
-        if self.future is not None:
-            self.future.result(timeout)
+        if self.ticket is not None:
+            self.ticket.wait(timeout)
+
+
+def _session():
+    """This session's id, and a check that its browser tab is still connected (None outside a server)."""
+    context = get_script_run_ctx()
+    session_id = context.session_id if context is not None else "local"
+    if not Runtime.exists():  # AppTest and scripts: no websocket to lose
+        return session_id, None
+    runtime = Runtime.instance()
+    return session_id, lambda: runtime.is_active_session(session_id)

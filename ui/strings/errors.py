@@ -125,6 +125,10 @@ _KOREAN = {
                         "남아 있습니다.",
     # Take-it-home scripts (engine/script_export.py)
     "script_no_csv": "스크립트가 올린 CSV를 읽어야 하는데 CSV가 없습니다. 데이터 페이지에서 올려 주세요.",
+    # classroom: the shared training queue (engine/jobs.py)
+    "queue_one_job": "이미 기다리거나 진행 중인 학습이 있습니다. 그 학습을 멈춘 뒤 새로 시작하세요.",
+    "queue_full": "서버의 학습 대기열이 가득 찼습니다(대기 {limit}개). 잠시 후 다시 해 보세요.",
+    "queue_closed": "서버가 종료 중이라 새 학습을 받지 않습니다.",
 
 }
 

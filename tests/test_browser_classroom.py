@@ -1,0 +1,49 @@
+"""Many students on one server, in headless Chromium: a closed tab frees its worker for the next student."""
+
+import time
+
+import pytest
+
+from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+
+pytestmark = [pytest.mark.browser, needs_chromium]
+
+PROGRESS = '[data-testid="stProgress"]'
+
+def open_train(page, url: str) -> None:
+    page.goto(f"{url}/train?lang=en&preset=playground_2d")
+    wait_for_app(page)
+
+def progress_text(page) -> str:
+    return page.locator(PROGRESS).first.inner_text() if page.locator(PROGRESS).count() else ""
+
+def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
+    with running_app({"TORCH_PLAYGROUND_WORKERS": "1"}) as url, browser_page() as first:
+        second = first.context.browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000}).new_page()
+        open_train(first, url)
+        epochs = first.get_by_label("Epochs")
+        epochs.fill("10000")  # a run of many minutes: it ends early only if something stops it
+        epochs.press("Enter")
+        wait_for_app(first)
+        first.get_by_role("button", name="Play", exact=True).click()
+        first.wait_for_function(f"() => (document.querySelector('{PROGRESS}')?.innerText || '').includes('Training')",
+                                timeout=60_000)
+
+        open_train(second, url)
+        second.get_by_role("button", name="Play", exact=True).click()
+        queued = second.get_by_text("Place 1 in the queue")
+        queued.wait_for(timeout=30_000)  # the only worker is busy with the first student's run
+        time.sleep(3)
+        assert queued.count() == 1 and "epoch 0/" in progress_text(second)  # still waiting, nothing trained
+        screenshot(second, "classroom-queued-en")
+
+        first.close()  # the student closes the tab mid-run
+        closed = time.monotonic()
+        queued.wait_for(state="detached", timeout=20_000)
+        second.wait_for_function(f"() => !/epoch 0\\//.test(document.querySelector('{PROGRESS}')?.innerText || '')",
+                                 timeout=20_000)
+        waited = time.monotonic() - closed
+        # The watchdog forgives 3 s (a reconnecting tab), looks every 0.5 s, the page redraws every 1 s.
+        assert waited < 10, f"the second student waited {waited:.1f} s after the first tab closed"
+        assert second.locator('[data-testid="stException"]').count() == 0
+        assert first.refused == []
