@@ -106,6 +106,7 @@ def test_a_full_queue_refuses_politely():
     for gate in gates:
         gate.release.set()
     small.close()
+    assert until(lambda: Gate.running == 0)  # the gates have let go before the next test counts
 
 
 def test_cancel_while_waiting_and_while_running(queue):
