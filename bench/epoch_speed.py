@@ -25,8 +25,8 @@ from torch.utils.data import DataLoader, Dataset
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engine import PRESETS, build_model  # noqa: E402
+from engine.data import load_dataset  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
-from engine.training.interim_data import load_data  # noqa: E402
 
 SPEC = PRESETS["fashion_mlp"]
 CONFIG = TrainConfig("fashion_mnist", optimizer="sgd", lr=1e-3, batch_size=64, epochs=1, device="cpu")
@@ -100,7 +100,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
-    data = load_data("fashion_mnist")
+    data = load_dataset("fashion_mnist")
     train_float, test_float = data.as_float(data.train_x), data.as_float(data.test_x)
     train_batches = [(train_float[i:i + 64], data.train_y[i:i + 64]) for i in range(0, len(train_float), 64)]
     test_batches = [(test_float[i:i + 1000], data.test_y[i:i + 1000]) for i in range(0, len(test_float), 1000)]

@@ -15,8 +15,8 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from engine import PRESETS  # noqa: E402
+from engine.data import load_dataset  # noqa: E402
 from engine.training import Trainer  # noqa: E402
-from engine.training.interim_data import load_data  # noqa: E402
 from engine.training.recommended import recommended_config  # noqa: E402
 
 
@@ -28,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
-    data = load_data("fashion_mnist")
+    data = load_dataset("fashion_mnist")
     config = recommended_config("fashion_fast")
     seconds, accuracy = [], []
     for run in range(args.runs):

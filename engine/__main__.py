@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 import torch
 
+from engine.data import load_dataset
 from engine.errors import PlaygroundError
 from engine.presets import PRESETS
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig, Trainer
-from engine.training.interim_data import load_data
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,11 +55,13 @@ def train(args: argparse.Namespace) -> int:
     if args.threads:
         torch.set_num_threads(args.threads)
     try:
-        options = {"data_dir": args.data_dir} if args.data_dir else {}
+        if args.data_dir:  # the engine's first place to look for FashionMNIST's files
+            os.environ["FASHION_MNIST_DIR"] = args.data_dir
+        options = {}
         config = TrainConfig(data=args.data, data_options=options, loss=args.loss, optimizer=args.optimizer,
                              lr=args.lr, momentum=args.momentum, batch_size=args.batch_size, epochs=args.epochs,
                              l1=args.l1, l2=args.l2, shuffle=args.shuffle, seed=args.seed, device=args.device)
-        data = load_data(args.data, **options)
+        data = load_dataset(args.data, **options)
         trainer = Trainer(PRESETS[args.preset], data, config, on_epoch=lambda r: _print_epoch(r, args.json))
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)

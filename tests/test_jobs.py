@@ -11,9 +11,9 @@ import pytest
 import torch
 
 from engine import PRESETS, PlaygroundError
+from engine.data import load_dataset
 from engine.jobs import WORKERS_ENV, JobQueue, default_workers, wall_limit
 from engine.training import Trainer, TrainLimits
-from engine.training.interim_data import load_data
 from engine.training.recommended import recommended_config
 
 
@@ -173,7 +173,7 @@ def test_workers_come_from_the_environment_or_the_cores(monkeypatch):
 
 
 def test_a_real_trainer_stops_when_cancelled_and_matches_an_uncancelled_prefix(queue):
-    data = load_data("circle")
+    data = load_dataset("circle")
     config = dataclasses.replace(recommended_config("playground_2d"), epochs=10_000, seed=3)
     trainer = Trainer(PRESETS["playground_2d"], data, config)
     job = queue.submit("a", trainer.run, trainer.stop, limit_seconds=wall_limit())

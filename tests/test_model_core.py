@@ -10,6 +10,8 @@ from engine.parameters import check_linear_formula, parameter_table
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
     "temperature_linear": 2, "temperature_tanh": 40, "temperature_named": 37,
+    # Beyond the seeds: the fast FashionMNIST preset (784-128-10) and the 2-D one (2-8-8-2).
+    "fashion_fast": 784 * 128 + 128 + 128 * 10 + 10, "playground_2d": 2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2,
 }
 
 SEED_000_PRINT = """NeuralNetwork(

@@ -10,7 +10,7 @@ import json
 import pytest
 import torch
 
-from engine.training.interim_data import load_data
+from engine.data import load_dataset
 from tests.test_pages import open_page
 from tests.test_train_page import train
 from ui.data_state import FALLBACK_IMAGES, shared_dataset
@@ -37,7 +37,7 @@ def test_a_run_leaves_the_shared_data_set_untouched(shuffle):
     config = job.trainer.config
     shared = shared_data(config.data, json.dumps(config.options, sort_keys=True))
     assert job.trainer.data is shared  # the run really used the server's one copy
-    assert_untouched(shared, load_data(config.data, **config.options))
+    assert_untouched(shared, load_dataset(config.data, **config.options))
 
 
 def test_the_data_page_leaves_the_shared_images_untouched():

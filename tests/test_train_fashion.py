@@ -8,8 +8,8 @@ import os
 import pytest
 
 from engine import PRESETS
+from engine.data import load_dataset
 from engine.training import TrainConfig, Trainer
-from engine.training.interim_data import load_data
 
 # Seed 003's "Test Error" lines: fashion_mlp, SGD lr 1e-3, batch 64, no shuffle, 10 epochs.
 SEED_ACCURACY = [49.5, 58.1, 62.2, 63.3, 64.6, 65.7, 67.0, 68.3, 69.4, 70.8]
@@ -23,7 +23,7 @@ FULL_RUN = os.environ.get("PLAYGROUND_FULL_SEED_RUN") == "1"
 
 
 def test_seed_run_reaches_the_seeds_accuracy_every_epoch():
-    data = load_data("fashion_mnist")
+    data = load_dataset("fashion_mnist")
     config = TrainConfig(data="fashion_mnist", loss="cross_entropy", optimizer="sgd", lr=1e-3, batch_size=64,
                          epochs=10 if FULL_RUN else 2, shuffle=False, seed=0, device="cpu")
     trainer = Trainer(PRESETS["fashion_mlp"], data, config)
@@ -38,7 +38,7 @@ def test_seed_run_reaches_the_seeds_accuracy_every_epoch():
 
 def test_recommended_fast_preset_reaches_85_percent():
     from engine.training.recommended import recommended_config
-    trainer = Trainer(PRESETS["fashion_fast"], load_data("fashion_mnist"), recommended_config("fashion_fast"))
+    trainer = Trainer(PRESETS["fashion_fast"], load_dataset("fashion_mnist"), recommended_config("fashion_fast"))
     trainer.run()
     print(f"fashion_fast: {trainer.history[-1].test_accuracy:.2f} % in {trainer.seconds:.1f} s")
     assert trainer.history[-1].test_accuracy >= 85.0

@@ -14,16 +14,16 @@ import streamlit as st
 from torch import nn
 
 from engine import PRESETS, ModelSpec, PlaygroundError
+from engine.data import DATASETS, load_dataset
 from engine.device import available_devices
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig
-from engine.training.interim_data import data_names, load_data
 from engine.training.recommended import recommended_config
-from ui.i18n import error_text, t
+from ui.i18n import error_text, labels_of, t
 from ui.model_state import current_model, current_spec
 
 LR_CHOICES = (0.00001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # TF Playground's, plus 2e-3
 RATE_CHOICES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-TWO_D = ("circle", "xor", "gauss", "spiral")
+OPTION_LABELS = {"noise": "data.noise", "train_ratio": "data.train_ratio", "seed": "data.seed"}
 
 
 @dataclass(frozen=True)
@@ -47,13 +47,15 @@ class Settings:
 @st.cache_resource(show_spinner=False)
 def shared_data(name: str, options_json: str):
     """A data set, loaded once per server process and shared read-only by every student."""
-    return load_data(name, **json.loads(options_json))
+    return load_dataset(name, **json.loads(options_json))
 
 
 def _apply_recommended() -> None:
     config = recommended_config(st.session_state["train_preset"])
-    if config.data in data_names():
+    if config.data in DATASETS:
         st.session_state["train_data"] = config.data
+        for option, value in config.options.items():
+            st.session_state[f"train_opt_{option}"] = value
     st.session_state["train_loss"] = config.loss
     st.session_state["train_optimizer"] = config.optimizer
     st.session_state["train_lr"] = min(LR_CHOICES, key=lambda lr: abs(lr - config.lr))
@@ -75,7 +77,6 @@ def init_settings() -> None:
     st.session_state["train_source"] = "preset"
     st.session_state["train_reg"] = "none"
     st.session_state["train_reg_rate"] = 0.0
-    st.session_state["train_noise"] = 0.0
     st.session_state["train_device"] = "auto"
     _apply_recommended()
 
@@ -95,9 +96,9 @@ def render_settings(disabled: bool) -> Settings | None:
                          format_func=presets.get, disabled=disabled)
         else:
             st.caption(t("train.current_model", params=current_spec().parameter_count()))
-        name = st.selectbox(t("train.data"), data_names(), key="train_data", disabled=disabled)
-        if name in TWO_D:
-            st.slider(t("train.noise"), 0.0, 0.5, step=0.05, key="train_noise", disabled=disabled)
+        name = st.selectbox(t("train.data"), list(DATASETS), key="train_data", disabled=disabled,
+                            format_func=labels_of(DATASETS, "dataset.{}"))
+        _render_data_options(name, disabled)
     with middle:
         st.selectbox(t("train.loss"), list(LOSSES), key="train_loss", format_func=lambda k: LOSSES[k].name,
                      disabled=disabled)
@@ -122,9 +123,20 @@ def render_settings(disabled: bool) -> Settings | None:
     return _settings(source, name)
 
 
+def _render_data_options(name: str, disabled: bool) -> None:
+    # The data set's own options (TF Playground's noise %, train ratio %, seed), from the registry.
+    options = DATASETS[name].options
+    for column, option in zip(st.columns(len(options)) if options else [], options):
+        key = f"train_opt_{option.name}"
+        st.session_state.setdefault(key, option.default)
+        column.number_input(t(OPTION_LABELS.get(option.name, "data.seed")), option.low, option.high, key=key,
+                            disabled=disabled)
+
+
 def _settings(source: str, name: str) -> Settings | None:
     state = st.session_state
-    options = {"noise": state["train_noise"]} if name in TWO_D and state["train_noise"] else {}
+    options = {o.name: int(state[f"train_opt_{o.name}"]) for o in DATASETS[name].options
+               if state.get(f"train_opt_{o.name}", o.default) != o.default}
     reg, rate = state["train_reg"], state["train_reg_rate"]
     try:
         config = TrainConfig(data=name, data_options=options, loss=state["train_loss"],
