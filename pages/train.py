@@ -16,6 +16,7 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 
 JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0
+LIVE_2D_SECONDS = 0.25  # TF Playground's views repaint 4 times a second; the worker trains in between
 
 
 def _job() -> TrainingJob | None:
@@ -65,13 +66,18 @@ if "train_message" in st.session_state:
     st.error(st.session_state.pop("train_message"), icon=":material/error:")
 
 
-@st.fragment(run_every=REFRESH_SECONDS if running else None)
+two_d = job is not None and job.trainer.data.input_shape == (2,)
+
+
+@st.fragment(run_every=(LIVE_2D_SECONDS if two_d else REFRESH_SECONDS) if running else None)
 def live_view() -> None:
     job = _job()
     if job is None:
         st.info(t("train.press_play"))
         return
     trainer = job.trainer
+    with st.container(key="train_epoch_counter"):  # bench/playground_speed.py reads this number
+        st.caption(t("train.epoch_counter", epoch=trainer.epoch, steps=trainer.steps))
     render_progress(trainer, job.running)
     if job.error is not None:
         st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
