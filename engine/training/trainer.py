@@ -109,6 +109,10 @@ class Trainer:
                                                             foreach=True if self.small_data else None)
         self._shuffle_generator = torch.Generator().manual_seed(config.seed)  # never the global RNG
         self._weights = [p for p in self.model.parameters() if p.dim() > 1]  # what L1/L2 penalise (not biases)
+        self._trainable = [p for p in self.model.parameters() if p.requires_grad]
+        # Plain SGD gets a direct update in the fast mode (see _sgd_step); other optimizers keep torch's step.
+        self._plain_sgd = config.optimizer == "sgd" and config.momentum == 0 and bool(self._trainable)
+        self._last_grads: list[tuple[torch.Tensor, torch.Tensor]] = []
         self._good: list[torch.Tensor] | None = None
         self._good_at = (1, 1)
         self.epoch = 0  # epochs completed
@@ -232,12 +236,31 @@ class Trainer:
         return True
 
     def _update(self, loss: torch.Tensor) -> None:
-        self.optimizer.zero_grad()
         penalty = self._penalty()
-        (loss if penalty is None else loss + penalty).backward()
-        self.optimizer.step()
+        total = loss if penalty is None else loss + penalty
+        if self.fast and self._plain_sgd:
+            self._sgd_step(total)
+        else:
+            self.optimizer.zero_grad()
+            total.backward()
+            self.optimizer.step()
         self.batch += 1
         self.steps += 1
+
+    def _sgd_step(self, total: torch.Tensor) -> None:
+        """Plain SGD (no momentum) as torch.optim.SGD computes it, p -= lr * grad, in one foreach call.
+
+        torch.autograd.grad returns fresh gradients, so nothing needs zeroing, and the update skips
+        the optimizer's per-call bookkeeping: together about half the time of a step on these tiny
+        networks. `.grad` is set at the next flush (the temperature view reads the last one).
+        """
+        params = self._trainable
+        grads = torch.autograd.grad(total, params, allow_unused=True)
+        if any(g is None for g in grads):  # a layer the loss does not reach: SGD skips it too
+            params, grads = zip(*[(p, g) for p, g in zip(params, grads) if g is not None])
+        with torch.no_grad():
+            torch._foreach_add_(list(params), list(grads), alpha=-self.config.lr)
+        self._last_grads = list(zip(params, grads))
 
     def _train_batch_fast(self) -> bool:
         """The same step as `_train_batch` for small data held in memory, with less Python per step.
@@ -271,6 +294,9 @@ class Trainer:
     def _flush(self) -> bool:
         """Fast mode: record the pending batches' losses and accuracy; False (and diverged) on a non-finite loss."""
         pending, self._pending = self._pending, []
+        for p, g in self._last_grads:  # as after optimizer.step(): each parameter holds its last gradient
+            p.grad = g
+        self._last_grads = []
         values = torch.stack([loss for loss, _, _ in pending]).tolist()
         for index, value in enumerate(values):
             if not math.isfinite(value):
