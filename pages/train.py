@@ -82,7 +82,8 @@ def live_view() -> None:
     if job.error is not None:
         st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
     render_curves(trainer)
-    render_epoch_table(trainer)
+    if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
+        render_epoch_table(trainer)
     if job.running:
         if trainer.data.input_shape == (2,):
             render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
