@@ -138,8 +138,9 @@ def _read(counter) -> tuple[int, int]:
 
 def app(seconds: float, runs: int) -> None:
     """The page in headless Chromium: Play, then read its epoch counter over `seconds`."""
-    from tests.browser import browser_page, running_app, wait_for_app
+    from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
 
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
     with running_app() as url:
         for preset, data_name in (("playground_circle", "circle"), ("playground_spiral", "spiral")):
@@ -163,6 +164,7 @@ def app(seconds: float, runs: int) -> None:
                     elapsed = time.perf_counter() - start
                     rates.append((_read(counter)[0] - epoch0) / elapsed)
                     repaints.append(changes / elapsed)
+                    page.screenshot(path=str(SCREENSHOTS / f"playground-live-{preset}.png"), full_page=True)
                     page.get_by_role("button", name="Pause", exact=True).click()
             print(f"  {preset:18s} {statistics.median(rates):7.1f} epochs/s  counter repaints "
                   f"{statistics.median(repaints):.1f}/s  (TF Playground {TF_PLAYGROUND[data_name]}/s, target "
