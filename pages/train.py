@@ -16,7 +16,7 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 
 JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0
-LIVE_2D_SECONDS = 0.25  # TF Playground's views repaint 4 times a second; the worker trains in between
+LIVE_2D_SECONDS = 1.0  # 0.25-0.5 s: a fragment rerun interrupts the one still drawing; under load no chart got drawn
 
 
 def _job() -> TrainingJob | None:
