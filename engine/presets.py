@@ -69,4 +69,16 @@ PRESETS: dict[str, ModelSpec] = {
         (L("Linear", in_features=2, out_features=8), L("Tanh"), L("Linear", in_features=8, out_features=8), L("Tanh"),
          L("Linear", in_features=8, out_features=2)),
     ),
+    # TF Playground's default network (hidden layers 4-2, Tanh) and its spiral challenge (six layers of 8).
+    "playground_circle": ModelSpec(
+        (2,),
+        (L("Linear", in_features=2, out_features=4), L("Tanh"), L("Linear", in_features=4, out_features=2), L("Tanh"),
+         L("Linear", in_features=2, out_features=2)),
+    ),
+    "playground_spiral": ModelSpec(
+        (2,),
+        tuple(part for i in range(6) for part in (L("Linear", in_features=2 if i == 0 else 8, out_features=8),
+                                                  L("ReLU")))
+        + (L("Linear", in_features=8, out_features=2),),
+    ),
 }

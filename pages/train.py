@@ -18,6 +18,7 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 
 JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0
+LIVE_2D_SECONDS = 1.0  # 0.25-0.5 s: a fragment rerun interrupts the one still drawing; under load no chart got drawn
 
 
 def _job() -> TrainingJob | None:
@@ -71,7 +72,10 @@ if "train_message" in st.session_state:
 render_train_download(settings)
 
 
-@st.fragment(run_every=REFRESH_SECONDS if running else None)
+two_d = job is not None and job.trainer.data.input_shape == (2,)
+
+
+@st.fragment(run_every=(LIVE_2D_SECONDS if two_d else REFRESH_SECONDS) if running else None)
 def live_view() -> None:
     job = _job()
     if job is None:
@@ -79,13 +83,16 @@ def live_view() -> None:
         return
     trainer = job.trainer
     waiting = render_queue_place(job)
+    with st.container(key="train_epoch_counter"):  # bench/playground_speed.py reads this number
+        st.caption(t("train.epoch_counter", epoch=trainer.epoch, steps=trainer.steps))
     render_progress(trainer, job.running)
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
     if job.error is not None:
         st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
     render_curves(trainer)
-    render_epoch_table(trainer)
+    if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
+        render_epoch_table(trainer)
     if job.running:
         if trainer.data.input_shape == (2,):
             render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data

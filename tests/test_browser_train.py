@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+from ui.catalog import translate
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -19,6 +20,10 @@ def test_two_d_training_moves_the_curves_live(lang):
         page.goto(url)  # a cold server's first deep link shows Streamlit's plain page list instead of ours
         wait_for_app(page)
         page.goto(f"{url}/train?lang={lang}&preset=playground_2d")
+        wait_for_app(page)
+        # Enough epochs that the run cannot end before the test has read the curve twice.
+        page.get_by_label(translate("train.epochs", lang)).fill("5000")
+        page.get_by_label(translate("train.epochs", lang)).press("Enter")
         wait_for_app(page)
         page.get_by_role("button", name="학습" if lang == "ko" else "Play", exact=True).click()
         page.wait_for_function(f"({POINTS})() >= 1", timeout=60_000)

@@ -12,6 +12,9 @@ EXPECTED_PARAMETERS = {
     "temperature_linear": 2, "temperature_tanh": 40, "temperature_named": 37,
     # Beyond the seeds: the fast FashionMNIST preset (784-128-10) and the 2-D one (2-8-8-2).
     "fashion_fast": 784 * 128 + 128 + 128 * 10 + 10, "playground_2d": 2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2,
+    # TF Playground's default (2-4-2 Tanh) and its spiral benchmark (six hidden layers of 8).
+    "playground_circle": (2 * 4 + 4) + (4 * 2 + 2) + (2 * 2 + 2),
+    "playground_spiral": (2 * 8 + 8) + 5 * (8 * 8 + 8) + (8 * 2 + 2),
 }
 
 SEED_000_PRINT = """NeuralNetwork(

@@ -10,6 +10,7 @@ import torch
 from engine import PRESETS
 from engine.training import Trainer
 from engine.training.analysis import (
+    GridCache,
     confusion_matrix,
     decision_grid,
     first_linear_gradient,
@@ -21,6 +22,7 @@ from engine.training.recommended import recommended_config
 from ui.i18n import t
 
 SAMPLES = 6
+NEURON_PIXELS = 20  # per side of each neuron's small heatmap, as in TF Playground
 MAX_LINKS = 400  # the network drawing stays readable (and quick) up to this many weights
 _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 
@@ -28,7 +30,7 @@ _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 def render_task_views(trainer: Trainer, live: bool = False) -> None:
     """The views that fit the trainer's data: images, 2-D inputs, or one input to one output.
 
-    `live` (while a worker trains): only the decision boundary, which is cheap to redraw every second.
+    `live` (while a worker trains): the 2-D views repaint from a grid computed only when the weights changed.
     """
     data = trainer.data
     if data.task == "classification" and len(data.input_shape) == 3:
@@ -76,12 +78,13 @@ def _image(x: torch.Tensor, caption: str) -> None:
 
 
 def _two_d_views(trainer: Trainer, live: bool) -> None:
-    grid = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss)
+    # TF Playground's views, live: one 100x100 pass for the boundary and every neuron, cached per weights.
+    cache = st.session_state.setdefault("train_grid_cache", GridCache())
+    grid = cache.get(trainer) if live else decision_grid(trainer.model, trainer.spec, trainer.data,
+                                                         trainer.config.loss, cache.steps)
     boundary, network = st.columns([3, 2])
     with boundary:
         st.plotly_chart(_boundary_figure(trainer, grid), key="train_boundary", width="stretch")
-    if live:
-        return
     with network:
         st.plotly_chart(_network_figure(trainer), key="train_network", width="stretch")
     if grid.hidden:
@@ -105,10 +108,11 @@ def _boundary_figure(trainer: Trainer, grid) -> go.Figure:
 
 def _neuron_figure(grid) -> go.Figure:
     """Every hidden unit's output over the input plane, tiled into one heatmap (one row per layer)."""
-    steps = len(grid.xs)
+    stride = max(1, len(grid.xs) // NEURON_PIXELS)  # small tiles: a 20x20 view of the 100x100 pass
+    steps = len(grid.xs[::stride])
     rows = []
     for _path, units in grid.hidden:
-        tiles = [torch.cat([unit, torch.full((steps, 4), float("nan"))], 1) for unit in units[:8]]
+        tiles = [torch.cat([unit[::stride, ::stride], torch.full((steps, 4), float("nan"))], 1) for unit in units[:8]]
         rows.append(torch.cat(tiles, 1))
     width = max(row.shape[1] for row in rows)
     padded = [torch.cat([row, torch.full((steps, width - row.shape[1]), float("nan"))], 1) for row in rows]

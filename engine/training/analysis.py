@@ -139,3 +139,26 @@ def first_linear_gradient(model: nn.Module) -> torch.Tensor | None:
         if isinstance(module, nn.Linear):
             return None if module.weight.grad is None else module.weight.grad.detach().cpu().clone()
     return None
+
+
+class GridCache:
+    """`decision_grid` for a trainer's model, recomputed only when its weights changed since the last call.
+
+    A page repainting several times a second while a worker trains asks for the grid at every repaint;
+    between two optimizer steps (paused, finished, or a slow step) it gets the same grid back.
+    """
+
+    def __init__(self, steps: int = 100):
+        self.steps = steps
+        self._version: tuple | None = None
+        self._grid: Grid | None = None
+        self.computed = 0  # how many times the grid was really computed (tests, benchmarks)
+
+    def get(self, trainer) -> Grid:
+        """The grid of `trainer.model` at its current weights (trainer.steps is the weights' version)."""
+        version = (id(trainer.model), trainer.steps)
+        if version != self._version or self._grid is None:
+            self._grid = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss, self.steps)
+            self._version = version
+            self.computed += 1
+        return self._grid

@@ -23,6 +23,9 @@ RECOMMENDED: dict[str, TrainConfig] = {
                                      epochs=5000),
     # TF Playground's defaults: learning rate 0.03, batch size 10.
     "playground_2d": TrainConfig("circle", optimizer="sgd", lr=0.03, batch_size=10, epochs=100, shuffle=True),
+    # TF Playground runs until paused: as many epochs as a run may have.
+    "playground_circle": TrainConfig("circle", optimizer="sgd", lr=0.03, batch_size=10, epochs=10_000, shuffle=True),
+    "playground_spiral": TrainConfig("spiral", optimizer="sgd", lr=0.03, batch_size=10, epochs=10_000, shuffle=True),
 }
 
 

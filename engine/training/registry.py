@@ -56,9 +56,11 @@ class OptimizerKind:
     make: Callable[..., torch.optim.Optimizer]
     uses_momentum: bool
 
-    def build(self, parameters, lr: float, momentum: float) -> torch.optim.Optimizer:
-        """The torch optimizer over `parameters` (momentum passed only where it exists)."""
-        return self.make(parameters, lr=lr, momentum=momentum) if self.uses_momentum else self.make(parameters, lr=lr)
+    def build(self, parameters, lr: float, momentum: float, foreach: bool | None = None) -> torch.optim.Optimizer:
+        """The torch optimizer over `parameters` (momentum passed only where it exists; foreach as torch's)."""
+        if self.uses_momentum:
+            return self.make(parameters, lr=lr, momentum=momentum, foreach=foreach)
+        return self.make(parameters, lr=lr, foreach=foreach)
 
 
 OPTIMIZERS: dict[str, OptimizerKind] = {

@@ -17,7 +17,7 @@ from torch import nn
 
 from engine.builder import build_model
 from engine.data.base import TensorData
-from engine.data.batching import iterate_batches
+from engine.data.batching import epoch_order, iterate_batches
 from engine.errors import PlaygroundError
 from engine.spec import ModelSpec
 from engine.training.config import TrainConfig
@@ -27,6 +27,9 @@ from engine.training.registry import LOSSES, OPTIMIZERS
 EVAL_BATCH = 1_000  # evaluation needs no gradients, so it takes big batches
 SNAPSHOT_EVERY = 25  # batches between copies of known-good weights (the divergence guard's fallback)
 FINISHED = ("done", "stopped", "diverged", "limit")
+# Training sets up to this many values use the fast stepping mode (TF Playground's 2-D sets, seed 001's
+# temperatures): batches pre-built once per epoch, losses read once per epoch instead of once per batch.
+FAST_MAX_VALUES = 200_000
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class Trainer:
         self._train = (data.train_x.to(self.device), data.train_y.to(self.device))
         self._test = (data.test_x.to(self.device), data.test_y.to(self.device))
         self.batches_per_epoch = math.ceil(len(data.train_x) / config.batch_size)
+        self.small_data = data.train_x.numel() <= FAST_MAX_VALUES
         self._start(model)
 
     def _start(self, model: nn.Module | None) -> None:
@@ -100,9 +104,15 @@ class Trainer:
             if isinstance(module, nn.Dropout):
                 module.__class__ = _SeededDropout
                 module.generator = dropout_generator
-        self.optimizer = OPTIMIZERS[config.optimizer].build(self.model.parameters(), config.lr, config.momentum)
+        # foreach: one fused update over all parameters; on tiny networks this saves ~20 % per step.
+        self.optimizer = OPTIMIZERS[config.optimizer].build(self.model.parameters(), config.lr, config.momentum,
+                                                            foreach=True if self.small_data else None)
         self._shuffle_generator = torch.Generator().manual_seed(config.seed)  # never the global RNG
         self._weights = [p for p in self.model.parameters() if p.dim() > 1]  # what L1/L2 penalise (not biases)
+        self._trainable = [p for p in self.model.parameters() if p.requires_grad]
+        # Plain SGD gets a direct update in the fast mode (see _sgd_step); other optimizers keep torch's step.
+        self._plain_sgd = config.optimizer == "sgd" and config.momentum == 0 and bool(self._trainable)
+        self._last_grads: list[tuple[torch.Tensor, torch.Tensor]] = []
         self._good: list[torch.Tensor] | None = None
         self._good_at = (1, 1)
         self.epoch = 0  # epochs completed
@@ -113,11 +123,20 @@ class Trainer:
         self.problem: PlaygroundError | None = None  # why the run ended early, when it did
         self.seconds = 0.0  # time spent training and evaluating, pauses excluded
         self._batches = None
+        self._pending: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []  # fast mode: not yet flushed
+        self.steps = 0  # optimizer steps so far: the weights' version, for views that redraw only on change
         self._pause_requested = self._stop_requested = False
+        if self.small_data:
+            self._snapshot()  # the fast mode's fallback until its first flush: the starting weights
 
     def reset(self) -> None:
         """Start over: fresh weights from the seed, fresh optimizer, empty history."""
         self._start(None)
+
+    @property
+    def fast(self) -> bool:
+        """True when steps take the fast mode: small data, and no per-batch callback (it learns losses late)."""
+        return self.small_data and self.on_batch is None
 
     @property
     def finished(self) -> bool:
@@ -155,6 +174,13 @@ class Trainer:
     def _advance(self, until: str) -> None:
         if self.finished:
             return
+        try:
+            self._loop(until)
+        finally:
+            if self._pending:  # paused, stopped or out of time mid-epoch: losses and sums up to date
+                self._flush()
+
+    def _loop(self, until: str) -> None:
         self._pause_requested = False
         self.status = "running"
         self.model.train()
@@ -165,7 +191,7 @@ class Trainer:
             if self._pause_requested:
                 self.status = "paused"
                 return
-            ended_epoch = self._train_batch()
+            ended_epoch = self._train_batch_fast() if self.fast else self._train_batch()
             if self.finished:
                 return
             if self.epoch >= self.config.epochs:
@@ -195,10 +221,7 @@ class Trainer:
             return False
         if self.batch % SNAPSHOT_EVERY == 0:
             self._snapshot()  # these weights just gave a finite loss
-        self.optimizer.zero_grad()
-        (loss + self._penalty()).backward()
-        self.optimizer.step()
-        self.batch += 1
+        self._update(loss)
         self.batch_losses.append(value)
         self._sums[0] += value * len(xb)
         if self.data.task == "classification":
@@ -212,8 +235,90 @@ class Trainer:
         self._end_epoch()
         return True
 
-    def _penalty(self) -> torch.Tensor | float:
+    def _update(self, loss: torch.Tensor) -> None:
+        penalty = self._penalty()
+        total = loss if penalty is None else loss + penalty
+        if self.fast and self._plain_sgd:
+            self._sgd_step(total)
+        else:
+            self.optimizer.zero_grad()
+            total.backward()
+            self.optimizer.step()
+        self.batch += 1
+        self.steps += 1
+
+    def _sgd_step(self, total: torch.Tensor) -> None:
+        """Plain SGD (no momentum) as torch.optim.SGD computes it, p -= lr * grad, in one foreach call.
+
+        torch.autograd.grad returns fresh gradients, so nothing needs zeroing, and the update skips
+        the optimizer's per-call bookkeeping: together about half the time of a step on these tiny
+        networks. `.grad` is set at the next flush (the temperature view reads the last one).
+        """
+        params = self._trainable
+        grads = torch.autograd.grad(total, params, allow_unused=True)
+        if any(g is None for g in grads):  # a layer the loss does not reach: SGD skips it too
+            params, grads = zip(*[(p, g) for p, g in zip(params, grads) if g is not None])
+        with torch.no_grad():
+            torch._foreach_add_(list(params), list(grads), alpha=-self.config.lr)
+        self._last_grads = list(zip(params, grads))
+
+    def _train_batch_fast(self) -> bool:
+        """The same step as `_train_batch` for small data held in memory, with less Python per step.
+
+        The epoch's batches are gathered in one go (same order as iterate_batches), and each batch's
+        loss and output stay tensors until `_flush` reads them all at once: at the end of the epoch,
+        or when the run pauses or stops. So the divergence guard sees a non-finite loss at the flush,
+        not at its batch, and falls back to the weights of the previous flush.
+        """
+        started = time.perf_counter()
+        if self._batches is None:
+            x, y = self._train
+            if self.config.shuffle:
+                order = epoch_order(len(x), True, self._shuffle_generator).to(self.device)
+                x, y = x[order], y[order]
+            self._batches = zip(x.split(self.config.batch_size), y.split(self.config.batch_size))
+            self._sums = [0.0, 0, 0]
+        xb, yb = next(self._batches)
+        output = self.model(self.data.as_float(xb))
+        loss = self.loss_fn(output, self.loss_kind.target(yb))
+        self._update(loss)
+        self._pending.append((loss.detach(), output.detach(), yb))
+        self.seconds += time.perf_counter() - started
+        if self.batch < self.batches_per_epoch:
+            return False
+        if not self._flush():
+            return False
+        self._end_epoch()
+        return True
+
+    def _flush(self) -> bool:
+        """Fast mode: record the pending batches' losses and accuracy; False (and diverged) on a non-finite loss."""
+        pending, self._pending = self._pending, []
+        for p, g in self._last_grads:  # as after optimizer.step(): each parameter holds its last gradient
+            p.grad = g
+        self._last_grads = []
+        values = torch.stack([loss for loss, _, _ in pending]).tolist()
+        for index, value in enumerate(values):
+            if not math.isfinite(value):
+                self.batch_losses.extend(values[:index])
+                self.batch -= len(values) - index  # the batch that went wrong, for the message
+                self._diverged(value)
+                return False
+        self.batch_losses.extend(values)
+        sizes = [len(yb) for _, _, yb in pending]
+        self._sums[0] += sum(value * size for value, size in zip(values, sizes))
+        if self.data.task == "classification":
+            outputs, labels = torch.cat([o for _, o, _ in pending]), torch.cat([yb for _, _, yb in pending])
+            self._sums[1] += (self.loss_kind.predict(outputs) == labels).sum().item()
+        self._sums[2] += sum(sizes)
+        if all(torch.isfinite(p).all() for p in self.model.parameters()):
+            self._snapshot()
+        return True
+
+    def _penalty(self) -> torch.Tensor | None:
         # L2 as torch's weight_decay means it: the gradient gains l2 * w, so the loss gains l2/2 * w².
+        if not self.config.l1 and not self.config.l2:
+            return None  # `loss + 0.0` would cost a graph node per step for nothing
         penalty = 0.0
         if self.config.l1:
             penalty = penalty + self.config.l1 * sum(w.abs().sum() for w in self._weights)
@@ -230,7 +335,7 @@ class Trainer:
         previous = sum(report.seconds for report in self.history)
         report = EpochReport(
             epoch=self.epoch + 1, train_loss=loss_sum / count,
-            train_accuracy=100.0 * correct.item() / count if self.data.task == "classification" else None,
+            train_accuracy=100.0 * int(correct) / count if self.data.task == "classification" else None,
             test_loss=test_loss, test_accuracy=test_accuracy, seconds=self.seconds - previous)
         self.epoch += 1
         self.batch = 0
@@ -263,7 +368,8 @@ class Trainer:
         else:
             for saved, p in zip(self._good, params):
                 saved.copy_(p)
-        self._good_at = (self.epoch + 1, self.batch + 1)
+        ended = self.batch >= self.batches_per_epoch  # a fast-mode flush at the end of an epoch
+        self._good_at = (self.epoch + 2, 1) if ended else (self.epoch + 1, self.batch + 1)
 
     @torch.no_grad()
     def _diverged(self, value: float) -> None:

@@ -56,6 +56,7 @@ STRINGS = {
     "train.loss_curve": ("손실", "Loss"),
     "train.accuracy_curve": ("정확도", "Accuracy"),
     "train.epoch": ("에폭", "Epoch"),
+    "train.epoch_counter": ("에폭 {epoch} · 단계 {steps}", "Epoch {epoch} · step {steps}"),
     "train.no_epochs_yet": ("아직 끝난 에폭이 없습니다.", "No epoch has finished yet."),
     "train.seed_printout": ("튜토리얼처럼 출력하기", "As the tutorial prints it"),
     "train.now_current": ("학습된 모델이 이제 다른 페이지(계층, Autograd, 내보내기)의 모델입니다.",
@@ -82,4 +83,8 @@ STRINGS = {
                              "The first Linear layer's weight gradient after the last step (the tutorial's `hidden_linear.weight.grad`):"),
     "preset.fashion_fast": ("빠른 FashionMNIST 분류기 784-128-10 (추천)", "Fast FashionMNIST classifier 784-128-10 (recommended)"),
     "preset.playground_2d": ("2차원 놀이터 신경망 2-8-8-2 Tanh", "2-D playground network 2-8-8-2 Tanh"),
+    "preset.playground_circle": ("TF 플레이그라운드 기본: 원 데이터, 은닉층 4-2 Tanh",
+                                 "TF Playground's default: circle data, hidden layers 4-2 Tanh"),
+    "preset.playground_spiral": ("TF 플레이그라운드 나선: 은닉층 8개씩 6층 ReLU",
+                                 "TF Playground's spiral: six hidden layers of 8, ReLU"),
 }

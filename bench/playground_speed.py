@@ -1,0 +1,190 @@
+"""Issue 8: epochs per second on TF Playground's settings, beside TF Playground's own figures.
+
+Headless (engine only), per setup: the Trainer alone; the Trainer in a worker thread while the main
+thread repaints every 2-D view's numbers 4 times a second (grid for the boundary and all neurons,
+network weights); and a bare PyTorch loop at the same settings, in the same run, so the ratios mean
+something on a loaded machine. With --app: the real page in headless Chromium, reading its epoch
+counter over 20 s. Medians of several runs; the load average is printed with every figure.
+
+Run: nice .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app]
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
+
+from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
+from engine.data import load_dataset  # noqa: E402
+from engine.data.batching import epoch_order  # noqa: E402
+from engine.training import TrainConfig, Trainer  # noqa: E402
+from engine.training.analysis import GridCache, network_links  # noqa: E402
+
+TF_PLAYGROUND = {"circle": 60, "spiral": 20}  # epochs/s in headless Chromium, all views drawn (issue 8)
+TF_LOOP_ONLY = "600-700"  # its training loop alone
+TARGET = {"circle": 120, "spiral": 40}
+SPIRAL_TANH = ModelSpec((2,), tuple(part for i in range(6) for part in (
+    LayerSpec.of("Linear", in_features=2 if i == 0 else 8, out_features=8), LayerSpec.of("Tanh")))
+    + (LayerSpec.of("Linear", in_features=8, out_features=2),))
+SETUPS = {  # name: (spec, data, batch size)
+    "circle 4-2 tanh, batch 10": (PRESETS["playground_circle"], "circle", 10),
+    "spiral 8x6 relu, batch 10": (PRESETS["playground_spiral"], "spiral", 10),
+    "spiral 8x6 tanh, batch 10": (SPIRAL_TANH, "spiral", 10),
+    "circle 4-2 tanh, batch 1": (PRESETS["playground_circle"], "circle", 1),
+    "spiral 8x6 relu, batch 1": (PRESETS["playground_spiral"], "spiral", 1),
+}
+
+
+def load() -> str:
+    """The 1-minute load average, as the report prints it beside each figure."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+def trainer(spec, data_name: str, batch: int) -> Trainer:
+    """TF Playground's settings: SGD, learning rate 0.03, shuffled, as many epochs as a run may have."""
+    config = TrainConfig(data_name, lr=0.03, batch_size=batch, epochs=10_000, shuffle=True)
+    return Trainer(spec, load_dataset(data_name), config)
+
+
+def epochs_done(run: Trainer) -> float:
+    """Epochs trained, with the current epoch's fraction."""
+    return run.epoch + run.batch / run.batches_per_epoch
+
+
+def trainer_alone(spec, data_name: str, batch: int, seconds: float) -> float:
+    """Epochs/s of Trainer.run_epoch back to back (the fast mode), nothing drawn."""
+    run = trainer(spec, data_name, batch)
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        run.run_epoch()
+    return epochs_done(run) / (time.perf_counter() - start)
+
+
+def trainer_with_views(spec, data_name: str, batch: int, seconds: float) -> tuple[float, float]:
+    """Epochs/s of a worker thread training while this thread recomputes the views 4 times a second.
+
+    Returns (epochs/s, repaints/s). The views: the 100x100 grid through every neuron (when the
+    weights changed) and every weight of the network drawing; plotting itself is the browser's.
+    """
+    run, cache = trainer(spec, data_name, batch), GridCache()
+    worker = threading.Thread(target=run.run)
+    start = time.perf_counter()
+    worker.start()
+    repaints = 0
+    while time.perf_counter() - start < seconds:
+        cache.get(run)
+        network_links(run.model)
+        repaints += 1
+        time.sleep(max(0.0, start + repaints * 0.25 - time.perf_counter()))
+    run.pause()
+    worker.join()
+    elapsed = time.perf_counter() - start
+    return epochs_done(run) / elapsed, repaints / elapsed
+
+
+def bare_pytorch(spec, data_name: str, batch: int, seconds: float) -> float:
+    """Epochs/s of the plainest loop: randperm, index, forward, loss, backward, SGD step."""
+    data = load_dataset(data_name)
+    model = build_model(spec, seed=0)
+    optimizer, loss_fn = torch.optim.SGD(model.parameters(), lr=0.03), nn.CrossEntropyLoss()
+    x, y, generator = data.train_x, data.train_y, torch.Generator().manual_seed(0)
+    epochs, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        order = epoch_order(len(x), True, generator)
+        for first in range(0, len(x), batch):
+            index = order[first:first + batch]
+            optimizer.zero_grad()
+            loss_fn(model(x[index]), y[index]).backward()
+            optimizer.step()
+        epochs += 1
+    return epochs / (time.perf_counter() - start)
+
+
+def headless(runs: int, seconds: float) -> None:
+    """Print the engine-only figures, each the median of `runs`, with the load average."""
+    torch.set_num_threads(1)  # as inside the page's worker: one thread per tiny run
+    print(f"headless, engine only: median of {runs} runs of {seconds:g} s each; TF Playground (issue 8): "
+          f"circle {TF_PLAYGROUND['circle']}/s, spiral {TF_PLAYGROUND['spiral']}/s with views, "
+          f"its loop alone {TF_LOOP_ONLY}/s")
+    for name, (spec, data_name, batch) in SETUPS.items():
+        alone, viewed, rate, bare = [], [], [], []
+        for _ in range(runs):  # interleaved, so a load spike hits all of them alike
+            alone.append(trainer_alone(spec, data_name, batch, seconds))
+            epochs, repaints = trainer_with_views(spec, data_name, batch, seconds)
+            viewed.append(epochs)
+            rate.append(repaints)
+            bare.append(bare_pytorch(spec, data_name, batch, seconds))
+        a, v, b = statistics.median(alone), statistics.median(viewed), statistics.median(bare)
+        print(f"  {name:28s} trainer {a:7.1f}/s  trainer+views {v:7.1f}/s ({statistics.median(rate):.1f} "
+              f"repaints/s)  bare torch {b:7.1f}/s  trainer/bare {a / b:.2f}  load {load()}", flush=True)
+
+
+COUNTER = re.compile(r"(\d+)\D+(\d+)")  # "Epoch 12 · step 300" (or Korean): epoch, then steps
+
+
+def _read(counter) -> tuple[int, int]:
+    found = COUNTER.search(counter.inner_text())
+    return (int(found[1]), int(found[2])) if found else (0, 0)
+
+
+def app(seconds: float, runs: int) -> None:
+    """The page in headless Chromium: Play, then read its epoch counter over `seconds`."""
+    from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
+    with running_app() as url:
+        for preset, data_name in (("playground_circle", "circle"), ("playground_spiral", "spiral")):
+            rates, repaints = [], []
+            for _ in range(runs):
+                with browser_page() as page:
+                    page.goto(f"{url}/train?lang=en&preset={preset}")
+                    wait_for_app(page)
+                    page.get_by_role("button", name="Play", exact=True).click()
+                    counter = page.locator(".st-key-train_epoch_counter")
+                    counter.wait_for(timeout=60_000)
+                    page.wait_for_timeout(2000)  # past the first repaints
+
+                    (epoch0, _), changes, last = _read(counter), 0, None
+                    start = time.perf_counter()
+                    while time.perf_counter() - start < seconds:
+                        now = _read(counter)
+                        changes += now != last
+                        last = now
+                        page.wait_for_timeout(50)
+                    elapsed = time.perf_counter() - start
+                    rates.append((_read(counter)[0] - epoch0) / elapsed)
+                    repaints.append(changes / elapsed)
+                    page.screenshot(path=str(SCREENSHOTS / f"playground-live-{preset}.png"), full_page=True)
+                    page.get_by_role("button", name="Pause", exact=True).click()
+            print(f"  {preset:18s} {statistics.median(rates):7.1f} epochs/s  counter repaints "
+                  f"{statistics.median(repaints):.1f}/s  (TF Playground {TF_PLAYGROUND[data_name]}/s, target "
+                  f"{TARGET[data_name]}/s)  load {load()}", flush=True)
+
+
+def main() -> None:
+    """Headless figures always; the app's with --app."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--app", action="store_true", help="also measure the page in headless Chromium")
+    parser.add_argument("--app-only", action="store_true")
+    parser.add_argument("--app-seconds", type=float, default=20.0)
+    args = parser.parse_args()
+    if not args.app_only:
+        headless(args.runs, args.seconds)
+    if args.app or args.app_only:
+        app(args.app_seconds, args.runs)
+
+
+if __name__ == "__main__":
+    main()
