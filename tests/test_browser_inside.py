@@ -3,15 +3,9 @@
 
 import pytest
 
-from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+from tests.browser import browser_page, needs_chromium, screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
 
 
 def _svg_text(page) -> str:

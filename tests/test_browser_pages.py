@@ -10,12 +10,6 @@ from ui.pages import PAGES
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
-
-
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_page_opens_in_chromium(app_url, lang):
     with browser_page(locale="ko-KR" if lang == "ko" else "en-US") as page:

@@ -3,16 +3,10 @@ file that lands is the script (it compiles, its comments are in the page's langu
 
 import pytest
 
-from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+from tests.browser import browser_page, needs_chromium, screenshot, wait_for_app
 from ui.catalog import translate
 
 pytestmark = [pytest.mark.browser, needs_chromium]
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as url:
-        yield url
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
