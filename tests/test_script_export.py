@@ -66,6 +66,8 @@ CASES = [
     ("temperature_tanh", *_preset("temperature_tanh", epochs=30, data_options={"seed": 4}), None, "en"),
     ("temperature_named", *_preset("temperature_named", optimizer="adamw", epochs=30), None, "ko"),
     ("playground_2d_circle", *_preset("playground_2d", data_options={"noise": 10}), None, "en"),
+    ("playground_circle", *_preset("playground_circle"), None, "ko"),
+    ("playground_spiral", *_preset("playground_spiral"), None, "en"),
     ("xor_bce_logits", *_two_d("xor", 1, "bce_with_logits", data_options={"noise": 20, "train_ratio": 70}),
      None, "ko"),
     ("gauss_dropout", *_two_d("gauss", 2, "cross_entropy", L("Dropout", p=0.3), data_options={"seed": 2}), None, "en"),
