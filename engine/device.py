@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import torch
@@ -12,7 +13,7 @@ class DeviceInfo:
     """A device a student may choose: its torch name ("cuda", "mps", "cpu") and what it is."""
 
     name: str
-    label: str  # "NVIDIA H100", "Apple MPS", "CPU (2 threads)"
+    label: str  # "NVIDIA H100", "Apple MPS", "CPU (2 cores)"
 
 
 def available_devices() -> list[DeviceInfo]:
@@ -23,7 +24,8 @@ def available_devices() -> list[DeviceInfo]:
     mps = getattr(torch.backends, "mps", None)
     if mps is not None and mps.is_available():
         devices.append(DeviceInfo("mps", "Apple MPS"))
-    devices.append(DeviceInfo("cpu", f"CPU ({torch.get_num_threads()} threads)"))
+    cores = os.cpu_count() or 1  # the machine's cores (torch's thread count is set per training job)
+    devices.append(DeviceInfo("cpu", f"CPU ({cores} {'core' if cores == 1 else 'cores'})"))
     return devices
 
 
