@@ -139,7 +139,7 @@ def render_editor() -> None:
     add_kind, add_button = st.columns([2, 9], vertical_alignment="bottom")
     add_kind.selectbox(t("model.new_layer"), list(LAYERS), key="model_new_kind",
                        index=list(LAYERS).index("Linear"))
-    add_button.button(t("model.add_layer"), on_click=_add, icon=":material/add:")
+    add_button.button(t("model.add_layer"), key="model_add_layer", on_click=_add, icon=":material/add:")
     try:
         set_spec(spec_from_rows(_parse_shape(shape_text), rows, class_name, auto_connect))
     except PlaygroundError as error:
