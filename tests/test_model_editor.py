@@ -1,0 +1,52 @@
+"""The Model page's editor: add, edit, reorder and remove layers; an invalid edit keeps the last network."""
+
+from streamlit.testing.v1 import AppTest
+
+from engine import PRESETS
+from tests.conftest import ROOT
+
+
+def _model_page() -> AppTest:
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+    app.session_state["lang"] = "en"
+    app.run()
+    app.switch_page("pages/model.py").run()
+    app.selectbox(key="model_preset").set_value("walkthrough").run()
+    return app
+
+
+def _row_key(app: AppTest, index: int, field: str) -> str:
+    return f"model_row_{app.session_state['model_rows'][index]}_{field}"
+
+
+def test_adding_and_removing_layers_changes_the_network():
+    app = _model_page()
+    assert app.session_state["model_spec"] == PRESETS["walkthrough"]
+    app.selectbox(key="model_new_kind").set_value("ReLU").run()
+    app.button(key="model_add_layer").click().run()
+    spec = app.session_state["model_spec"]
+    assert [layer.kind for layer in spec.layers] == ["Flatten", "Linear", "ReLU", "Linear", "ReLU"]
+    app.button(key=_row_key(app, 4, "remove")).click().run()
+    assert app.session_state["model_spec"] == PRESETS["walkthrough"]
+    assert not app.exception
+
+
+def test_moving_a_layer_and_connected_sizes():
+    app = _model_page()
+    app.number_input(key=_row_key(app, 1, "out_features")).set_value(32).run()
+    spec = app.session_state["model_spec"]
+    assert spec.layers[3].arguments["in_features"] == 32, "sizes connect themselves"
+    assert spec.parameter_count() == 784 * 32 + 32 + 32 * 10 + 10
+    app.button(key=_row_key(app, 2, "up")).click().run()  # ReLU before the Linear
+    assert [layer.kind for layer in app.session_state["model_spec"].layers] == ["Flatten", "ReLU", "Linear", "Linear"]
+
+
+def test_an_invalid_edit_says_why_and_keeps_the_last_valid_network():
+    app = _model_page()
+    app.toggle(key="model_auto_connect").set_value(False).run()
+    app.number_input(key=_row_key(app, 3, "in_features")).set_value(7).run()
+    assert not app.exception
+    assert "in_features to 20" in app.error[0].value
+    assert app.session_state["model_spec"] == PRESETS["walkthrough"]
+    app.text_input(key="model_input_shape").set_value("1, 28, x").run()
+    assert "Input shape" in app.error[0].value and not app.exception
