@@ -18,7 +18,7 @@ from engine.errors import PlaygroundError
 
 MAX_BYTES = 2_000_000
 MAX_ROWS = 20_000
-MAX_COLUMNS = 100
+MAX_COLUMNS = 256  # wide enough for seed 002's 128-feature network (dense_128); MAX_CELLS bounds the rest
 MAX_CELLS = 500_000  # bounds the parsing memory of one upload (tens of MB at most) on a shared server
 MIN_ROWS = 4
 MAX_CLASSES = 50
