@@ -1,8 +1,9 @@
 """Seed 003's epoch (fashion_mlp, SGD 1e-3, batch 64, no shuffle) timed three ways, side by side.
 
-1. seed:   the seed's own loop: DataLoader over a Dataset whose __getitem__ converts one uint8 image at
-           a time to float / 255 like ToTensor (torchvision is not installed: a PIL-free stand-in, which
-           is if anything faster than the real ToTensor on a PIL image), then train_loop + test_loop.
+1. seed:   the seed's own loop: DataLoader over datasets.FashionMNIST(transform=ToTensor()), then
+           train_loop + test_loop. torchvision is not installed, so its per-sample work is repeated step
+           for step: the uint8 image becomes a PIL image (as torchvision's FashionMNIST.__getitem__ does)
+           and ToTensor turns it into a float tensor / 255 (functional.to_tensor's PIL path).
 2. engine: our Trainer, one epoch (train + evaluation), data held as uint8 and scaled batch by batch.
 3. bare:   the same model on pre-built float batches, a bare train loop + test loop: the floor.
 
@@ -18,7 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
+from PIL import Image
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
 
@@ -32,26 +35,27 @@ SPEC = PRESETS["fashion_mlp"]
 CONFIG = TrainConfig("fashion_mnist", optimizer="sgd", lr=1e-3, batch_size=64, epochs=1, device="cpu")
 
 
-class ToTensorFashion(Dataset):
-    """FashionMNIST as the seed sees it: one (image, label) per call, the image made float like ToTensor."""
+class TorchvisionFashion(Dataset):
+    """datasets.FashionMNIST(transform=ToTensor()) as torchvision runs it, one (image, label) per call."""
 
     def __init__(self, images: torch.Tensor, labels: torch.Tensor):
-        self.images = images[:, 0].numpy()  # (N, 28, 28) uint8, as torchvision keeps them
-        self.labels = labels.numpy()
+        self.data, self.targets = images[:, 0], labels  # (N, 28, 28) uint8 and (N,), as torchvision keeps them
 
     def __len__(self) -> int:
-        return len(self.labels)
+        return len(self.targets)
 
     def __getitem__(self, index: int):
-        pic = self.images[index]
-        # ToTensor on an (H, W) uint8 array: add the channel, HWC -> CHW, to float, divide by 255.
-        image = torch.from_numpy(pic[:, :, None]).permute(2, 0, 1).contiguous().to(torch.float32).div(255)
-        return image, int(self.labels[index])
+        img, target = self.data[index], int(self.targets[index])
+        img = Image.fromarray(img.numpy())  # torchvision: "to return a PIL Image" (mode L)
+        # ToTensor -> functional.to_tensor on a PIL image:
+        tensor = torch.from_numpy(np.array(img, np.uint8, copy=True))
+        tensor = tensor.view(img.size[1], img.size[0], len(img.getbands())).permute((2, 0, 1)).contiguous()
+        return tensor.to(dtype=torch.get_default_dtype()).div(255), target
 
 
 def seed_epoch(data) -> float:
-    train = DataLoader(ToTensorFashion(data.train_x, data.train_y), batch_size=64)
-    test = DataLoader(ToTensorFashion(data.test_x, data.test_y), batch_size=64)
+    train = DataLoader(TorchvisionFashion(data.train_x, data.train_y), batch_size=64)
+    test = DataLoader(TorchvisionFashion(data.test_x, data.test_y), batch_size=64)
     model = build_model(SPEC, seed=0)
     loss_fn, optimizer = nn.CrossEntropyLoss(), torch.optim.SGD(model.parameters(), lr=1e-3)
     started = time.perf_counter()
