@@ -1,0 +1,205 @@
+"""Training in child processes: the server's pages never share a GIL with a training loop.
+
+A training loop in a thread of the server competes for the one GIL with every student's script
+run: the live page slowed training three times over, and full classrooms stopped answering. Here
+each of the queue's workers (engine/jobs.py) drives one persistent child process, started lazily
+with "spawn" (never a fork of the threaded server), which imports torch once, uses its share of
+the cores and runs at a lower priority than the pages (engine/job_child.py).
+
+`RemoteRun` is one piece of work for the queue: it sends the student's Trainer (without its data)
+to a child, mirrors the child's progress onto the same Trainer object the pages read (counters,
+history, losses, and ~10 times a second the latest weights, `steps` being their version), and when
+the child sends the trained state back, the Trainer becomes it, ready for the next Play or Step.
+A child that dies (killed, out of memory) ends the job as failed with a translated message; the
+pool starts a fresh one for the next job. A child that ignores "stop" for STOP_GRACE is killed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import threading
+import time
+
+from engine.data.recipe import DataRecipe
+from engine.errors import PlaygroundError
+from engine.job_child import child_main, receive, send
+from engine.jobs import WORKER_NICE, cores
+from engine.training.trainer import Trainer
+
+CONTEXT = multiprocessing.get_context("spawn")
+POLL = 0.2  # seconds between looks at a child that sends nothing (is it still alive?)
+STOP_GRACE = 10.0  # seconds a child may take to stop after being asked (a batch, an evaluation) before it is killed
+
+
+def threads_per_job(workers: int) -> int:
+    """torch threads per training process: the cores but one (the pages'), shared among the workers."""
+    return max(1, (cores() - 1) // workers)
+
+
+class TrainingProcess:
+    """One child process and the server's end of its pipe."""
+
+    def __init__(self, threads: int, nice: int):
+        self.conn, child_end = CONTEXT.Pipe()
+        self.process = CONTEXT.Process(target=child_main, args=(child_end, threads, nice), daemon=True,
+                                       name="torch-playground-training")
+        self.process.start()
+        child_end.close()  # ours is closed: the child sees EOF when the server goes
+        self._lock = threading.Lock()
+
+    @property
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self.process.is_alive()
+
+    def send(self, message: tuple) -> bool:
+        """Send a message; False when the child has gone."""
+        try:
+            send(self.conn, self._lock, message)
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def kill(self) -> None:
+        """End the process at once (it does not answer, or the server is closing)."""
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class ProcessPool:
+    """Up to `size` training processes, started when first needed and reused; a dead one is replaced."""
+
+    def __init__(self, size: int, *, threads: int | None = None, nice: int = WORKER_NICE):
+        self.size = size
+        self.threads = threads or threads_per_job(size)
+        self.nice = nice
+        self._idle: list[TrainingProcess] = []
+        self._all: list[TrainingProcess] = []
+        self._lock = threading.Lock()
+
+    def acquire(self) -> TrainingProcess:
+        """An idle live process, or a new one (the queue never asks for more than `size` at once)."""
+        with self._lock:
+            while self._idle:
+                child = self._idle.pop()
+                if child.alive:
+                    return child
+                self._forget(child)
+        child = TrainingProcess(self.threads, self.nice)  # outside the lock: starting takes a moment
+        with self._lock:
+            self._all.append(child)
+        return child
+
+    def release(self, child: TrainingProcess) -> None:
+        """Give a process back after a job: kept when alive, dropped (and reaped) when not."""
+        with self._lock:
+            if child.alive and len(self._idle) < self.size:
+                self._idle.append(child)
+                return
+            self._forget(child)
+        child.kill()
+
+    def processes(self) -> list[TrainingProcess]:
+        """Every process started and not yet dropped (tests look at their pids)."""
+        with self._lock:
+            return list(self._all)
+
+    def close(self) -> None:
+        """End every process (tests; a server shutting down)."""
+        with self._lock:
+            children, self._all, self._idle = self._all, [], []
+        for child in children:
+            child.kill()
+
+    def _forget(self, child: TrainingProcess) -> None:
+        if child in self._all:
+            self._all.remove(child)
+
+
+class RemoteRun:
+    """One piece of a Trainer's work ("done", "epoch" or "batch") in a child: the queue's work and stop."""
+
+    def __init__(self, pool: ProcessPool, trainer: Trainer, until: str):
+        self.pool, self.trainer, self.until = pool, trainer, until
+        self.recipe = DataRecipe.of(trainer.data, trainer.config.data, trainer.config.options)
+        self._lock = threading.Lock()
+        self._child: TrainingProcess | None = None
+        self._asked: str | None = None
+        self._stop_asked_at: float | None = None
+
+    def work(self) -> None:
+        """Train in a child until the piece ends; the Trainer is then the child's. Raises when the child died."""
+        child = self.pool.acquire()
+        try:
+            blob = pickle.dumps(self.trainer, protocol=pickle.HIGHEST_PROTOCOL)
+            if not child.send(("run", blob, self.recipe, self.until)):
+                raise self._lost()
+            with self._lock:
+                self._child, asked = child, self._asked
+            if asked is not None:  # pause or stop came while the child was being found
+                child.send((asked,))
+            self._follow(child)
+        finally:
+            with self._lock:
+                self._child = None
+            self.pool.release(child)
+
+    def pause(self) -> None:
+        """Ask the child to pause after the batch in hand."""
+        self._ask("pause")
+
+    def stop(self) -> None:
+        """Ask the child to stop after the batch in hand (killed if it has not after STOP_GRACE)."""
+        self._ask("stop")
+
+    def _ask(self, what: str) -> None:
+        with self._lock:
+            if self._asked == "stop":
+                return
+            self._asked = what
+            if what == "stop":
+                self._stop_asked_at = time.monotonic()
+            child = self._child
+        if child is not None:
+            child.send((what,))
+
+    def _follow(self, child: TrainingProcess) -> None:
+        while True:
+            try:
+                message = receive(child.conn) if child.conn.poll(POLL) else None
+            except (EOFError, OSError):
+                raise self._lost() from None
+            if message is None:
+                if not child.alive:
+                    raise self._lost()
+                if self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE:
+                    child.kill()
+                    raise self._lost()
+                continue
+            kind, payload = message
+            if kind == "progress":
+                self._mirror(payload)
+            elif kind == "end":
+                self.trainer.take_over(pickle.loads(payload))
+                return
+            else:  # "error": the run raised in the child; its words, never a traceback
+                self.trainer.status = "stopped"
+                raise RuntimeError(payload)
+
+    def _mirror(self, progress: dict) -> None:
+        """The child's progress onto the Trainer the pages read (the model first, then its version)."""
+        trainer = self.trainer
+        if progress["model"] is not None:
+            trainer.model = pickle.loads(progress["model"])
+            trainer.steps = progress["steps"]
+        trainer.history.extend(progress["history"])
+        trainer.batch_losses.extend(progress["losses"])
+        trainer.epoch, trainer.batch = progress["epoch"], progress["batch"]
+        trainer.seconds, trainer.problem = progress["seconds"], progress["problem"]
+        trainer.status = progress["status"]
+
+    def _lost(self) -> PlaygroundError:
+        self.trainer.status = "stopped"  # finished: the next Play starts a fresh run
+        return PlaygroundError("train_worker_lost")
