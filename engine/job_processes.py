@@ -92,6 +92,10 @@ class ProcessPool:
             self._all.append(child)
         return child
 
+    def warm(self) -> None:
+        """Start a process in the background now, so that the first Play need not wait for torch's import."""
+        threading.Thread(target=lambda: self.release(self.acquire()), name="train-warm", daemon=True).start()
+
     def release(self, child: TrainingProcess) -> None:
         """Give a process back after a job: kept when alive, dropped (and reaped) when not."""
         with self._lock:
@@ -141,10 +145,18 @@ class RemoteRun:
             if asked is not None:  # pause or stop came while the child was being found
                 child.send((asked,))
             self._follow(child)
+        except PlaygroundError:
+            child.kill()  # gone or stuck: reaped now, never handed out again
+            raise
         finally:
             with self._lock:
                 self._child = None
             self.pool.release(child)
+
+    @property
+    def process(self) -> TrainingProcess | None:
+        """The process training this piece right now (None before and after)."""
+        return self._child
 
     def pause(self) -> None:
         """Ask the child to pause after the batch in hand."""

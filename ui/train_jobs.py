@@ -21,6 +21,7 @@ from engine.training import Trainer
 QUEUE = JobQueue(log_path=os.environ.get("TORCH_PLAYGROUND_QUEUE_LOG"))  # one per process: every session's runs
 WORKERS = QUEUE.workers  # runs at the same time on this server; more students wait in the queue
 POOL = ProcessPool(WORKERS)  # one training process per worker, started on first use
+POOL.warm()  # the first one now: a student's first Play should not wait for it to import torch
 # The pages' own torch work (decision grids, confusion matrices) stays small beside the training processes.
 torch.set_num_threads(threads_per_job(WORKERS))
 
