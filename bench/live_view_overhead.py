@@ -1,8 +1,9 @@
 """How much the Train page's live view slows training, against the headless command, same settings.
 
 Each round trains fashion_fast with its recommended settings (2 epochs) once with
-`python -m engine train ... --threads T` and once on the Train page in headless Chromium (the page's
-worker also uses T threads: cores // workers), reading the page's own training seconds when done.
+`python -m engine train ... --threads T` and once on the Train page in headless Chromium (the app's
+training process also uses T threads: engine/job_processes.threads_per_job), reading the page's own
+training seconds when done.
 Rounds interleave the two; medians are printed. Needs FASHION_MNIST_DIR and Debian's chromium.
 Usage: nice python bench/live_view_overhead.py [--rounds 3] [--preset fashion_fast]
 """
@@ -20,11 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from engine.job_processes import threads_per_job  # noqa: E402
+from engine.jobs import default_workers  # noqa: E402
 from engine.training.recommended import recommended_config  # noqa: E402
 from tests.browser import browser_page, running_app, screenshot, wait_for_app  # noqa: E402
-from ui.train_jobs import WORKERS  # noqa: E402
 
-THREADS = max(1, (os.cpu_count() or 1) // WORKERS)  # what the app's workers use
+THREADS = threads_per_job(default_workers())  # what the app's training processes use
 
 
 def headless_seconds(preset: str) -> float:
