@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 from multiprocessing.connection import Connection
 
@@ -132,3 +133,7 @@ class Reporter(threading.Thread):
             send(self.conn, self.lock, ("progress", progress))
         except OSError:
             self.orphaned = True
+
+
+if __name__ == "__main__":  # python -m engine.job_child FD THREADS NICE (engine/job_processes.py starts it)
+    child_main(Connection(int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]))

@@ -3,8 +3,13 @@
 A training loop in a thread of the server competes for the one GIL with every student's script
 run: the live page slowed training three times over, and full classrooms stopped answering. Here
 each of the queue's workers (engine/jobs.py) drives one persistent child process, started lazily
-with "spawn" (never a fork of the threaded server), which imports torch once, uses its share of
-the cores and runs at a lower priority than the pages (engine/job_child.py).
+as a fresh interpreter (never a fork of the threaded server), which imports torch once, uses its
+share of the cores and runs at a lower priority than the pages (engine/job_child.py).
+
+Not multiprocessing's "spawn": it re-imports the parent's `__main__` in the child, and under
+Streamlit `__main__` is the app's own script (ScriptRunner installs it there), so every child would
+run streamlit_app.py. `python -m engine.job_child` with one end of a socket pair imports only what
+training needs; the pipe is multiprocessing's Connection all the same.
 
 `RemoteRun` is one piece of work for the queue: it sends the student's Trainer (without its data)
 to a child, mirrors the child's progress onto the same Trainer object the pages read (counters,
@@ -16,18 +21,23 @@ pool starts a fresh one for the next job. A child that ignores "stop" for STOP_G
 
 from __future__ import annotations
 
-import multiprocessing
+import os
 import pickle
+import socket
+import subprocess
+import sys
 import threading
 import time
+from multiprocessing.connection import Connection
+from pathlib import Path
 
 from engine.data.recipe import DataRecipe
 from engine.errors import PlaygroundError
-from engine.job_child import child_main, receive, send
+from engine.job_child import receive, send
 from engine.jobs import WORKER_NICE, cores
 from engine.training.trainer import Trainer
 
-CONTEXT = multiprocessing.get_context("spawn")
+ROOT = Path(__file__).resolve().parent.parent  # where `engine` is importable from
 POLL = 0.2  # seconds between looks at a child that sends nothing (is it still alive?)
 STOP_GRACE = 10.0  # seconds a child may take to stop after being asked (a batch, an evaluation) before it is killed
 
@@ -41,17 +51,24 @@ class TrainingProcess:
     """One child process and the server's end of its pipe."""
 
     def __init__(self, threads: int, nice: int):
-        self.conn, child_end = CONTEXT.Pipe()
-        self.process = CONTEXT.Process(target=child_main, args=(child_end, threads, nice), daemon=True,
-                                       name="torch-playground-training")
-        self.process.start()
-        child_end.close()  # ours is closed: the child sees EOF when the server goes
+        ours, theirs = socket.socketpair()
+        path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "engine.job_child", str(theirs.fileno()), str(threads), str(nice)],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": path})
+        theirs.close()  # only the child holds its end: it sees EOF when the server goes, and we when it dies
+        self.conn = Connection(ours.detach())
         self._lock = threading.Lock()
+
+    @property
+    def pid(self) -> int:
+        """The process id."""
+        return self.process.pid
 
     @property
     def alive(self) -> bool:
         """True while the process runs."""
-        return self.process.is_alive()
+        return self.process.poll() is None
 
     def send(self, message: tuple) -> bool:
         """Send a message; False when the child has gone."""
@@ -63,8 +80,12 @@ class TrainingProcess:
 
     def kill(self) -> None:
         """End the process at once (it does not answer, or the server is closing)."""
-        self.process.kill()
-        self.process.join(5)
+        if self.alive:
+            self.process.kill()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:  # not reaped yet; the OS still ends it
+            pass
         self.conn.close()
 
 

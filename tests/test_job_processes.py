@@ -21,7 +21,7 @@ from engine.training.recommended import recommended_config
 from tests.test_jobs import until
 from tests.test_trainer import blobs, mlp, weights
 
-CIRCLE = dataclasses.replace(recommended_config("playground_2d"), epochs=40, seed=3)
+CIRCLE = dataclasses.replace(recommended_config("playground_2d"), epochs=20, seed=3)
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def test_progress_and_weights_reach_the_parent_while_it_trains(pool, queue):
 def test_step_epoch_pause_and_resume_across_processes_equal_one_run(pool, queue):
     """Sent tensors (a data set the registry does not know), shuffled, momentum and dropout: pieces == whole."""
     data = blobs()
-    config = TrainConfig(data="blobs", lr=0.05, momentum=0.5, batch_size=8, epochs=300, shuffle=True, seed=2)
+    config = TrainConfig(data="blobs", lr=0.05, momentum=0.5, batch_size=8, epochs=40, shuffle=True, seed=2)
     trainer = Trainer(mlp(dropout=True), data, config)
     for until_ in ("batch", "batch", "epoch", "batch"):
         _, job = submit(queue, pool, trainer, until_)
@@ -111,7 +111,7 @@ def test_a_killed_child_fails_its_job_in_words_and_the_next_job_works(pool, queu
     remote, job = submit(queue, pool, trainer)
     assert until(lambda: trainer.epoch >= 2, 120)
     busy = remote.process
-    os.kill(busy.process.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    os.kill(busy.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
     assert job.wait(30) and job.state == "failed"
     assert isinstance(job.error, PlaygroundError) and job.error.key == "train_worker_lost"
     assert trainer.finished and trainer.epoch >= 2  # what was mirrored stays on screen
@@ -127,14 +127,14 @@ def test_a_child_that_does_not_stop_is_killed(pool, queue, monkeypatch):
     remote, job = submit(queue, pool, trainer)
     assert until(lambda: trainer.epoch >= 1, 120)
     stuck = remote.process
-    os.kill(stuck.process.pid, signal.SIGSTOP)  # frozen: it cannot answer "stop"
+    os.kill(stuck.pid, signal.SIGSTOP)  # frozen: it cannot answer "stop"
     try:
         remote.stop()
         assert job.wait(10) and job.state == "failed" and job.error.key == "train_worker_lost"
         assert not stuck.alive
     finally:
         if stuck.alive:
-            os.kill(stuck.process.pid, signal.SIGKILL)
+            os.kill(stuck.pid, signal.SIGKILL)
 
 
 def test_a_closed_tab_and_the_wall_limit_stop_runs_in_children(pool, queue):
@@ -166,7 +166,7 @@ def test_children_run_niced_with_their_share_of_threads(pool, queue):
     remote, job = submit(queue, pool, trainer)
     assert until(lambda: trainer.epoch >= 1, 120)
     expected = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICE)
-    assert all(os.getpriority(os.PRIO_PROCESS, c.process.pid) == expected for c in pool.processes())
+    assert all(os.getpriority(os.PRIO_PROCESS, c.pid) == expected for c in pool.processes())
     assert pool.threads == max(1, ((len(os.sched_getaffinity(0)) - 1) // 2))
     remote.stop()
     assert job.wait(30)
