@@ -50,6 +50,12 @@ class TrainingJob:
         """What went wrong inside the run, to report in words."""
         return None if self.ticket is None else self.ticket.error
 
+    @property
+    def pid(self) -> int | None:
+        """The id of the process training this run right now (None while waiting or idle)."""
+        process = None if self._remote is None else self._remote.process
+        return None if process is None else process.pid
+
     def start(self, until: str = "done") -> None:
         """Queue the trainer to go on until "done", the end of the "epoch", or one "batch".
 
