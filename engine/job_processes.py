@@ -39,7 +39,8 @@ from engine.training.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parent.parent  # where `engine` is importable from
 POLL = 0.2  # seconds between looks at a child that sends nothing (is it still alive?)
-STOP_GRACE = 10.0  # seconds a child may take to stop after being asked (a batch, an evaluation) before it is killed
+# Seconds a child may take to stop once asked (a batch, an evaluation, loading FashionMNIST) before it is killed.
+STOP_GRACE = 20.0
 
 
 def threads_per_job(workers: int) -> int:
@@ -163,7 +164,9 @@ class RemoteRun:
                 raise self._lost()
             with self._lock:
                 self._child, asked = child, self._asked
-            if asked is not None:  # pause or stop came while the child was being found
+                if asked == "stop":
+                    self._stop_asked_at = time.monotonic()  # the grace runs from when the child could know
+            if asked is not None:  # pause or stop came while the child was being found or started
                 child.send((asked,))
             self._follow(child)
         except PlaygroundError:
@@ -192,23 +195,22 @@ class RemoteRun:
             if self._asked == "stop":
                 return
             self._asked = what
-            if what == "stop":
-                self._stop_asked_at = time.monotonic()
             child = self._child
+            if what == "stop" and child is not None:
+                self._stop_asked_at = time.monotonic()
         if child is not None:
             child.send((what,))
 
     def _follow(self, child: TrainingProcess) -> None:
         while True:
+            if self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE:
+                raise self._lost()  # stuck, or still busy long after Stop: `work` kills it
             try:
                 message = receive(child.conn) if child.conn.poll(POLL) else None
             except (EOFError, OSError):
                 raise self._lost() from None
             if message is None:
                 if not child.alive:
-                    raise self._lost()
-                if self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE:
-                    child.kill()
                     raise self._lost()
                 continue
             kind, payload = message
