@@ -146,13 +146,14 @@ def _read(counter) -> tuple[int, int]:
 
 def app(seconds: float, runs: int) -> None:
     """The page in headless Chromium: Play, then read its epoch counter over `seconds`."""
+    from bench.cpu_share import CpuShare
     from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
     with running_app() as url:
         for preset, data_name in (("playground_circle", "circle"), ("playground_spiral", "spiral")):
-            rates, repaints = [], []
+            rates, repaints, shares = [], [], []
             for _ in range(runs):
                 with browser_page() as page:
                     page.goto(f"{url}/train?lang=en&preset={preset}")
@@ -163,7 +164,7 @@ def app(seconds: float, runs: int) -> None:
                     page.wait_for_timeout(2000)  # past the first repaints
 
                     (epoch0, _), changes, last = _read(counter), 0, None
-                    start = time.perf_counter()
+                    start, share = time.perf_counter(), CpuShare()
                     while time.perf_counter() - start < seconds:
                         now = _read(counter)
                         changes += now != last
@@ -172,11 +173,17 @@ def app(seconds: float, runs: int) -> None:
                     elapsed = time.perf_counter() - start
                     rates.append((_read(counter)[0] - epoch0) / elapsed)
                     repaints.append(changes / elapsed)
+                    shares.append(share.cores())
                     page.screenshot(path=str(SCREENSHOTS / f"playground-live-{preset}.png"), full_page=True)
                     page.get_by_role("button", name="Pause", exact=True).click()
             print(f"  {preset:18s} {statistics.median(rates):7.1f} epochs/s  counter repaints "
                   f"{statistics.median(repaints):.1f}/s  (TF Playground {TF_PLAYGROUND[data_name]}/s, target "
                   f"{TARGET[data_name]}/s)  load {load()}", flush=True)
+            print(f"    cores used (median): {_median_cores(shares)}", flush=True)
+
+
+def _median_cores(shares: list[dict[str, float]]) -> str:
+    return ", ".join(f"{name} {statistics.median(s[name] for s in shares):.2f}" for name in shares[0])
 
 
 def main() -> None:
