@@ -1,8 +1,9 @@
 """How much the Train page's live view slows training, against the headless command, same settings.
 
 Each round trains fashion_fast with its recommended settings (2 epochs) once with
-`python -m engine train ... --threads T` and once on the Train page in headless Chromium (the page's
-worker also uses T threads: cores // workers), reading the page's own training seconds when done.
+`python -m engine train ... --threads T` and once on the Train page in headless Chromium (the app's
+training process also uses T threads: engine/job_processes.threads_per_job), reading the page's own
+training seconds when done.
 Rounds interleave the two; medians are printed. Needs FASHION_MNIST_DIR and Debian's chromium.
 Usage: nice python bench/live_view_overhead.py [--rounds 3] [--preset fashion_fast]
 """
@@ -20,11 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cpu_share import CpuShare  # noqa: E402
+from engine.job_processes import threads_per_job  # noqa: E402
+from engine.jobs import default_workers  # noqa: E402
 from engine.training.recommended import recommended_config  # noqa: E402
 from tests.browser import browser_page, running_app, screenshot, wait_for_app  # noqa: E402
-from ui.train_jobs import WORKERS  # noqa: E402
 
-THREADS = max(1, (os.cpu_count() or 1) // WORKERS)  # what the app's workers use
+THREADS = threads_per_job(default_workers())  # what the app's training processes use
 
 
 def headless_seconds(preset: str) -> float:
@@ -65,17 +68,19 @@ def _browser_to_background() -> None:
             pass
 
 
-def page_seconds(url: str, preset: str, round_: int) -> float:
+def page_seconds(url: str, preset: str, round_: int) -> tuple[float, dict[str, float]]:
     with browser_page() as page:
         _browser_to_background()
         page.goto(f"{url}/train?lang=en&preset={preset}")
         wait_for_app(page)
         page.get_by_role("button", name="Play", exact=True).click()
+        share = CpuShare()  # who got the cores meanwhile: on a busy machine, that decides the figure
         page.get_by_text("Done ·").wait_for(timeout=600_000)
+        cores = share.cores()
         wait_for_app(page)
         screenshot(page, f"live-overhead-{preset}-{round_}")
         value = page.locator('[data-testid="stMetricValue"]').nth(3).inner_text()
-        return float(value)
+        return float(value), cores
 
 
 def main() -> None:
@@ -91,8 +96,10 @@ def main() -> None:
             wait_for_app(page)
         for round_ in range(args.rounds):
             headless.append(headless_seconds(args.preset))
-            live.append(page_seconds(url, args.preset, round_))
-            print(f"round {round_ + 1}: headless {headless[-1]:.2f} s, live page {live[-1]:.2f} s", flush=True)
+            seconds, cores = page_seconds(url, args.preset, round_)
+            live.append(seconds)
+            print(f"round {round_ + 1}: headless {headless[-1]:.2f} s, live page {live[-1]:.2f} s "
+                  f"(cores used: {cores}; load {os.getloadavg()[0]:.1f})", flush=True)
     h, p = statistics.median(headless), statistics.median(live)
     print(f"{args.preset}, {THREADS} thread(s): medians headless {h:.2f} s, live page {p:.2f} s: "
           f"slowdown {p / h - 1:+.1%} (must be <= 20%)")

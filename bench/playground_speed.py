@@ -1,10 +1,11 @@
 """Issue 8: epochs per second on TF Playground's settings, beside TF Playground's own figures.
 
-Headless (engine only), per setup: the Trainer alone; the Trainer in a worker thread while the main
-thread repaints every 2-D view's numbers 4 times a second (grid for the boundary and all neurons,
-network weights); and a bare PyTorch loop at the same settings, in the same run, so the ratios mean
-something on a loaded machine. With --app: the real page in headless Chromium, reading its epoch
-counter over 20 s. Medians of several runs; the load average is printed with every figure.
+Headless (engine only), per setup: the Trainer alone; the Trainer in a training process, as the app
+runs it (engine/job_processes.py), while this process repaints every 2-D view's numbers 4 times a
+second (grid for the boundary and all neurons, network weights); and a bare PyTorch loop at the same
+settings, in the same run, so the ratios mean something on a loaded machine. With --app: the real
+page in headless Chromium, reading its epoch counter over 20 s. Medians of several runs; the load
+average is printed with every figure.
 
 Run: nice .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app]
 """
@@ -26,6 +27,7 @@ from torch import nn  # noqa: E402
 from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
 from engine.data import load_dataset  # noqa: E402
 from engine.data.batching import epoch_order  # noqa: E402
+from engine.job_processes import ProcessPool, RemoteRun  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
 from engine.training.analysis import GridCache, network_links  # noqa: E402
 
@@ -69,26 +71,30 @@ def trainer_alone(spec, data_name: str, batch: int, seconds: float) -> float:
     return epochs_done(run) / (time.perf_counter() - start)
 
 
-def trainer_with_views(spec, data_name: str, batch: int, seconds: float) -> tuple[float, float]:
-    """Epochs/s of a worker thread training while this thread recomputes the views 4 times a second.
+def trainer_with_views(pool: ProcessPool, spec, data_name: str, batch: int, seconds: float) -> tuple[float, float]:
+    """Epochs/s of a training process while this process recomputes the views 4 times a second.
 
     Returns (epochs/s, repaints/s). The views: the 100x100 grid through every neuron (when the
-    weights changed) and every weight of the network drawing; plotting itself is the browser's.
+    weights changed) and every weight of the network drawing, on the weights the process sent;
+    plotting itself is the browser's. The clock starts once the process reports training.
     """
     run, cache = trainer(spec, data_name, batch), GridCache()
-    worker = threading.Thread(target=run.run)
-    start = time.perf_counter()
+    remote = RemoteRun(pool, run, "done")
+    worker = threading.Thread(target=remote.work)
     worker.start()
+    while run.status != "running":
+        time.sleep(0.01)
+    start, first = time.perf_counter(), epochs_done(run)
     repaints = 0
     while time.perf_counter() - start < seconds:
         cache.get(run)
         network_links(run.model)
         repaints += 1
         time.sleep(max(0.0, start + repaints * 0.25 - time.perf_counter()))
-    run.pause()
+    done, elapsed = epochs_done(run), time.perf_counter() - start  # as mirrored: up to 0.1 s late at both ends
+    remote.pause()
     worker.join()
-    elapsed = time.perf_counter() - start
-    return epochs_done(run) / elapsed, repaints / elapsed
+    return (done - first) / elapsed, repaints / elapsed
 
 
 def bare_pytorch(spec, data_name: str, batch: int, seconds: float) -> float:
@@ -111,21 +117,23 @@ def bare_pytorch(spec, data_name: str, batch: int, seconds: float) -> float:
 
 def headless(runs: int, seconds: float) -> None:
     """Print the engine-only figures, each the median of `runs`, with the load average."""
-    torch.set_num_threads(1)  # as inside the page's worker: one thread per tiny run
+    torch.set_num_threads(1)  # as inside the app's training process: one thread per tiny run
     print(f"headless, engine only: median of {runs} runs of {seconds:g} s each; TF Playground (issue 8): "
           f"circle {TF_PLAYGROUND['circle']}/s, spiral {TF_PLAYGROUND['spiral']}/s with views, "
           f"its loop alone {TF_LOOP_ONLY}/s")
+    pool = ProcessPool(1, threads=1, nice=0)  # the same priority as the runs in this process
     for name, (spec, data_name, batch) in SETUPS.items():
         alone, viewed, rate, bare = [], [], [], []
         for _ in range(runs):  # interleaved, so a load spike hits all of them alike
             alone.append(trainer_alone(spec, data_name, batch, seconds))
-            epochs, repaints = trainer_with_views(spec, data_name, batch, seconds)
+            epochs, repaints = trainer_with_views(pool, spec, data_name, batch, seconds)
             viewed.append(epochs)
             rate.append(repaints)
             bare.append(bare_pytorch(spec, data_name, batch, seconds))
         a, v, b = statistics.median(alone), statistics.median(viewed), statistics.median(bare)
         print(f"  {name:28s} trainer {a:7.1f}/s  trainer+views {v:7.1f}/s ({statistics.median(rate):.1f} "
               f"repaints/s)  bare torch {b:7.1f}/s  trainer/bare {a / b:.2f}  load {load()}", flush=True)
+    pool.close()
 
 
 COUNTER = re.compile(r"(\d+)\D+(\d+)")  # "Epoch 12 · step 300" (or Korean): epoch, then steps
@@ -138,13 +146,14 @@ def _read(counter) -> tuple[int, int]:
 
 def app(seconds: float, runs: int) -> None:
     """The page in headless Chromium: Play, then read its epoch counter over `seconds`."""
+    from bench.cpu_share import CpuShare
     from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
     with running_app() as url:
         for preset, data_name in (("playground_circle", "circle"), ("playground_spiral", "spiral")):
-            rates, repaints = [], []
+            rates, repaints, shares = [], [], []
             for _ in range(runs):
                 with browser_page() as page:
                     page.goto(f"{url}/train?lang=en&preset={preset}")
@@ -155,7 +164,7 @@ def app(seconds: float, runs: int) -> None:
                     page.wait_for_timeout(2000)  # past the first repaints
 
                     (epoch0, _), changes, last = _read(counter), 0, None
-                    start = time.perf_counter()
+                    start, share = time.perf_counter(), CpuShare()
                     while time.perf_counter() - start < seconds:
                         now = _read(counter)
                         changes += now != last
@@ -164,11 +173,17 @@ def app(seconds: float, runs: int) -> None:
                     elapsed = time.perf_counter() - start
                     rates.append((_read(counter)[0] - epoch0) / elapsed)
                     repaints.append(changes / elapsed)
+                    shares.append(share.cores())
                     page.screenshot(path=str(SCREENSHOTS / f"playground-live-{preset}.png"), full_page=True)
                     page.get_by_role("button", name="Pause", exact=True).click()
             print(f"  {preset:18s} {statistics.median(rates):7.1f} epochs/s  counter repaints "
                   f"{statistics.median(repaints):.1f}/s  (TF Playground {TF_PLAYGROUND[data_name]}/s, target "
                   f"{TARGET[data_name]}/s)  load {load()}", flush=True)
+            print(f"    cores used (median): {_median_cores(shares)}", flush=True)
+
+
+def _median_cores(shares: list[dict[str, float]]) -> str:
+    return ", ".join(f"{name} {statistics.median(s[name] for s in shares):.2f}" for name in shares[0])
 
 
 def main() -> None:

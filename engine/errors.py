@@ -134,6 +134,10 @@ ENGLISH = {
     "queue_one_job": "You already have a training run waiting or running. Stop it before starting another.",
     "queue_full": "The server's training queue is full ({limit} runs waiting). Try again in a minute.",
     "queue_closed": "The server is shutting down and takes no new training runs.",
+    # training in child processes (engine/job_processes.py)
+    "train_worker_lost": "The process training this run stopped unexpectedly (the server may be short of "
+                         "memory). The run has ended with the weights of its last update on screen; press Play "
+                         "to start again.",
 
 }
 
@@ -145,3 +149,11 @@ class PlaygroundError(ValueError):
         self.key = key
         self.params = params
         super().__init__(ENGLISH[key].format(**params))
+
+    def __reduce__(self):
+        # Pickles by key and parameters (a run's problem travels back from the process that trained it).
+        return _rebuild_error, (self.key, self.params)
+
+
+def _rebuild_error(key: str, params: dict) -> PlaygroundError:
+    return PlaygroundError(key, **params)

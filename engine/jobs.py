@@ -2,9 +2,10 @@
 
 Thirty students pressing Play together must not start thirty trainings on two cores: every run would
 crawl and the pages would stop answering. Here a fixed number of worker threads take jobs in the
-order they arrived; each waiting job knows its place. A student (an `owner`) has at most one job
-queued or running. A job ends when its work returns, when it is cancelled (by the student, or by the
-watchdog because its browser tab is gone or its wall-time limit passed), whichever comes first.
+order they arrived (for training, each worker drives one child process: engine/job_processes.py);
+each waiting job knows its place. A student (an `owner`) has at most one job queued or running. A
+job ends when its work returns, when it is cancelled (by the student, or by the watchdog because its
+browser tab is gone or its wall-time limit passed), whichever comes first.
 
 Pure Python and threads: no streamlit here. Work is cancelled cooperatively: `cancel` calls the job's
 `stop` callable (for a Trainer, `trainer.stop`, which ends the run after the batch in hand).
@@ -25,7 +26,7 @@ from engine.training.guards import TrainLimits
 WORKERS_ENV = "TORCH_PLAYGROUND_WORKERS"
 MAX_WAITING = 500  # a bound on the queue itself: beyond it, Play says the server is full
 WATCH_EVERY = 0.5  # seconds between the watchdog's looks at tabs and clocks
-# How much lower a training thread's CPU priority is than the pages' (Linux: per thread); 0 turns it off.
+# How much lower a training process's CPU priority is than the pages' (engine/job_child.py); 0 turns it off.
 WORKER_NICE = int(os.environ.get("TORCH_PLAYGROUND_WORKER_NICE", "10") or 0)
 GONE_GRACE = 3.0  # seconds a session may be disconnected (a network blip reconnects) before its job stops
 
@@ -160,7 +161,6 @@ class JobQueue:
         threading.Thread(target=self._watchdog, name="train-watchdog", daemon=True).start()
 
     def _worker(self) -> None:
-        _lower_priority()
         while True:
             with self._lock:
                 while not self._waiting and not self._closed:
@@ -207,17 +207,6 @@ class JobQueue:
                         self.cancel(job, "gone")
                 else:
                     job._gone_since = None
-
-
-def _lower_priority() -> None:
-    """Let the pages win the cores: a training thread yields to the threads that answer students' clicks."""
-    if WORKER_NICE <= 0:
-        return
-    try:
-        niceness = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICE)
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)  # this thread only
-    except (AttributeError, OSError):  # not Linux, or not allowed: the queue still bounds the work
-        pass
 
 
 def _safely(alive: Callable[[], bool]) -> bool:

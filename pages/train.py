@@ -89,7 +89,8 @@ def live_view() -> None:
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
     if job.error is not None:
-        st.error(t("train.crashed", error=str(job.error)), icon=":material/error:")
+        st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
+                   else str(job.error)), icon=":material/error:")
     render_curves(trainer)
     if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
         render_epoch_table(trainer)

@@ -71,3 +71,33 @@ def test_divergence_and_mismatch_are_explained_on_the_page(lang):
     assert not app.exception
     assert "train_job" not in app.session_state
     assert app.error and "[2]" in app.error[0].value
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
+    import signal
+    import time
+
+    from engine.errors import ENGLISH
+    from ui.strings.errors import _KOREAN
+
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.number_input(key="train_epochs").set_value(5000).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    deadline = time.monotonic() + 120
+    while job.pid is None or job.trainer.epoch < 1:  # training in its process
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(job.pid, signal.SIGKILL)  # as the out-of-memory killer would
+    job.wait(30)
+    app.run()
+    assert not app.exception and job.ticket.state == "failed"
+    message = (_KOREAN if lang == "ko" else ENGLISH)["train_worker_lost"]
+    assert any(message in error.value for error in app.error), [error.value for error in app.error]
+    app.number_input(key="train_epochs").set_value(2).run()
+    app.button(key="train_play").click().run()  # a fresh process trains the next run
+    again = app.session_state["train_job"]
+    again.wait(timeout=120)
+    assert again is not job and again.trainer.status == "done"

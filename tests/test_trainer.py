@@ -264,3 +264,55 @@ def test_fashion_mlp_step_equals_the_seed_code_on_images():
     reference_loop(model, data, nn.CrossEntropyLoss(), torch.optim.SGD(model.parameters(), lr=1e-3), 64, 2)
     for ours, theirs in zip(trainer.model.parameters(), model.parameters()):
         torch.testing.assert_close(ours, theirs)
+
+
+def travelled(trainer: Trainer, data: TensorData) -> Trainer:
+    """The trainer as a training process gets it and sends it back: pickled without its data."""
+    import pickle
+
+    blob = pickle.dumps(trainer)
+    assert len(blob) < 200_000  # the data stayed home
+    return pickle.loads(blob).with_data(data)
+
+
+@pytest.mark.parametrize("per_batch", [False, True], ids=["fast path", "per-batch path"])
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_a_pickled_trainer_goes_on_exactly_where_it_was_mid_epoch(per_batch, optimizer):
+    spec, data = mlp(dropout=True), blobs()
+    config = TrainConfig(data="blobs", optimizer=optimizer, lr=0.05, momentum=0.5 if optimizer == "sgd" else 0.0,
+                         batch_size=16, epochs=3, shuffle=True, seed=5)
+    callback = (lambda report: None) if per_batch else None
+    whole = Trainer(spec, data, config, on_batch=callback)
+    whole.run()
+    pieces = Trainer(spec, data, config, on_batch=callback)
+    assert pieces.fast is not per_batch
+    for number in range(200):
+        if pieces.finished:
+            break
+        pieces = travelled(pieces, data)
+        pieces.on_batch = callback
+        assert pieces.status in ("ready", "paused")
+        pieces.run_epoch() if number % 5 == 4 else pieces.step()  # mostly mid-epoch: 12 batches an epoch
+    assert pieces.status == "done" and pieces.epoch == 3
+    assert pieces.batch_losses == whole.batch_losses
+    assert [(r.train_loss, r.test_loss, r.test_accuracy) for r in pieces.history] == [
+        (r.train_loss, r.test_loss, r.test_accuracy) for r in whole.history]
+    assert all(torch.equal(a, b) for a, b in zip(weights(whole.model), weights(pieces.model)))
+
+
+def test_a_pickled_trainer_keeps_gradients_problem_and_refuses_other_data():
+    spec, data = PRESETS["temperature_linear"], line()
+    data = TensorData("line", "regression", data.train_x * 30, data.train_y[:, :1] * 30, data.test_x,
+                      data.test_y[:, :1])
+    trainer = Trainer(spec, data, TrainConfig(data="line", loss="mse", lr=10.0, batch_size=4, epochs=50))
+    trainer.run()
+    back = travelled(trainer, data)
+    assert back.status == "diverged" and back.problem.key == "train_diverged"
+    assert str(back.problem) == str(trainer.problem)
+    for ours, theirs in zip(back.model.parameters(), trainer.model.parameters()):
+        assert torch.equal(ours, theirs) and ours.grad is not None
+        torch.testing.assert_close(ours.grad, theirs.grad, rtol=0, atol=0, equal_nan=True)  # the last step's
+    import pickle
+
+    with pytest.raises(ValueError):
+        pickle.loads(pickle.dumps(trainer)).with_data(blobs())  # 180 examples, not 40: not this run's data

@@ -1,30 +1,29 @@
-"""Training in the background: the server's fair queue (engine/jobs.py) runs each student's run.
+"""Training in the background: the server's fair queue (engine/jobs.py) runs each student's run in a
+training process (engine/job_processes.py).
 
-The job (trainer, progress, stop flag) lives in the student's session state; a fragment polls it and
-draws. Workers never call st.*. The queue lets a few runs train at once and the rest wait their turn;
-a run whose browser tab has closed is stopped by the queue's watchdog.
+The job (trainer, progress) lives in the student's session state; a fragment polls it and draws. The
+queue lets a few runs train at once and the rest wait their turn; a run whose browser tab has closed
+is stopped by the queue's watchdog. While a run trains in its process, `job.trainer` mirrors it.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 
 import torch
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from engine.jobs import Job, JobQueue, cores, wall_limit
+from engine.job_processes import ProcessPool, RemoteRun, threads_per_job
+from engine.jobs import Job, JobQueue, wall_limit
 from engine.training import Trainer
 
 QUEUE = JobQueue(log_path=os.environ.get("TORCH_PLAYGROUND_QUEUE_LOG"))  # one per process: every session's runs
 WORKERS = QUEUE.workers  # runs at the same time on this server; more students wait in the queue
-# Each running job gets its share of the cores: torch's threads fighting each other make everyone slower.
-torch.set_num_threads(max(1, (cores() - 1) // WORKERS))
-# A worker gives up the GIL around every torch op; while a page's script runs Python, each take-back
-# waits up to the switch interval (5 ms by default, longer than a small model's whole batch). 0.5 ms
-# keeps that convoy from slowing training several times over.
-sys.setswitchinterval(0.0005)
+POOL = ProcessPool(WORKERS)  # one training process per worker, started on first use
+POOL.warm()  # the first one now: a student's first Play should not wait for it to import torch
+# The pages' own torch work (decision grids, confusion matrices) stays small beside the training processes.
+torch.set_num_threads(threads_per_job(WORKERS))
 
 
 class TrainingJob:
@@ -34,6 +33,7 @@ class TrainingJob:
         self.trainer = trainer
         self.key = key  # (spec, config, start): the settings this run was built from
         self.ticket: Job | None = None
+        self._remote: RemoteRun | None = None
 
     @property
     def running(self) -> bool:
@@ -50,6 +50,12 @@ class TrainingJob:
         """What went wrong inside the run, to report in words."""
         return None if self.ticket is None else self.ticket.error
 
+    @property
+    def pid(self) -> int | None:
+        """The id of the process training this run right now (None while waiting or idle)."""
+        process = None if self._remote is None else self._remote.process
+        return None if process is None else process.pid
+
     def start(self, until: str = "done") -> None:
         """Queue the trainer to go on until "done", the end of the "epoch", or one "batch".
 
@@ -57,17 +63,18 @@ class TrainingJob:
         """
         if self.running or self.trainer.finished:
             return
-        work = {"done": self.trainer.run, "epoch": self.trainer.run_epoch, "batch": self.trainer.step}[until]
+        remote = RemoteRun(POOL, self.trainer, until)
         owner, alive = _session()
-        self.ticket = QUEUE.submit(owner, work, self.trainer.stop, alive=alive,
+        self.ticket = QUEUE.submit(owner, remote.work, remote.stop, alive=alive,
                                    limit_seconds=wall_limit(self.trainer.limits))
+        self._remote = remote
 
     def pause(self) -> None:
         """Pause after the batch in hand (a waiting run just leaves the queue, ready to resume)."""
         if self.ticket is not None and QUEUE.place(self.ticket):
             QUEUE.cancel(self.ticket)
-        else:
-            self.trainer.pause()
+        elif self._remote is not None:
+            self._remote.pause()
 
     def stop(self) -> None:
         """Stop after the batch in hand (or leave the queue); the run is over."""

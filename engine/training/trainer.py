@@ -3,6 +3,10 @@
 It knows nothing of pages. A page (or the command line) asks it for one batch, one epoch or the
 whole run; another thread may ask it to pause or stop at any time, and it answers after the batch
 in hand. It reports through callbacks and keeps its own history, so a page can poll it instead.
+
+Between two pieces of work a Trainer pickles without its data (`pickle.dumps(trainer)`, then
+`with_data(data)` on the copy): the server trains in child processes (engine/job_processes.py) and
+the run goes on exactly where it was, mid-epoch included, in whichever process gets it next.
 """
 
 from __future__ import annotations
@@ -84,17 +88,56 @@ class Trainer:
         check_run(spec, data, config.loss, config.epochs, self.limits)
         if len(data.train_x) == 0:
             raise PlaygroundError("train_no_data", name=data.name)
-        self.spec, self.data, self.config = spec, data, config
+        self.spec, self.config = spec, config
         self.on_batch, self.on_epoch = on_batch, on_epoch
         self.device = resolve_device(config.device)
         self.loss_kind = LOSSES[config.loss]
         self.loss_fn = self.loss_kind.make()
+        self.batches_per_epoch = math.ceil(len(data.train_x) / config.batch_size)
+        self.small_data = data.train_x.numel() <= FAST_MAX_VALUES
+        self._attach(data)
+        self._start(model)
+
+    def _attach(self, data: TensorData) -> None:
+        self.data = data
         # Held once on the training device; images stay uint8 until each batch becomes float.
         self._train = (data.train_x.to(self.device), data.train_y.to(self.device))
         self._test = (data.test_x.to(self.device), data.test_y.to(self.device))
-        self.batches_per_epoch = math.ceil(len(data.train_x) / config.batch_size)
-        self.small_data = data.train_x.numel() <= FAST_MAX_VALUES
-        self._start(model)
+        self._epoch_data = None  # fast mode: this epoch's examples in batch order (rebuilt from `_order`)
+
+    # What travels between processes: everything but the data (the receiver has its own copy) and the
+    # callbacks (they belong to whoever asked for them). Live iterators never exist: an epoch in progress
+    # is its batch order `_order` and the batches done, `batch`.
+    _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested")
+
+    def __getstate__(self) -> dict:
+        """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
+        if self._pending:  # a pause or stop always flushes; never ship half-read losses
+            raise RuntimeError("a Trainer pickles only between pieces of work")
+        state = {key: value for key, value in self.__dict__.items() if key not in self._NOT_PICKLED}
+        # Pickled parameters lose their .grad; the temperature view and a resumed step may read it.
+        state["_grads"] = [p.grad for p in self.model.parameters()]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        """The other half of `__getstate__`: no data yet (`with_data`), no callbacks, no pause asked."""
+        state = dict(state)
+        grads = state.pop("_grads")
+        self.__dict__.update(state)
+        self.data = self._train = self._test = self._epoch_data = None
+        self.on_batch = self.on_epoch = None
+        self._pause_requested = False
+        for p, grad in zip(self.model.parameters(), grads):
+            p.grad = grad
+
+    def with_data(self, data: TensorData) -> Trainer:
+        """Give an unpickled Trainer its data (the same examples it was built with); returns itself."""
+        if self.data is not None:
+            raise RuntimeError("this Trainer already has its data")
+        if math.ceil(len(data.train_x) / self.config.batch_size) != self.batches_per_epoch:
+            raise ValueError(f"data set {data.name!r} is not the one this run was built with")
+        self._attach(data)
+        return self
 
     def _start(self, model: nn.Module | None) -> None:
         config = self.config
@@ -122,12 +165,22 @@ class Trainer:
         self.status = "ready"
         self.problem: PlaygroundError | None = None  # why the run ended early, when it did
         self.seconds = 0.0  # time spent training and evaluating, pauses excluded
-        self._batches = None
+        self._sums: list | None = None  # loss*n, correct, n of the epoch in progress (None between epochs)
+        self._order: torch.Tensor | None = None  # shuffled: this epoch's example order
+        self._epoch_data = None
         self._pending: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []  # fast mode: not yet flushed
         self.steps = 0  # optimizer steps so far: the weights' version, for views that redraw only on change
         self._pause_requested = self._stop_requested = False
         if self.small_data:
             self._snapshot()  # the fast mode's fallback until its first flush: the starting weights
+
+    def take_over(self, other: Trainer) -> None:
+        """Become `other`, an unpickled copy that trained on elsewhere, keeping this one's data and callbacks."""
+        keep = {key: self.__dict__[key] for key in ("on_batch", "on_epoch")}
+        data = self.data
+        self.__dict__.update(other.__dict__)
+        self.__dict__.update(keep)
+        self._attach(data)
 
     def reset(self) -> None:
         """Start over: fresh weights from the seed, fresh optimizer, empty history."""
@@ -204,14 +257,27 @@ class Trainer:
                 self.status = "paused"
                 return
 
+    def _begin_epoch(self) -> None:
+        """Draw the epoch's order as iterate_batches would (same generator calls), before its first batch."""
+        self._sums = [0.0, 0, 0]
+        shuffle = self.config.shuffle
+        self._order = epoch_order(len(self._train[0]), True, self._shuffle_generator) if shuffle else None
+
+    def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Batch number `self.batch` (0-based) of the epoch in progress: slices, or the order's picks."""
+        start = self.batch * self.config.batch_size
+        x, y = self._train
+        if self._order is None:  # plain slices are views: no copy at all
+            return x[start:start + self.config.batch_size], y[start:start + self.config.batch_size]
+        index = self._order[start:start + self.config.batch_size]
+        return x[index], y[index]
+
     def _train_batch(self) -> bool:
         """One optimisation step, as seed 003's train_loop does it; True when it ends an epoch."""
         started = time.perf_counter()
-        if self._batches is None:
-            self._batches = iterate_batches(*self._train, self.config.batch_size, self.config.shuffle,
-                                            self._shuffle_generator)
-            self._sums = [0.0, torch.zeros((), dtype=torch.long, device=self.device), 0]  # loss*n, correct, n
-        xb, yb = next(self._batches)
+        if self._sums is None:
+            self._begin_epoch()
+        xb, yb = self._next_batch()
         x = self.data.as_float(xb)  # (B, *input_shape)
         output = self.model(x)
         loss = self.loss_fn(output, self.loss_kind.target(yb))
@@ -271,14 +337,16 @@ class Trainer:
         not at its batch, and falls back to the weights of the previous flush.
         """
         started = time.perf_counter()
-        if self._batches is None:
+        if self._sums is None:
+            self._begin_epoch()
+        if self._epoch_data is None:  # gathered once per epoch (or once after a trip to another process)
             x, y = self._train
-            if self.config.shuffle:
-                order = epoch_order(len(x), True, self._shuffle_generator).to(self.device)
+            if self._order is not None:
+                order = self._order.to(self.device)
                 x, y = x[order], y[order]
-            self._batches = zip(x.split(self.config.batch_size), y.split(self.config.batch_size))
-            self._sums = [0.0, 0, 0]
-        xb, yb = next(self._batches)
+            self._epoch_data = (x, y)
+        start, size = self.batch * self.config.batch_size, self.config.batch_size
+        xb, yb = self._epoch_data[0][start:start + size], self._epoch_data[1][start:start + size]
         output = self.model(self.data.as_float(xb))
         loss = self.loss_fn(output, self.loss_kind.target(yb))
         self._update(loss)
@@ -339,7 +407,7 @@ class Trainer:
             test_loss=test_loss, test_accuracy=test_accuracy, seconds=self.seconds - previous)
         self.epoch += 1
         self.batch = 0
-        self._batches = None
+        self._sums = self._order = self._epoch_data = None
         self.history.append(report)
         if self.on_epoch is not None:
             self.on_epoch(report)

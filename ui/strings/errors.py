@@ -129,6 +129,9 @@ _KOREAN = {
     "queue_one_job": "이미 기다리거나 진행 중인 학습이 있습니다. 그 학습을 멈춘 뒤 새로 시작하세요.",
     "queue_full": "서버의 학습 대기열이 가득 찼습니다(대기 {limit}개). 잠시 후 다시 해 보세요.",
     "queue_closed": "서버가 종료 중이라 새 학습을 받지 않습니다.",
+    # training in child processes (engine/job_processes.py)
+    "train_worker_lost": "이 학습을 하던 프로세스가 갑자기 멈췄습니다(서버의 메모리가 부족했을 수 있습니다). 학습은 "
+                         "끝났고 화면에는 마지막으로 갱신된 가중치가 남아 있습니다. 다시 하려면 학습을 누르세요.",
 
 }
 
