@@ -6,7 +6,8 @@ Each student is a websocket client that speaks Streamlit's own protocol (bench/l
 server it is a browser tab (it sends the same rerun requests, widget values and fragment polls, and
 gets every element of every run), but it costs the machine next to nothing, so the 2 cores measure the
 server and not thirty Chromium tabs. For each class size a fresh `streamlit run` starts on a free port
-of 127.0.0.1 (loopback only), is warmed by one tab, and is always stopped at the end.
+of 127.0.0.1 (loopback only), is warmed by one tab that trains 1 epoch (a fresh process imports torch
+and the pages on its first run and first Play: seconds, once), and is always stopped at the end.
 
 A student: opens a teacher's link to the Train page (TF Playground's 2-D network), sets a number of
 epochs nobody else uses (20 + their number), presses Play, then reads the Train page (its live view
@@ -41,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load_client import Lesson, Record, Tab, student  # noqa: E402
+from bench.load_client import EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
 from tests.browser import running_app  # noqa: E402
 
 MAX_STUDENTS = 40
@@ -61,11 +62,23 @@ async def _sample_load(samples: list[float], stop: asyncio.Event) -> None:
         await asyncio.sleep(2)
 
 
+async def warm_up(url: str) -> None:
+    """One tab opens the Train page and trains 1 epoch: a server's first page run imports torch and the
+    pages, its first Play torch's optimizer machinery (seconds each, once per process, not per student)."""
+    tab = Tab(url, "lang=en&preset=playground_2d", Record(), "warm-up", timeout=120)
+    await tab.open("train")
+    await tab.set_value("train_epochs", 1)
+    await tab.press("train_play")
+    for _ in range(120):
+        if tab.last_progress and EPOCHS_SHOWN.search(tab.last_progress).group(1) == "1":
+            break
+        await asyncio.sleep(0.5)
+    await tab.close()
+
+
 async def run_class(url: str, students: int, seconds: float, ramp: float) -> tuple[Record, list[float], float]:
     """All students of one class against the server at `url`; their record, load samples and wall time."""
-    warm = Tab(url, "lang=en", Record(), "warm-up", timeout=120)  # the first run imports torch and the pages
-    await warm.open("train")
-    await warm.close()
+    await warm_up(url)
     record, load, stop = Record(), [], asyncio.Event()
     sampler = asyncio.create_task(_sample_load(load, stop))
     started = time.monotonic()
@@ -89,9 +102,11 @@ def _spread(values: list[float], digits: int = 3) -> dict:
             "p95": round(percentile(values, 0.95), digits), "max": round(max(values), digits)}
 
 
-def summary(students: int, record: Record, load: list[float], wall: float, queue_log: Path, load_before: float) -> dict:
+def summary(students: int, record: Record, load: list[float], wall: float, queue_log: Path, load_before: float,
+            warm_jobs: int = 1) -> dict:
     """The figures for one class size, as one JSON-ready dict."""
     jobs = [json.loads(line) for line in queue_log.read_text().splitlines()] if queue_log.exists() else []
+    jobs = jobs[warm_jobs:]  # the warm-up's run came first
     waited = [job["waited"] for job in jobs]
     ran = [job["ran"] for job in jobs if job["state"] == "done"]
     return {
