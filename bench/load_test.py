@@ -56,6 +56,28 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def server_cpu_seconds() -> float:
+    """CPU seconds used so far by the server this bench started and everything it started (training
+    processes too): the server's work, whatever else the shared machine runs."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    todo = _children(os.getpid())
+    while todo:
+        pid = todo.pop()
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(value) for value in fields[11:15]) / tick  # utime stime cutime cstime
+            todo += _children(pid)
+    return total
+
+
 async def _sample_load(samples: list[float], stop: asyncio.Event) -> None:
     while not stop.is_set():
         samples.append(os.getloadavg()[0])
@@ -76,9 +98,11 @@ async def warm_up(url: str) -> None:
     await tab.close()
 
 
-async def run_class(url: str, students: int, seconds: float, ramp: float) -> tuple[Record, list[float], float]:
-    """All students of one class against the server at `url`; their record, load samples and wall time."""
+async def run_class(url: str, students: int, seconds: float, ramp: float) -> tuple[Record, list[float], float, float]:
+    """All students of one class against the server at `url`: their record, load samples, wall time and the
+    server's CPU seconds."""
     await warm_up(url)
+    cpu_before = server_cpu_seconds()
     record, load, stop = Record(), [], asyncio.Event()
     sampler = asyncio.create_task(_sample_load(load, stop))
     started = time.monotonic()
@@ -90,9 +114,10 @@ async def run_class(url: str, students: int, seconds: float, ramp: float) -> tup
 
     await asyncio.gather(*(arrive(i) for i in range(students)))
     wall = time.monotonic() - started
+    cpu = server_cpu_seconds() - cpu_before
     stop.set()
     await sampler
-    return record, load, wall
+    return record, load, wall, cpu
 
 
 def _spread(values: list[float], digits: int = 3) -> dict:
@@ -102,8 +127,8 @@ def _spread(values: list[float], digits: int = 3) -> dict:
             "p95": round(percentile(values, 0.95), digits), "max": round(max(values), digits)}
 
 
-def summary(students: int, record: Record, load: list[float], wall: float, queue_log: Path, load_before: float,
-            warm_jobs: int = 1) -> dict:
+def summary(students: int, record: Record, load: list[float], wall: float, cpu: float, queue_log: Path,
+            load_before: float, warm_jobs: int = 1) -> dict:
     """The figures for one class size, as one JSON-ready dict."""
     jobs = [json.loads(line) for line in queue_log.read_text().splitlines()] if queue_log.exists() else []
     jobs = jobs[warm_jobs:]  # the warm-up's run came first
@@ -117,6 +142,7 @@ def summary(students: int, record: Record, load: list[float], wall: float, queue
         "poll_s": _spread(record.polls),
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
         "queue_wait_s": _spread(waited, 2), "run_s": _spread(ran, 2),
+        "server_cores": round(cpu / wall, 2),  # the server's CPU seconds per second of the class
         "load_before": round(load_before, 2),
         "load_1min": {"mean": round(statistics.mean(load), 2), "max": round(max(load), 2)} if load else None,
     }
@@ -125,7 +151,8 @@ def summary(students: int, record: Record, load: list[float], wall: float, queue
 def table(results: list[dict]) -> str:
     """The figures of every class size as a plain-text table, with a legend."""
     head = (f"{'students':>8} {'errors':>6} {'runs done':>9} {'interactions':>12} {'median s':>8} {'p95 s':>6} "
-            f"{'max s':>6} {'poll p95':>8} {'wait med':>8} {'wait max':>8} {'load before':>11} {'load mean/max':>13}")
+            f"{'max s':>6} {'poll p95':>8} {'wait med':>8} {'wait max':>8} {'server cores':>12} {'load before':>11} "
+            f"{'load mean/max':>13}")
     lines = [head]
     for r in results:
         i, wait = r["interaction_s"], r["queue_wait_s"]
@@ -134,12 +161,13 @@ def table(results: list[dict]) -> str:
             f"{r['students']:>8} {len(r['errors']):>6} {str(r['runs_finished']) + '/' + str(r['students']):>9} "
             f"{i['count']:>12} {i.get('median', 0):>8.3f} {i.get('p95', 0):>6.3f} {i.get('max', 0):>6.3f} "
             f"{r['poll_s'].get('p95', 0):>8.3f} {wait.get('median', 0):>8.1f} {wait.get('max', 0):>8.1f} "
-            f"{r['load_before']:>11.2f} {load['mean']:>6.2f}/{load['max']:<6.2f}")
+            f"{r['server_cores']:>12.2f} {r['load_before']:>11.2f} {load['mean']:>6.2f}/{load['max']:<6.2f}")
     lines += ["",
               "interactions: open, set epochs, Play, page changes; seconds from the request to its script_finished",
               "poll p95: the Train page's live-view fragment reruns (what a browser sends by itself)",
               "runs done: seen done with the student's own epochs; wait: seconds in the training queue",
-              "load: the machine's 1-minute load average (2 cores, shared with other work)"]
+              "server cores: the server's CPU seconds (its training processes included) per second of the class",
+              "load: the machine's 1-minute load average (2 cores, shared with other work), before and during"]
     return "\n".join(lines)
 
 
@@ -161,11 +189,11 @@ def main() -> int:
                 niceness = os.getpriority(os.PRIO_PROCESS, pid)
                 os.setpriority(os.PRIO_PROCESS, pid, min(19, niceness + CLIENT_NICE))  # the server keeps its own
                 try:
-                    record, load, wall = asyncio.run(run_class(url, students, args.seconds, args.ramp))
+                    record, load, wall, cpu = asyncio.run(run_class(url, students, args.seconds, args.ramp))
                 finally:
                     with contextlib.suppress(PermissionError):  # back up for the next server (root only)
                         os.setpriority(os.PRIO_PROCESS, pid, niceness)
-            results.append(summary(students, record, load, wall, queue_log, load_before))
+            results.append(summary(students, record, load, wall, cpu, queue_log, load_before))
         print(json.dumps(results[-1]), flush=True)
     print(table(results))
     if args.out:
