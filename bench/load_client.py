@@ -43,8 +43,10 @@ class Record:
 
     interactions: dict[str, list[float]] = field(default_factory=dict)
     polls: list[float] = field(default_factory=list)
+    polls_sent: int = 0  # fragment reruns the tabs asked for (the server merges those that arrive mid-run)
     errors: list[str] = field(default_factory=list)
     finished: int = 0
+    client_cpu: float = 0.0  # CPU seconds the simulated tabs themselves used (bench/load_test.py fills it in)
 
     def add(self, kind: str, seconds: float) -> None:
         """One interaction's time (a BackMsg sent until its run's script_finished), by kind."""
@@ -235,6 +237,7 @@ class Tab:
             await asyncio.sleep(interval)
             if self._poll_started is None:
                 self._poll_started = time.perf_counter()
+            self.record.polls_sent += 1
             try:
                 await self._send(page_hash=self.page_hash, fragment_id=fragment_id)
             except websockets.ConnectionClosed:

@@ -102,7 +102,7 @@ async def run_class(url: str, students: int, seconds: float, ramp: float) -> tup
     """All students of one class against the server at `url`: their record, load samples, wall time and the
     server's CPU seconds."""
     await warm_up(url)
-    cpu_before = server_cpu_seconds()
+    cpu_before, client_before = server_cpu_seconds(), time.process_time()
     record, load, stop = Record(), [], asyncio.Event()
     sampler = asyncio.create_task(_sample_load(load, stop))
     started = time.monotonic()
@@ -115,6 +115,7 @@ async def run_class(url: str, students: int, seconds: float, ramp: float) -> tup
     await asyncio.gather(*(arrive(i) for i in range(students)))
     wall = time.monotonic() - started
     cpu = server_cpu_seconds() - cpu_before
+    record.client_cpu = time.process_time() - client_before  # what simulating the students cost
     stop.set()
     await sampler
     return record, load, wall, cpu
@@ -139,10 +140,11 @@ def summary(students: int, record: Record, load: list[float], wall: float, cpu: 
         "runs_finished": record.finished,  # seen as done, with the student's own epochs, on their Train page
         "interaction_s": _spread(record.all_interactions),
         "by_kind_s": {kind: _spread(times) for kind, times in sorted(record.interactions.items())},
-        "poll_s": _spread(record.polls),
+        "poll_s": _spread(record.polls), "polls_sent": record.polls_sent,
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
         "queue_wait_s": _spread(waited, 2), "run_s": _spread(ran, 2),
         "server_cores": round(cpu / wall, 2),  # the server's CPU seconds per second of the class
+        "client_cores": round(record.client_cpu / wall, 2),  # the simulated students' own share
         "load_before": round(load_before, 2),
         "load_1min": {"mean": round(statistics.mean(load), 2), "max": round(max(load), 2)} if load else None,
     }
@@ -151,8 +153,8 @@ def summary(students: int, record: Record, load: list[float], wall: float, cpu: 
 def table(results: list[dict]) -> str:
     """The figures of every class size as a plain-text table, with a legend."""
     head = (f"{'students':>8} {'errors':>6} {'runs done':>9} {'interactions':>12} {'median s':>8} {'p95 s':>6} "
-            f"{'max s':>6} {'poll p95':>8} {'wait med':>8} {'wait max':>8} {'server cores':>12} {'load before':>11} "
-            f"{'load mean/max':>13}")
+            f"{'max s':>6} {'poll p95':>8} {'wait med':>8} {'wait max':>8} {'server cores':>12} {'client cores':>12} "
+            f"{'load before':>11} {'load mean/max':>13}")
     lines = [head]
     for r in results:
         i, wait = r["interaction_s"], r["queue_wait_s"]
@@ -161,12 +163,14 @@ def table(results: list[dict]) -> str:
             f"{r['students']:>8} {len(r['errors']):>6} {str(r['runs_finished']) + '/' + str(r['students']):>9} "
             f"{i['count']:>12} {i.get('median', 0):>8.3f} {i.get('p95', 0):>6.3f} {i.get('max', 0):>6.3f} "
             f"{r['poll_s'].get('p95', 0):>8.3f} {wait.get('median', 0):>8.1f} {wait.get('max', 0):>8.1f} "
-            f"{r['server_cores']:>12.2f} {r['load_before']:>11.2f} {load['mean']:>6.2f}/{load['max']:<6.2f}")
+            f"{r['server_cores']:>12.2f} {r['client_cores']:>12.2f} {r['load_before']:>11.2f} "
+            f"{load['mean']:>6.2f}/{load['max']:<6.2f}")
     lines += ["",
               "interactions: open, set epochs, Play, page changes; seconds from the request to its script_finished",
               "poll p95: the Train page's live-view fragment reruns (what a browser sends by itself)",
               "runs done: seen done with the student's own epochs; wait: seconds in the training queue",
-              "server cores: the server's CPU seconds (its training processes included) per second of the class",
+              "server cores: the server's CPU seconds (its training processes included) per second of the class;",
+              "  client cores: the same for the simulated students (this process)",
               "load: the machine's 1-minute load average (2 cores, shared with other work), before and during"]
     return "\n".join(lines)
 
