@@ -200,8 +200,9 @@ class Tab:
             self.progress.append(element.progress.text)
             self.last_progress = element.progress.text
         elif kind == "exception":
+            where = [line.strip() for line in element.exception.stack_trace if line.strip().startswith("File")]
             self.record.errors.append(f"{self.name}: exception {element.exception.type}: "
-                                      f"{element.exception.message[:160]}")
+                                      f"{element.exception.message[:160]} (at {' < '.join(where[-1:-4:-1])})")
         elif kind == "alert" and element.alert.format == Alert.ERROR:
             self.record.errors.append(f"{self.name}: error shown: {element.alert.body[:160]}")
 

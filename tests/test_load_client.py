@@ -48,3 +48,14 @@ def test_the_isolation_check_catches_another_students_epochs():
     tab.progress = ["Done · epoch 40/40 · batch 0/25"]
     tab.last_progress = tab.progress[-1]
     assert _run_done(tab, 40, record, "student 0") and len(record.errors) == 1
+
+
+def test_the_server_keeps_the_settings_a_class_needs():
+    import tomllib
+
+    from tests.browser import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["fastReruns"] is False  # two script threads of one session raced on its state
+    assert config["runner"]["postScriptGC"] is False  # a full gc.collect after every run: ~150 ms a click
+    assert config["server"]["fileWatcherType"] == "none"
