@@ -260,6 +260,7 @@ class Lesson:
     think: tuple[float, float] = THINK_SECONDS
     browse: tuple[str, ...] = BROWSE
     seed: int = 0
+    min_visits: int = 3  # every student looks at another page at least this often, done or not
 
 
 async def student(url: str, index: int, epochs: int, lesson: Lesson, record: Record) -> None:
@@ -294,7 +295,7 @@ async def student(url: str, index: int, epochs: int, lesson: Lesson, record: Rec
                 record.finished += 1
             if record.errors and any(error.startswith(f"{name}:") for error in record.errors):
                 return
-            if finished and record.finished >= lesson.class_size:
+            if finished and record.finished >= lesson.class_size and visits >= lesson.min_visits:
                 return
             await tab.go_to(lesson.browse[visits % len(lesson.browse)], kind="open another page")
             visits += 1

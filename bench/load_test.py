@@ -12,8 +12,8 @@ and the pages on its first run and first Play: seconds, once), and is always sto
 A student: opens a teacher's link to the Train page (TF Playground's 2-D network), sets a number of
 epochs nobody else uses (20 + their number), presses Play, then reads the Train page (its live view
 polls while the run waits or trains), looks at another page (Tensors, Build a model), comes back, and so
-on until their run is done; they keep browsing until the whole class is done. Between two actions a
-student thinks 2-5 s (uniform). Students arrive spread over --ramp seconds.
+on until their run is done; they keep browsing until the whole class is done (and 3 visits at least).
+Between two actions a student thinks 2-5 s (uniform). Students arrive spread over --ramp seconds.
 
 Printed per class size:
 - errors: exceptions or error messages on a page, interactions not answered within 30 s, lost
