@@ -14,6 +14,7 @@ What it copies from the frontend (streamlit/static, App.tsx):
 - `auto_rerun` starts a timer per fragment that sends a fragment rerun (`fragment_id`,
   `is_auto_rerun`) at that interval; a new full run (and a page change) clears every timer, and the
   run draws the fragment again, which starts its timer again; `stop_auto_rerun` clears one;
+- the query string follows `page_info_changed` (the app's st.query_params), as the address bar does;
 - widget values the student set are sent with every rerun of that page (fragment reruns too), a
   button's trigger only once; a page change forgets the last page's widgets.
 It does not send cached message hashes (the server then sends every element in full) and draws nothing.
@@ -177,6 +178,8 @@ class Tab:
         elif kind == "navigation":
             self.pages = {page.url_pathname: page.page_script_hash for page in message.navigation.app_pages}
             self.page_hash = message.navigation.page_script_hash  # the page st.navigation runs
+        elif kind == "page_info_changed":  # the app changed st.query_params: the browser's URL follows
+            self.query_string = message.page_info_changed.query_string
         elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
             self._element(message.delta.new_element)
         elif kind == "auto_rerun":
