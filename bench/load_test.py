@@ -6,8 +6,9 @@ Each student is a websocket client that speaks Streamlit's own protocol (bench/l
 server it is a browser tab (it sends the same rerun requests, widget values and fragment polls, and
 gets every element of every run), but it costs the machine next to nothing, so the 2 cores measure the
 server and not thirty Chromium tabs. For each class size a fresh `streamlit run` starts on a free port
-of 127.0.0.1 (loopback only), is warmed by one tab that trains 1 epoch (a fresh process imports torch
-and the pages on its first run and first Play: seconds, once), and is always stopped at the end.
+of 127.0.0.1 (loopback only), is warmed by one tab that opens the students' pages and trains 1 epoch (a
+fresh process imports torch and the pages on its first runs and first Play: seconds, once), and is
+always stopped at the end.
 
 A student: opens a teacher's link to the Train page (TF Playground's 2-D network), sets a number of
 epochs nobody else uses (20 + their number), presses Play, then reads the Train page (its live view
@@ -42,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.load_client import EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
+from bench.load_client import BROWSE, EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
 from tests.browser import running_app  # noqa: E402
 
 MAX_STUDENTS = 40
@@ -85,10 +86,13 @@ async def _sample_load(samples: list[float], stop: asyncio.Event) -> None:
 
 
 async def warm_up(url: str) -> None:
-    """One tab opens the Train page and trains 1 epoch: a server's first page run imports torch and the
-    pages, its first Play torch's optimizer machinery (seconds each, once per process, not per student)."""
+    """One tab opens the pages the students visit and trains 1 epoch: a server's first page runs import
+    torch and the pages, its first Play torch's optimizer machinery (seconds, once per process, not per
+    student)."""
     tab = Tab(url, "lang=en&preset=playground_2d", Record(), "warm-up", timeout=120)
     await tab.open("train")
+    for page in (*BROWSE, "train"):
+        await tab.go_to(page)
     await tab.set_value("train_epochs", 1)
     await tab.press("train_play")
     for _ in range(120):
