@@ -59,3 +59,24 @@ def test_the_server_keeps_the_settings_a_class_needs():
     assert config["runner"]["fastReruns"] is False  # two script threads of one session raced on its state
     assert config["runner"]["postScriptGC"] is False  # a full gc.collect after every run: ~150 ms a click
     assert config["server"]["fileWatcherType"] == "none"
+
+
+def test_new_imports_are_frozen_once_and_later_runs_cost_nothing():
+    import gc
+    import sys
+    import types
+
+    from ui import gc_freeze
+
+    gc_freeze.freeze_after_imports()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0 and gc_freeze._frozen_at == len(sys.modules)
+    gc_freeze.freeze_after_imports()  # nothing new imported: nothing collected or frozen
+    assert gc.get_freeze_count() == frozen
+    sys.modules["_freeze_probe"] = types.ModuleType("_freeze_probe")  # as a page's first visit imports one
+    try:
+        kept = [[number] for number in range(1000)]  # lists are tracked by the collector
+        gc_freeze.freeze_after_imports()
+        assert gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        del sys.modules["_freeze_probe"]
