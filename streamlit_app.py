@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.gc_freeze import freeze_after_imports
 from ui.i18n import t
 from ui.lesson import render_lesson_text
 from ui.links import apply_link
@@ -14,3 +15,4 @@ apply_link()  # before any widget is drawn, so a lesson link can set them
 render_sidebar()
 render_lesson_text()
 navigation.run()
+freeze_after_imports()  # a page's first visit imported modules: keep the GC from walking them (ui/gc_freeze.py)

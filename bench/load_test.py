@@ -1,26 +1,38 @@
 """A classroom on one server: N simulated students open pages and train a small model at the same time.
 
-Each student is a browser context (its own Streamlit session) in one headless Debian Chromium, on a
-fresh `streamlit run` on 127.0.0.1 (loopback only: every other host is refused). A student opens the
-Train page with the 2-D playground network, sets a number of epochs no other student uses, presses
-Play, then goes back and forth between the Tensors page and the Train page until the run is done.
-
-Measured per class size:
-- interactions: the time from a click (Play, a page in the sidebar) until the new page is drawn;
-- the queue's waiting and running times, from the server's queue log (TORCH_PLAYGROUND_QUEUE_LOG);
-- errors: exceptions on a page, timeouts, refused off-loopback requests, a run that did not finish,
-  or a finished run showing another student's epochs (one session seeing another's state);
-- the machine's load average while it ran (the 2 cores are shared with other work).
-
     nice .venv/bin/python bench/load_test.py --students 1 10 30
 
-Bounded: at most 40 students, and each class size stops by itself after --seconds.
+Each student is a websocket client that speaks Streamlit's own protocol (bench/load_client.py): to the
+server it is a browser tab (it sends the same rerun requests, widget values and fragment polls, and
+gets every element of every run), but it costs the machine next to nothing, so the 2 cores measure the
+server and not thirty Chromium tabs. For each class size a fresh `streamlit run` starts on a free port
+of 127.0.0.1 (loopback only), is warmed by one tab that opens the students' pages and trains 1 epoch (a
+fresh process imports torch and the pages on its first runs and first Play: seconds, once), and is
+always stopped at the end.
+
+A student: opens a teacher's link to the Train page (TF Playground's 2-D network), sets a number of
+epochs nobody else uses (20 + their number), presses Play, then reads the Train page (its live view
+polls while the run waits or trains), looks at another page (Tensors, Build a model), comes back, and so
+on until their run is done; they keep browsing until the whole class is done (and 3 visits at least).
+Between two actions a student thinks 2-5 s (uniform). Students arrive spread over --ramp seconds.
+
+Printed per class size:
+- errors: exceptions or error messages on a page, interactions not answered within 30 s, lost
+  websockets, a run not finished in time, and a Train page showing another student's epochs (one
+  session seeing another's state);
+- interactions: the time from sending an interaction (open, set epochs, Play, a page change) until the
+  server's script_finished for it: median, 95th percentile, max; and the same for the live view's polls;
+- the queue (TORCH_PLAYGROUND_QUEUE_LOG): runs done, waiting time median and max, running time median;
+- the machine's 1-minute load average while the class ran, and before it started (the machine is shared).
+
+Bounded: at most 40 students; each class size stops by itself after --seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import statistics
@@ -31,142 +43,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
-from ui.catalog import translate  # noqa: E402
+from bench.load_client import BROWSE, EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
+from tests.browser import running_app  # noqa: E402
 
 MAX_STUDENTS = 40
-DEFAULT_EPOCHS = 100  # the 2-D preset's recommended epochs; each student asks for 60 + their index
-SHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "load-test"
-CLIENT_NICE = 5  # the simulated browsers share the server's 2 cores; real ones would not
-PROGRESS = '[data-testid="stProgress"]'
-TRAIN_TITLE = translate("train.title", "en")
-TENSORS_TITLE = translate("tensors.title", "en")
-IDLE = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && !document.querySelector('[data-testid=\"stSkeleton\"]')")
-
-
-class Class:
-    """What every student of one class size measured."""
-
-    def __init__(self):
-        self.interactions: list[float] = []
-        self.by_kind: dict[str, list[float]] = {}
-        self.errors: list[str] = []
-        self.finished = 0
-
-    def add(self, kind: str, seconds: float) -> None:
-        """One interaction's time, counted overall and by kind (play, nav.tensors, nav.train)."""
-        self.interactions.append(seconds)
-        self.by_kind.setdefault(kind, []).append(seconds)
-
-
-def _title_is(text: str) -> str:
-    return f"() => (document.querySelector('h1')?.innerText || '').trim() === {json.dumps(text)}"
-
-
-async def _click_nav(page, title: str, nav_key: str, record: Class) -> None:
-    """Click a page in the sidebar and time it until that page's title and content are drawn."""
-    started = time.perf_counter()
-    await page.locator('[data-testid="stSidebarNav"]').get_by_text(translate(nav_key, "en"), exact=True).click()
-    await page.wait_for_function(_title_is(title), polling=50, timeout=60_000)
-    await page.wait_for_function(IDLE, polling=50, timeout=60_000)
-    record.add(nav_key, time.perf_counter() - started)
-
-
-async def student(browser, url: str, index: int, record: Class, deadline: float) -> None:
-    """One student's lesson: open Train, set unique epochs, Play, browse until the run is done."""
-    context = await browser.new_context(locale="en-US", viewport={"width": 1200, "height": 900})
-    refused: list[str] = []
-
-    async def guard(route):
-        host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
-        if host in ("127.0.0.1", "localhost", "") or route.request.url.startswith(("data:", "blob:")):
-            await route.continue_()
-        else:
-            refused.append(route.request.url)
-            await route.abort()
-
-    await context.route("**/*", guard)
-    page = await context.new_page()
-    epochs = 60 + index  # nobody else's: a run showing other epochs would be another session's state
-    try:
-        await page.goto(f"{url}/train?lang=en&preset=playground_2d", timeout=120_000)
-        await page.wait_for_function(_title_is(TRAIN_TITLE), polling=100, timeout=120_000)
-        await page.wait_for_function(IDLE, polling=100, timeout=120_000)
-        box = page.get_by_label(translate("train.epochs", "en"))
-        await box.fill(str(epochs))
-        await box.press("Enter")
-        await page.wait_for_timeout(1500)  # the rerun that commits the value, before Play reads it
-        await page.wait_for_function(IDLE, polling=100, timeout=60_000)
-        started = time.perf_counter()
-        await page.get_by_role("button", name=translate("train.play", "en"), exact=True).click()
-        await page.wait_for_selector(PROGRESS, timeout=60_000)  # queued or training: the click came back
-        record.add("play", time.perf_counter() - started)
-        while time.monotonic() < deadline:
-            await page.wait_for_timeout(1000)  # reading the page
-            await _click_nav(page, TENSORS_TITLE, "nav.tensors", record)
-            await page.wait_for_timeout(1000)
-            await _click_nav(page, TRAIN_TITLE, "nav.train", record)
-            await page.wait_for_selector(PROGRESS, timeout=60_000)
-            if await page.locator('[data-testid="stException"]').count():
-                record.errors.append(f"student {index}: an exception on the Train page")
-                return
-            text = await page.locator(PROGRESS).first.inner_text()
-            if translate("train.status_done", "en") in text:
-                shown = text.split("epoch ")[1].split(" ")[0]  # "60/60"
-                if shown.split("/")[1] == str(DEFAULT_EPOCHS):  # Play read the settings before the new epochs
-                    record.errors.append(f"student {index}: the epochs setting had not reached Play: {text!r}")
-                elif shown != f"{epochs}/{epochs}":
-                    record.errors.append(f"student {index}: saw another student's run: {text!r}")
-                record.finished += 1
-                return
-        record.errors.append(f"student {index}: the run had not finished when the time was up")
-    except Exception as error:  # a timeout or a lost page: counted, and the others go on
-        record.errors.append(f"student {index}: {type(error).__name__}: {str(error).splitlines()[0][:160]}")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        await page.screenshot(path=str(SHOTS / f"student-{index}.png"), full_page=True)  # what they saw
-    finally:
-        if refused:
-            record.errors.append(f"student {index}: requests off loopback: {refused[:3]}")
-        await context.close()
-
-
-def _niced_chromium() -> Path:
-    """Chromium below the server's priority: in a classroom the browsers run on the students' machines."""
-    wrapper = Path(tempfile.gettempdir()) / f"load-test-chromium-{os.getpid()}.sh"
-    wrapper.write_text(f'#!/bin/sh\nexec nice -n {CLIENT_NICE} {CHROMIUM} "$@"\n')
-    wrapper.chmod(0o755)
-    return wrapper
-
-
-async def _sample_load(samples: list[float], stop: asyncio.Event) -> None:
-    while not stop.is_set():
-        samples.append(os.getloadavg()[0])
-        await asyncio.sleep(2)
-
-
-async def run_class(url: str, students: int, seconds: float) -> tuple[Class, list[float], float]:
-    """All students at once in one Chromium; returns their record, load samples and the wall time."""
-    from playwright.async_api import async_playwright
-
-    record, load = Class(), []
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(_niced_chromium()), headless=True,
-                                                   args=CHROMIUM_ARGS)
-        warm = await browser.new_page()  # the entry script once, as the browser tests do on a fresh server
-        await warm.goto(url, timeout=120_000)
-        await warm.wait_for_selector("h1", timeout=120_000)
-        await warm.close()
-        stop = asyncio.Event()
-        sampler = asyncio.create_task(_sample_load(load, stop))
-        started = time.monotonic()
-        deadline = started + seconds
-        await asyncio.gather(*(student(browser, url, i, record, deadline) for i in range(students)))
-        wall = time.monotonic() - started
-        stop.set()
-        await sampler
-        await browser.close()
-    return record, load, wall
+FIRST_EPOCHS = 20  # student i trains 20 + i epochs: a number no other student of the class uses
+CLIENT_NICE = 5  # the simulated students run below the server: in a classroom they are other machines
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -175,33 +57,133 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
 
 
-def summary(students: int, record: Class, load: list[float], wall: float, queue_log: Path) -> dict:
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def server_cpu_seconds() -> float:
+    """CPU seconds used so far by the server this bench started and everything it started (training
+    processes too): the server's work, whatever else the shared machine runs."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    todo = _children(os.getpid())
+    while todo:
+        pid = todo.pop()
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(value) for value in fields[11:15]) / tick  # utime stime cutime cstime
+            todo += _children(pid)
+    return total
+
+
+async def _sample_load(samples: list[float], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        samples.append(os.getloadavg()[0])
+        await asyncio.sleep(2)
+
+
+async def warm_up(url: str) -> None:
+    """One tab opens the pages the students visit and trains 1 epoch: a server's first page runs import
+    torch and the pages, its first Play torch's optimizer machinery (seconds, once per process, not per
+    student)."""
+    tab = Tab(url, "lang=en&preset=playground_2d", Record(), "warm-up", timeout=120)
+    await tab.open("train")
+    for page in (*BROWSE, "train"):
+        await tab.go_to(page)
+    await tab.set_value("train_epochs", 1)
+    await tab.press("train_play")
+    for _ in range(120):
+        if tab.last_progress and EPOCHS_SHOWN.search(tab.last_progress).group(1) == "1":
+            break
+        await asyncio.sleep(0.5)
+    await tab.close()
+
+
+async def run_class(url: str, students: int, seconds: float, ramp: float) -> tuple[Record, list[float], float, float]:
+    """All students of one class against the server at `url`: their record, load samples, wall time and the
+    server's CPU seconds."""
+    await warm_up(url)
+    cpu_before, client_before = server_cpu_seconds(), time.process_time()
+    record, load, stop = Record(), [], asyncio.Event()
+    sampler = asyncio.create_task(_sample_load(load, stop))
+    started = time.monotonic()
+    lesson = Lesson(deadline=started + seconds, class_size=students)
+
+    async def arrive(index: int) -> None:
+        await asyncio.sleep(index * ramp / students)
+        await student(url, index, FIRST_EPOCHS + index, lesson, record)
+
+    await asyncio.gather(*(arrive(i) for i in range(students)))
+    wall = time.monotonic() - started
+    cpu = server_cpu_seconds() - cpu_before
+    record.client_cpu = time.process_time() - client_before  # what simulating the students cost
+    stop.set()
+    await sampler
+    return record, load, wall, cpu
+
+
+def _spread(values: list[float], digits: int = 3) -> dict:
+    if not values:
+        return {"count": 0}
+    return {"count": len(values), "median": round(statistics.median(values), digits),
+            "p95": round(percentile(values, 0.95), digits), "max": round(max(values), digits)}
+
+
+def summary(students: int, record: Record, load: list[float], wall: float, cpu: float, queue_log: Path,
+            load_before: float, warm_jobs: int = 1) -> dict:
     """The figures for one class size, as one JSON-ready dict."""
     jobs = [json.loads(line) for line in queue_log.read_text().splitlines()] if queue_log.exists() else []
+    jobs = jobs[warm_jobs:]  # the warm-up's run came first
     waited = [job["waited"] for job in jobs]
     ran = [job["ran"] for job in jobs if job["state"] == "done"]
-    times = record.interactions
     return {
-        "students": students, "wall_s": round(wall, 1), "finished_runs": record.finished,
-        "errors": record.errors,
-        "interactions": len(times),
-        "interaction_median_s": round(statistics.median(times), 3) if times else None,
-        "interaction_p95_s": round(percentile(times, 0.95), 3) if times else None,
-        "interaction_max_s": round(max(times), 3) if times else None,
-        "median_by_kind_s": {kind: round(statistics.median(values), 3) for kind, values in record.by_kind.items()},
+        "students": students, "wall_s": round(wall, 1), "errors": record.errors,
+        "runs_finished": record.finished,  # seen as done, with the student's own epochs, on their Train page
+        "interaction_s": _spread(record.all_interactions),
+        "by_kind_s": {kind: _spread(times) for kind, times in sorted(record.interactions.items())},
+        "poll_s": _spread(record.polls), "polls_sent": record.polls_sent,
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
-        "queue_wait_median_s": round(statistics.median(waited), 2) if waited else None,
-        "queue_wait_max_s": round(max(waited), 2) if waited else None,
-        "run_median_s": round(statistics.median(ran), 2) if ran else None,  # runs that trained to the end
-        "load_average_1min": {"min": min(load), "mean": round(statistics.mean(load), 2), "max": max(load)}
-        if load else None,
+        "queue_wait_s": _spread(waited, 2), "run_s": _spread(ran, 2),
+        "server_cores": round(cpu / wall, 2),  # the server's CPU seconds per second of the class
+        "client_cores": round(record.client_cpu / wall, 2),  # the simulated students' own share
+        "load_before": round(load_before, 2),
+        "load_1min": {"mean": round(statistics.mean(load), 2), "max": round(max(load), 2)} if load else None,
     }
+
+
+def table(results: list[dict]) -> str:
+    """The figures of every class size as a plain-text table, with a legend."""
+    head = (f"{'students':>8} {'errors':>6} {'runs done':>9} {'interactions':>12} {'median s':>8} {'p95 s':>6} "
+            f"{'max s':>6} {'poll p95':>8} {'wait med':>8} {'wait max':>8} {'server cores':>12} {'client cores':>12} "
+            f"{'load before':>11} {'load mean/max':>13}")
+    lines = [head]
+    for r in results:
+        i, wait = r["interaction_s"], r["queue_wait_s"]
+        load = r["load_1min"] or {"mean": 0, "max": 0}
+        lines.append(
+            f"{r['students']:>8} {len(r['errors']):>6} {str(r['runs_finished']) + '/' + str(r['students']):>9} "
+            f"{i['count']:>12} {i.get('median', 0):>8.3f} {i.get('p95', 0):>6.3f} {i.get('max', 0):>6.3f} "
+            f"{r['poll_s'].get('p95', 0):>8.3f} {wait.get('median', 0):>8.1f} {wait.get('max', 0):>8.1f} "
+            f"{r['server_cores']:>12.2f} {r['client_cores']:>12.2f} {r['load_before']:>11.2f} "
+            f"{load['mean']:>6.2f}/{load['max']:<6.2f}")
+    lines += ["",
+              "interactions: open, set epochs, Play, page changes; seconds from the request to its script_finished",
+              "poll p95: the Train page's live-view fragment reruns (what a browser sends by itself)",
+              "runs done: seen done with the student's own epochs; wait: seconds in the training queue",
+              "server cores: the server's CPU seconds (its training processes included) per second of the class;",
+              "  client cores: the same for the simulated students (this process)",
+              "load: the machine's 1-minute load average (2 cores, shared with other work), before and during"]
+    return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--seconds", type=float, default=300, help="bound for each class size")
+    parser.add_argument("--ramp", type=float, default=10, help="students arrive spread over this many seconds")
     parser.add_argument("--out", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
     results = []
@@ -209,13 +191,22 @@ def main() -> int:
         students = max(1, min(students, MAX_STUDENTS))
         with tempfile.TemporaryDirectory() as folder:
             queue_log = Path(folder) / "queue.jsonl"
+            load_before = os.getloadavg()[0]
             with running_app({"TORCH_PLAYGROUND_QUEUE_LOG": str(queue_log)}) as url:
-                record, load, wall = asyncio.run(run_class(url, students, args.seconds))
-            results.append(summary(students, record, load, wall, queue_log))
+                pid = os.getpid()
+                niceness = os.getpriority(os.PRIO_PROCESS, pid)
+                os.setpriority(os.PRIO_PROCESS, pid, min(19, niceness + CLIENT_NICE))  # the server keeps its own
+                try:
+                    record, load, wall, cpu = asyncio.run(run_class(url, students, args.seconds, args.ramp))
+                finally:
+                    with contextlib.suppress(PermissionError):  # back up for the next server (root only)
+                        os.setpriority(os.PRIO_PROCESS, pid, niceness)
+            results.append(summary(students, record, load, wall, cpu, queue_log, load_before))
         print(json.dumps(results[-1]), flush=True)
+    print(table(results))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))
-    ok = all(not r["errors"] and r["finished_runs"] == r["students"] == r["jobs_done"] for r in results)
+    ok = all(not r["errors"] and r["runs_finished"] == r["students"] == r["jobs_done"] for r in results)
     return 0 if ok else 1
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from engine import PlaygroundError
 from engine.training import Trainer
-from ui.classroom_views import render_queue_place
+from ui.classroom_views import QUEUE_POLL_SECONDS, render_queue_place
 from ui.i18n import error_text, t
 from ui.model_state import set_trained_model
 from ui.pages import require_entry
@@ -73,9 +73,11 @@ render_train_download(settings)
 
 
 two_d = job is not None and job.trainer.data.input_shape == (2,)
+queued = running and (job.place or 0) > 1  # behind another waiting run: the live view polls rarely until its turn
 
 
-@st.fragment(run_every=(LIVE_2D_SECONDS if two_d else REFRESH_SECONDS) if running else None)
+@st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else LIVE_2D_SECONDS if two_d else REFRESH_SECONDS)
+             if running else None)
 def live_view() -> None:
     job = _job()
     if job is None:
@@ -88,6 +90,8 @@ def live_view() -> None:
     render_progress(trainer, job.running)
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
+    if queued:  # its turn came: redraw the page so the live view polls at its own pace
+        st.rerun()
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
                    else str(job.error)), icon=":material/error:")

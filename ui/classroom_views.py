@@ -7,6 +7,10 @@ import streamlit as st
 from ui.i18n import t
 from ui.train_jobs import WORKERS, TrainingJob
 
+# A waiting run's place changes slowly, and thirty tabs re-asking every second would keep a core busy
+# answering them (bench/load_test.py): the Train page's live view polls this rarely until its turn.
+QUEUE_POLL_SECONDS = 3.0
+
 
 def render_queue_place(job: TrainingJob) -> bool:
     """While the run waits for a free worker: its place in the queue and how many run at once (True)."""

@@ -7,6 +7,7 @@ the student chooses the extras (saving the weights, the ONNX export) and downloa
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import streamlit as st
 
@@ -69,7 +70,7 @@ def render_script_download(setup: ScriptSetup | None, key: str, *, spec: ModelSp
         onnx = right.checkbox(t("script.export_onnx"), value=extras, key=f"{key}_onnx")
         chosen = dataclasses.replace(setup, lang=current_language(), save_weights=save, export_onnx=onnx)
         try:
-            script, notebook = build_script(chosen), build_notebook(chosen)
+            script, notebook = _built(chosen)
         except PlaygroundError as error:
             st.error(error_text(error), icon=":material/error:")
             return
@@ -77,6 +78,12 @@ def render_script_download(setup: ScriptSetup | None, key: str, *, spec: ModelSp
                              key=f"{key}_py", icon=":material/code:")
         right.download_button(t("script.download_ipynb"), notebook, file_name=NOTEBOOK_NAME,
                               mime="application/x-ipynb+json", key=f"{key}_ipynb", icon=":material/book:")
+
+
+@functools.lru_cache(maxsize=256)
+def _built(setup: ScriptSetup) -> tuple[str, str]:
+    # Pure in the frozen setup; the Train page asks on every rerun, thirty students often for the same one.
+    return build_script(setup), build_notebook(setup)
 
 
 def render_train_download(settings) -> None:
