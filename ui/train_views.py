@@ -12,6 +12,8 @@ import streamlit as st
 
 from engine.training import Trainer
 from ui.i18n import error_text, t
+from ui.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
+from ui.live_panels import render_panels
 
 MAX_POINTS = 400  # batch losses drawn per curve; more only slows the browser
 
@@ -67,9 +69,36 @@ def accuracy_figure(trainer: Trainer) -> go.Figure:
     return figure
 
 
-def render_curves(trainer: Trainer) -> None:
-    """Loss curve, and the accuracy curve beside it for classification."""
+def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
+    # Copies first (a worker may be appending), then only the points a chart draws.
+    losses, history = list(trainer.batch_losses), list(trainer.history)
+    stride = max(1, len(losses) // MAX_POINTS)
+    per_epoch = trainer.batches_per_epoch
+    batch = Line(t("train.batch_loss"), BATCH_COLOUR, [(i + 1) / per_epoch for i in range(0, len(losses), stride)],
+                 losses[::stride], 1.0)
+    epochs = [r.epoch for r in history]
+    loss = [batch, Line(t("train.train_loss"), TRAIN_COLOUR, epochs, [r.train_loss for r in history])]
+    accuracy = [Line(t("train.train_accuracy"), TRAIN_COLOUR, epochs, [r.train_accuracy for r in history])]
+    if history and history[0].test_loss is not None:
+        loss.append(Line(t("train.test_loss"), TEST_COLOUR, epochs, [r.test_loss for r in history]))
+        accuracy.append(Line(t("train.test_accuracy"), TEST_COLOUR, epochs, [r.test_accuracy for r in history]))
+    return loss, accuracy
+
+
+def render_live_curves(trainer: Trainer) -> None:
+    """Loss and accuracy side by side as light SVG charts: 4 repaints a second cost the server and browser little."""
+    loss, accuracy = _live_lines(trainer)
+    panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]
     if trainer.data.task == "classification":
+        panels.append(chart_panel("accuracy", t("train.accuracy_curve"), t("train.epoch"), accuracy, "%"))
+    render_panels("train_live_curves", panels, live=True)
+
+
+def render_curves(trainer: Trainer, live: bool = False) -> None:
+    """Loss curve, and the accuracy curve beside it for classification; `live`: the light SVG versions."""
+    if live:
+        render_live_curves(trainer)
+    elif trainer.data.task == "classification":
         left, right = st.columns(2)
         left.plotly_chart(loss_figure(trainer), key="train_loss_chart", width="stretch")
         right.plotly_chart(accuracy_figure(trainer), key="train_accuracy_chart", width="stretch")

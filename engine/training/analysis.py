@@ -114,10 +114,9 @@ def network_links(model: nn.Module) -> tuple[list[int], list[Link]]:
     sizes = [linears[0].in_features] + [layer.out_features for layer in linears]
     links = []
     for index, layer in enumerate(linears):
-        weight = layer.weight.detach().cpu()
-        for target in range(weight.shape[0]):
-            for source in range(weight.shape[1]):
-                links.append(Link(index, source, target, weight[target, source].item()))
+        for target, row in enumerate(layer.weight.detach().cpu().tolist()):  # one copy, not an .item() per weight
+            for source, weight in enumerate(row):
+                links.append(Link(index, source, target, weight))
     return sizes, links
 
 
