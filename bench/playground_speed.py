@@ -4,7 +4,8 @@ Headless (engine only), per setup: the Trainer alone; the Trainer in a worker th
 thread repaints every 2-D view's numbers 4 times a second (grid for the boundary and all neurons,
 network weights); and a bare PyTorch loop at the same settings, in the same run, so the ratios mean
 something on a loaded machine. With --app: the real page in headless Chromium, reading its epoch
-counter over 20 s. Medians of several runs; the load average is printed with every figure.
+counter over 20 s and counting the new boundary images it shows (the live views' repaints). Medians of several runs; the
+load average is printed with every figure.
 
 Run: nice .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app]
 """
@@ -136,15 +137,20 @@ def _read(counter) -> tuple[int, int]:
     return (int(found[1]), int(found[2])) if found else (0, 0)
 
 
+def _pictures(page) -> int:
+    # How many different boundary images the page has shown (ui/browser/live_panels.js counts them).
+    return int(page.locator('[data-panel="boundary"]').get_attribute("data-frames") or 0)
+
+
 def app(seconds: float, runs: int) -> None:
-    """The page in headless Chromium: Play, then read its epoch counter over `seconds`."""
+    """The page in headless Chromium: Play, then read its epoch counter and boundary repaints over `seconds`."""
     from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
     with running_app() as url:
         for preset, data_name in (("playground_circle", "circle"), ("playground_spiral", "spiral")):
-            rates, repaints = [], []
+            rates, repaints, pictures = [], [], []
             for _ in range(runs):
                 with browser_page() as page:
                     page.goto(f"{url}/train?lang=en&preset={preset}")
@@ -154,7 +160,7 @@ def app(seconds: float, runs: int) -> None:
                     counter.wait_for(timeout=60_000)
                     page.wait_for_timeout(2000)  # past the first repaints
 
-                    (epoch0, _), changes, last = _read(counter), 0, None
+                    (epoch0, _), changes, last, shown = _read(counter), 0, None, _pictures(page)
                     start = time.perf_counter()
                     while time.perf_counter() - start < seconds:
                         now = _read(counter)
@@ -164,10 +170,12 @@ def app(seconds: float, runs: int) -> None:
                     elapsed = time.perf_counter() - start
                     rates.append((_read(counter)[0] - epoch0) / elapsed)
                     repaints.append(changes / elapsed)
+                    pictures.append((_pictures(page) - shown) / elapsed)
                     page.screenshot(path=str(SCREENSHOTS / f"playground-live-{preset}.png"), full_page=True)
                     page.get_by_role("button", name="Pause", exact=True).click()
             print(f"  {preset:18s} {statistics.median(rates):7.1f} epochs/s  counter repaints "
-                  f"{statistics.median(repaints):.1f}/s  (TF Playground {TF_PLAYGROUND[data_name]}/s, target "
+                  f"{statistics.median(repaints):.1f}/s  new boundary images {statistics.median(pictures):.1f}/s  "
+                  f"(TF Playground {TF_PLAYGROUND[data_name]}/s, target "
                   f"{TARGET[data_name]}/s)  load {load()}", flush=True)
 
 

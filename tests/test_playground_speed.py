@@ -128,6 +128,9 @@ def test_grid_cache_recomputes_only_after_a_step():
     trainer.step()
     second = cache.get(trainer)
     assert cache.computed == 2 and not torch.equal(first.probability, second.probability)
+    fresh = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss, cache.steps)
+    assert torch.equal(second.probability, fresh.probability)  # its reused private copy has the new weights
+    assert all(torch.equal(a, b) for (_, a), (_, b) in zip(second.hidden, fresh.hidden))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
