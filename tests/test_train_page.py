@@ -33,6 +33,9 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     drawings = [html.value for html in app.get("html") if "data:image/svg+xml" in html.value]
     assert len(drawings) == 1 and drawings[0].count("<img") == 2  # the boundary and the network beside it
     assert translate("train.boundary", lang) in drawings[0] and translate("train.network", lang) in drawings[0]
+    held = app.session_state["train_playground_drawn"]
+    app.run()  # a rerun with the same weights draws nothing again
+    assert app.session_state["train_playground_drawn"] is held and not app.exception
     assert app.session_state["model_spec"] == PRESETS["playground_2d"]  # the other pages now use it
     assert app.session_state["model_module"] is job.trainer.model
     assert len(app.dataframe) >= 1

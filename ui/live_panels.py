@@ -7,6 +7,7 @@ the run pauses or ends, plain st.html shows the same drawings (no JavaScript nee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache
 from html import escape
@@ -23,6 +24,17 @@ _CSS = """.panels { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: fl
 .title { font-weight: 600; margin-bottom: 4px; }
 .panel img { width: 100%; height: auto; display: block; }
 .legend { font-size: 0.8rem; margin-top: 4px; }"""
+
+
+def drawn_once(key: str, version: tuple, build: Callable[[], list[Panel]]) -> list[Panel]:
+    """`build()`'s panels, or those built last time for an equal `version`: what did not change is not redrawn.
+
+    `version` holds the objects drawn (compared by identity) and their step counts, and the language.
+    """
+    held = st.session_state.get(f"{key}_drawn")
+    if held is None or held[0] != version:
+        held = st.session_state[f"{key}_drawn"] = (version, build())
+    return held[1]
 
 
 @cache

@@ -14,8 +14,8 @@ import streamlit as st
 
 from engine.training import Trainer
 from engine.training.analysis import GridCache, decision_grid, network_links
-from ui.i18n import t
-from ui.live_panels import render_panels
+from ui.i18n import current_language, t
+from ui.live_panels import drawn_once, render_panels
 from ui.playground_paint import BLUE, GREY, ORANGE
 from ui.playground_svg import Panel, boundary_svg, column_strip, input_strip, network_svg
 
@@ -27,11 +27,15 @@ _KEY = '<span style="display:inline-block;vertical-align:middle;margin:0 3px 0 1
 
 def render_two_d_views(trainer: Trainer, live: bool) -> None:
     """The boundary and the network side by side; `live`: from the cached grid, through the repaint component."""
-    cache = st.session_state.setdefault("train_grid_cache", GridCache())
-    grid = cache.get(trainer) if live else decision_grid(trainer.model, trainer.spec, trainer.data,
-                                                         trainer.config.loss, cache.steps)
-    panels = [boundary_panel(trainer, grid), network_panel(trainer, grid, live)]
-    render_panels("train_playground", [panel for panel in panels if panel is not None], live)
+    def build() -> list[Panel]:
+        cache = st.session_state.setdefault("train_grid_cache", GridCache())
+        grid = cache.get(trainer) if live else decision_grid(trainer.model, trainer.spec, trainer.data,
+                                                             trainer.config.loss, cache.steps)
+        panels = [boundary_panel(trainer, grid), network_panel(trainer, grid, live)]
+        return [panel for panel in panels if panel is not None]
+
+    version = (trainer.model, trainer.steps, current_language(), live)
+    render_panels("train_playground", drawn_once("train_playground", version, build), live)
 
 
 def boundary_panel(trainer: Trainer, grid) -> Panel:

@@ -11,9 +11,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from engine.training import Trainer
-from ui.i18n import error_text, t
+from ui.i18n import current_language, error_text, t
 from ui.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
-from ui.live_panels import render_panels
+from ui.live_panels import drawn_once, render_panels
+from ui.playground_svg import Panel
 
 MAX_POINTS = 400  # batch losses drawn per curve; more only slows the browser
 
@@ -87,11 +88,15 @@ def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
 
 def render_live_curves(trainer: Trainer) -> None:
     """Loss and accuracy side by side as light SVG charts: 4 repaints a second cost the server and browser little."""
-    loss, accuracy = _live_lines(trainer)
-    panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]
-    if trainer.data.task == "classification":
-        panels.append(chart_panel("accuracy", t("train.accuracy_curve"), t("train.epoch"), accuracy, "%"))
-    render_panels("train_live_curves", panels, live=True)
+    def build() -> list[Panel]:
+        loss, accuracy = _live_lines(trainer)
+        panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]
+        if trainer.data.task == "classification":
+            panels.append(chart_panel("accuracy", t("train.accuracy_curve"), t("train.epoch"), accuracy, "%"))
+        return panels
+
+    version = (trainer, len(trainer.batch_losses), len(trainer.history), current_language())
+    render_panels("train_live_curves", drawn_once("train_live_curves", version, build), live=True)
 
 
 def render_curves(trainer: Trainer, live: bool = False) -> None:
