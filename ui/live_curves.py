@@ -16,8 +16,8 @@ from ui.playground_svg import TEXT, Panel, number, svg_open, ticks
 MAX_POINTS = 400  # per line: more only costs bytes
 WIDTH, HEIGHT = 480, 210
 LEFT, RIGHT, TOP, BOTTOM = 46, 470, 8, 182  # the plot area, in SVG units
-# Plotly's default colours, so that the curves keep theirs when the interactive charts come back.
-TRAIN_COLOUR, TEST_COLOUR, BATCH_COLOUR = "#636efa", "#ef553b", "#9aa5b1"
+# Streamlit's blue and red; the interactive charts (ui/train_views.py) use the same, so a pause changes nothing.
+TRAIN_COLOUR, TEST_COLOUR, BATCH_COLOUR = "#0068c9", "#ff2b2b", "#9aa5b1"
 
 
 @dataclass(frozen=True)

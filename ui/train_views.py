@@ -45,11 +45,13 @@ def loss_figure(trainer: Trainer) -> go.Figure:
     per_epoch = trainer.batches_per_epoch
     figure = go.Figure()
     figure.add_scatter(x=[(i + 1) / per_epoch for i in range(0, len(losses), stride)], y=losses[::stride],
-                       mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": "#9aa5b1"})
+                       mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": BATCH_COLOUR})
     epochs = [r.epoch for r in history]
-    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode="lines+markers", name=t("train.train_loss"))
+    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode="lines+markers", name=t("train.train_loss"),
+                       line={"color": TRAIN_COLOUR})
     if history and history[0].test_loss is not None:
-        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode="lines+markers", name=t("train.test_loss"))
+        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode="lines+markers", name=t("train.test_loss"),
+                           line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.loss_curve"),
                          xaxis_title=t("train.epoch"), legend={"orientation": "h", "y": -0.25})
     return figure
@@ -61,9 +63,9 @@ def accuracy_figure(trainer: Trainer) -> go.Figure:
     epochs = [r.epoch for r in history]
     figure = go.Figure()
     figure.add_scatter(x=epochs, y=[r.train_accuracy for r in history], mode="lines+markers",
-                       name=t("train.train_accuracy"))
+                       name=t("train.train_accuracy"), line={"color": TRAIN_COLOUR})
     figure.add_scatter(x=epochs, y=[r.test_accuracy for r in history], mode="lines+markers",
-                       name=t("train.test_accuracy"))
+                       name=t("train.test_accuracy"), line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.accuracy_curve"),
                          xaxis_title=t("train.epoch"), yaxis={"ticksuffix": "%"},
                          legend={"orientation": "h", "y": -0.25})
