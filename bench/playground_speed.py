@@ -1,11 +1,11 @@
 """Issue 8: epochs per second on TF Playground's settings, beside TF Playground's own figures.
 
 Headless (engine only), per setup: the Trainer alone; the Trainer in a worker thread while the main
-thread repaints every 2-D view's numbers 4 times a second (grid for the boundary and all neurons,
-network weights); and a bare PyTorch loop at the same settings, in the same run, so the ratios mean
-something on a loaded machine. With --app: the real page in headless Chromium, reading its epoch
-counter over 20 s and counting the new boundary images it shows (the live views' repaints). Medians of several runs; the
-load average is printed with every figure.
+thread repaints every 2-D view 4 times a second (the grid for the boundary and all neurons, the
+drawings, the curves: bench/paint_2d.py); and a bare PyTorch loop at the same settings, in the same
+run, so the ratios mean something on a loaded machine. With --app: the real page in headless
+Chromium, reading its epoch counter over 20 s and counting the new boundary images it shows (the
+live views' repaints). Medians of several runs; the load average is printed with every figure.
 
 Run: nice .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app]
 """
@@ -24,11 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
+from bench.paint_2d import repaint  # noqa: E402
 from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
 from engine.data import load_dataset  # noqa: E402
 from engine.data.batching import epoch_order  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
-from engine.training.analysis import GridCache, network_links  # noqa: E402
+from engine.training.analysis import GridCache  # noqa: E402
 
 TF_PLAYGROUND = {"circle": 60, "spiral": 20}  # epochs/s in headless Chromium, all views drawn (issue 8)
 TF_LOOP_ONLY = "600-700"  # its training loop alone
@@ -73,8 +74,8 @@ def trainer_alone(spec, data_name: str, batch: int, seconds: float) -> float:
 def trainer_with_views(spec, data_name: str, batch: int, seconds: float) -> tuple[float, float]:
     """Epochs/s of a worker thread training while this thread recomputes the views 4 times a second.
 
-    Returns (epochs/s, repaints/s). The views: the 100x100 grid through every neuron (when the
-    weights changed) and every weight of the network drawing; plotting itself is the browser's.
+    Returns (epochs/s, repaints/s). The views: everything the page's live 2-D fragment draws
+    (bench/paint_2d.py's repaint: the grid, the boundary and network drawings, the curves).
     """
     run, cache = trainer(spec, data_name, batch), GridCache()
     worker = threading.Thread(target=run.run)
@@ -82,8 +83,7 @@ def trainer_with_views(spec, data_name: str, batch: int, seconds: float) -> tupl
     worker.start()
     repaints = 0
     while time.perf_counter() - start < seconds:
-        cache.get(run)
-        network_links(run.model)
+        repaint(run, cache)
         repaints += 1
         time.sleep(max(0.0, start + repaints * 0.25 - time.perf_counter()))
     run.pause()
