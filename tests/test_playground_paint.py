@@ -140,3 +140,30 @@ def test_chart_draws_a_bounded_number_of_finite_points_and_keeps_the_newest():
     assert len(pairs) <= MAX_POINTS + 1 and "nan" not in points
     assert pairs[-1].startswith("470.0,")  # the last epoch at the right edge
     assert "train" in panel.legend and "empty" not in panel.legend
+
+
+def _big_network_page():
+    import streamlit as st
+
+    from engine import LayerSpec, ModelSpec
+    from engine.data import load_dataset
+    from engine.training import TrainConfig, Trainer
+    from ui.playground_views import render_two_d_views
+
+    st.session_state["lang"] = "en"
+    wide = [LayerSpec.of("Linear", in_features=2, out_features=32), LayerSpec.of("ReLU"),
+            LayerSpec.of("Linear", in_features=32, out_features=32), LayerSpec.of("ReLU"),
+            LayerSpec.of("Linear", in_features=32, out_features=2)]
+    render_two_d_views(Trainer(ModelSpec((2,), tuple(wide)), load_dataset("xor"), TrainConfig("xor", epochs=1)), False)
+
+
+def test_a_network_too_big_to_draw_shows_its_first_units_and_says_so():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(_big_network_page).run(timeout=60)
+    assert not app.exception
+    (html,) = [element.value for element in app.get("html")]
+    assert "1,152 weights are too many to draw: the first 8 neurons" in html
+    (_, network) = [decode_svg(uri) for uri in re.findall(r'src="([^"]+)"', html)]
+    assert network.count("32 neurons") == 2 and "<path" not in network
+    assert network.count("<rect") == 2 + 8 + 8 + 2 and len(embedded_pngs(network)) == 4

@@ -66,17 +66,17 @@ def network_panel(trainer: Trainer, grid, live: bool) -> Panel | None:
     if not sizes:
         return None
     columns = unit_outputs(grid, sizes, len(trainer.data.class_names))
+    labels = [t("train.net_input"), *(t("train.net_units", units=size) for size in sizes[1:-1]), t("train.net_output")]
     note = ""
     if len(links) > MAX_LINKS:  # too many curves to read: the first units' heatmaps, without the weights
-        note = f'<div>{escape(t("train.network_too_big", links=len(links)))}</div>'
+        note = f'<div>{escape(t("train.network_too_big", links=len(links), units=SHOWN_UNITS))}</div>'
         sizes, links = [min(size, SHOWN_UNITS) for size in sizes], []
         columns = [None if units is None else units[:SHOWN_UNITS] for units in columns]
     strips = [input_strip() if sizes[0] == 2 else None]
     strips += [None if units is None else column_strip(units) for units in columns]
-    labels = [t("train.net_input"), *(t("train.net_units", units=size) for size in sizes[1:-1]), t("train.net_output")]
     drawing = network_svg(sizes, links, strips, labels, titles=not live)  # tooltips: a third of the bytes
     weights = "".join(_KEY.format(f"width:18px;height:3px;background:{colour}") + escape(sign) for colour, sign in
-                      ((BLUE, t("train.weight_positive")), (ORANGE, t("train.weight_negative"))))
+                      ((BLUE, t("train.weight_positive")), (ORANGE, t("train.weight_negative")))) if links else ""
     legend = f'{note}<div>{escape(t("train.neurons"))}</div>{colour_scale("−1", "+1")}<div>{weights}</div>'
     return Panel("network", t("train.network"), drawing, legend, "3 1 360px")
 

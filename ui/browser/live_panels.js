@@ -23,7 +23,8 @@ export default function ({ data, parentElement }) {
     ids.add(panel.id);
     const box = panelBox(root, panel.id);
     box.style.flex = panel.flex;
-    box.querySelector(".title").textContent = panel.title;
+    const title = box.querySelector(".title");
+    if (title.textContent !== panel.title) title.textContent = panel.title;
     const img = box.querySelector("img");
     if (img.getAttribute("src") !== panel.src) {
       img.alt = panel.title;
