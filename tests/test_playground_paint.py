@@ -108,6 +108,17 @@ def test_boundary_image_is_the_models_probability_and_every_point_is_drawn(spira
         in drawn
 
 
+def test_more_than_two_classes_paint_the_predicted_class_in_its_colour():
+    predicted = np.zeros((10, 10))
+    predicted[:, 5:] = 2  # right half: class 2
+    xy, labels = np.array([[0.0, 0.0], [1.0, 1.0]]), np.array([0, 2])
+    svg = decode_svg(svg_uri(boundary_svg(predicted, -1.0, 1.0, [(xy, labels, False)], classes=3)))
+    (background,) = embedded_pngs(svg)
+    assert np.array_equal(background, classes_rgb(predicted[::-1]))
+    assert background[0, 0].tolist() != background[0, -1].tolist()
+    assert "stroke='#2ca02c'" in svg  # class 2's points in class 2's colour
+
+
 def test_network_draws_every_weight_with_its_sign_and_size_and_every_units_heatmap(spiral):
     model, data, grid = spiral
     sizes, links = network_links(model)
