@@ -61,8 +61,10 @@ def test_two_d_training_repaints_the_views_several_times_a_second(app_url, lang)
         screenshot(page, f"train-2d-live-{lang}")
 
         page.get_by_role("button", name=translate("train.pause", lang), exact=True).click()
-        page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=60_000)  # interactive curves again
+        try:
+            page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=60_000)  # interactive curves again
+        finally:
+            screenshot(page, f"train-2d-paused-{lang}")
         page.locator('[data-testid="stHtml"] img').first.wait_for(timeout=60_000)  # the same drawings, static
-        screenshot(page, f"train-2d-paused-{lang}")
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.refused == []
