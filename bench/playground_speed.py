@@ -1,11 +1,12 @@
 """Issue 8: epochs per second on TF Playground's settings, beside TF Playground's own figures.
 
 Headless (engine only), per setup: the Trainer alone; the Trainer in a training process, as the app
-runs it (engine/job_processes.py), while this process repaints every 2-D view's numbers 4 times a
-second (grid for the boundary and all neurons, network weights); and a bare PyTorch loop at the same
-settings, in the same run, so the ratios mean something on a loaded machine. With --app: the real
-page in headless Chromium, reading its epoch counter over 20 s. Medians of several runs; the load
-average is printed with every figure.
+runs it (engine/job_processes.py), while this process repaints every 2-D view 4 times a second (the
+grid for the boundary and all neurons, the drawings, the curves: bench/paint_2d.py); and a bare
+PyTorch loop at the same settings, in the same run, so the ratios mean something on a loaded machine.
+With --app: the real page in headless Chromium, reading its epoch counter over 20 s and counting the
+new boundary images it shows (the live views' repaints). Medians of several runs; the load average
+and the cores each part used are printed with every figure.
 
 Run: nice .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app]
 """
@@ -24,12 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
+from bench.paint_2d import repaint  # noqa: E402
 from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
 from engine.data import load_dataset  # noqa: E402
 from engine.data.batching import epoch_order  # noqa: E402
 from engine.job_processes import ProcessPool, RemoteRun  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
-from engine.training.analysis import GridCache, network_links  # noqa: E402
+from engine.training.analysis import GridCache  # noqa: E402
 
 TF_PLAYGROUND = {"circle": 60, "spiral": 20}  # epochs/s in headless Chromium, all views drawn (issue 8)
 TF_LOOP_ONLY = "600-700"  # its training loop alone
@@ -74,9 +76,9 @@ def trainer_alone(spec, data_name: str, batch: int, seconds: float) -> float:
 def trainer_with_views(pool: ProcessPool, spec, data_name: str, batch: int, seconds: float) -> tuple[float, float]:
     """Epochs/s of a training process while this process recomputes the views 4 times a second.
 
-    Returns (epochs/s, repaints/s). The views: the 100x100 grid through every neuron (when the
-    weights changed) and every weight of the network drawing, on the weights the process sent;
-    plotting itself is the browser's. The clock starts once the process reports training.
+    Returns (epochs/s, repaints/s). The views: everything the page's live 2-D fragment draws
+    (bench/paint_2d.py's repaint: the grid, the boundary and network drawings, the curves), on the
+    weights the process sent. The clock starts once the process reports training.
     """
     run, cache = trainer(spec, data_name, batch), GridCache()
     remote = RemoteRun(pool, run, "done")
@@ -87,8 +89,7 @@ def trainer_with_views(pool: ProcessPool, spec, data_name: str, batch: int, seco
     start, first = time.perf_counter(), epochs_done(run)
     repaints = 0
     while time.perf_counter() - start < seconds:
-        cache.get(run)
-        network_links(run.model)
+        repaint(run, cache)
         repaints += 1
         time.sleep(max(0.0, start + repaints * 0.25 - time.perf_counter()))
     done, elapsed = epochs_done(run), time.perf_counter() - start  # as mirrored: up to 0.1 s late at both ends
@@ -144,8 +145,13 @@ def _read(counter) -> tuple[int, int]:
     return (int(found[1]), int(found[2])) if found else (0, 0)
 
 
+def _pictures(page) -> int:
+    # How many different boundary images the page has shown (ui/browser/live_panels.js counts them).
+    return int(page.locator('[data-panel="boundary"]').get_attribute("data-frames") or 0)
+
+
 def app(seconds: float, runs: int) -> None:
-    """The page in headless Chromium: Play, then read its epoch counter over `seconds`."""
+    """The page in headless Chromium: Play, then read its epoch counter and boundary repaints over `seconds`."""
     from bench.cpu_share import CpuShare
     from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
 
@@ -153,7 +159,7 @@ def app(seconds: float, runs: int) -> None:
     print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
     with running_app() as url:
         for preset, data_name in (("playground_circle", "circle"), ("playground_spiral", "spiral")):
-            rates, repaints, shares = [], [], []
+            rates, repaints, pictures, shares = [], [], [], []
             for _ in range(runs):
                 with browser_page() as page:
                     page.goto(f"{url}/train?lang=en&preset={preset}")
@@ -163,7 +169,7 @@ def app(seconds: float, runs: int) -> None:
                     counter.wait_for(timeout=60_000)
                     page.wait_for_timeout(2000)  # past the first repaints
 
-                    (epoch0, _), changes, last = _read(counter), 0, None
+                    (epoch0, _), changes, last, shown = _read(counter), 0, None, _pictures(page)
                     start, share = time.perf_counter(), CpuShare()
                     while time.perf_counter() - start < seconds:
                         now = _read(counter)
@@ -173,11 +179,13 @@ def app(seconds: float, runs: int) -> None:
                     elapsed = time.perf_counter() - start
                     rates.append((_read(counter)[0] - epoch0) / elapsed)
                     repaints.append(changes / elapsed)
+                    pictures.append((_pictures(page) - shown) / elapsed)
                     shares.append(share.cores())
                     page.screenshot(path=str(SCREENSHOTS / f"playground-live-{preset}.png"), full_page=True)
                     page.get_by_role("button", name="Pause", exact=True).click()
             print(f"  {preset:18s} {statistics.median(rates):7.1f} epochs/s  counter repaints "
-                  f"{statistics.median(repaints):.1f}/s  (TF Playground {TF_PLAYGROUND[data_name]}/s, target "
+                  f"{statistics.median(repaints):.1f}/s  new boundary images {statistics.median(pictures):.1f}/s  "
+                  f"(TF Playground {TF_PLAYGROUND[data_name]}/s, target "
                   f"{TARGET[data_name]}/s)  load {load()}", flush=True)
             print(f"    cores used (median): {_median_cores(shares)}", flush=True)
 

@@ -18,7 +18,7 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 
 JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0
-LIVE_2D_SECONDS = 1.0  # 0.25-0.5 s: a fragment rerun interrupts the one still drawing; under load no chart got drawn
+LIVE_2D_SECONDS = 0.25  # the live 2-D views are SVG images swapped in place (ui/live_panels.py): a few ms each
 
 
 def _job() -> TrainingJob | None:
@@ -95,7 +95,7 @@ def live_view() -> None:
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
                    else str(job.error)), icon=":material/error:")
-    render_curves(trainer)
+    render_curves(trainer, live=job.running and two_d)  # SVG while live, interactive plotly otherwise
     if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
         render_epoch_table(trainer)
     if job.running:

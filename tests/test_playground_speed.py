@@ -2,6 +2,7 @@
 plain PyTorch, the batched neuron heatmaps equal each neuron computed on its own, and the Train page
 repaints every 2-D view live. (Speed itself is measured by bench/playground_speed.py, not here.)"""
 
+import json
 import math
 import time
 
@@ -15,6 +16,7 @@ from engine.data.batching import epoch_order
 from engine.training import TrainConfig, Trainer
 from engine.training.analysis import GridCache, decision_grid, input_range
 from tests.test_pages import open_page
+from tests.test_playground_paint import decode_svg, embedded_pngs
 
 CIRCLE = TrainConfig("circle", lr=0.03, batch_size=10, epochs=3, shuffle=True, seed=4)
 
@@ -126,6 +128,9 @@ def test_grid_cache_recomputes_only_after_a_step():
     trainer.step()
     second = cache.get(trainer)
     assert cache.computed == 2 and not torch.equal(first.probability, second.probability)
+    fresh = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss, cache.steps)
+    assert torch.equal(second.probability, fresh.probability)  # its reused private copy has the new weights
+    assert all(torch.equal(a, b) for (_, a), (_, b) in zip(second.hidden, fresh.hidden))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -141,8 +146,15 @@ def test_two_d_live_view_shows_every_view_while_training(lang):
         assert job.running and job.trainer.epoch >= 1
         app.run()  # a repaint while the worker trains
         assert not app.exception
-        keys = {chart.proto.id for chart in app.get("plotly_chart")}
-        assert len(keys) >= 5  # loss, accuracy, boundary, network, neurons
+        assert not app.get("plotly_chart")  # while live, every chart is a light SVG image
+        panels = {panel["id"]: panel for element in app.get("bidi_component")
+                  if element.proto.component_name == "torch_playground_live_panels"
+                  for panel in json.loads(element.proto.json)["panels"]}
+        assert set(panels) == {"loss", "accuracy", "boundary", "network"}
+        network = decode_svg(panels["network"]["src"])
+        assert network.count("<path") == 2 * 8 + 5 * 64 + 8 * 2  # every weight of the 8x6 network
+        assert len(embedded_pngs(network)) == 1 + 6 + 1  # the inputs', each hidden layer's and the outputs' tiles
+        assert len(embedded_pngs(decode_svg(panels["boundary"]["src"]))[0]) == 100  # the 100x100 boundary
         counter = [c.value for c in app.caption if ("에폭" if lang == "ko" else "Epoch") in c.value]
         assert counter, "the epoch counter the benchmark reads"
         assert app.session_state["train_grid_cache"].steps == 100

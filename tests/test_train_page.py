@@ -6,6 +6,7 @@ import pytest
 
 from engine import PRESETS
 from tests.test_pages import open_page
+from ui.catalog import translate
 
 
 def train(app, preset: str, epochs: int, **settings):
@@ -28,8 +29,13 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     job = train(app, "playground_2d", epochs=3)
     assert not app.exception
     assert job.trainer.status == "done" and len(job.trainer.history) == 3
-    charts = [chart.proto.spec for chart in app.get("plotly_chart")]
-    assert len(charts) >= 5  # loss, accuracy, boundary, network, hidden neurons
+    assert len(app.get("plotly_chart")) >= 2  # loss and accuracy, interactive once the run is done
+    drawings = [html.value for html in app.get("html") if "data:image/svg+xml" in html.value]
+    assert len(drawings) == 1 and drawings[0].count("<img") == 2  # the boundary and the network beside it
+    assert translate("train.boundary", lang) in drawings[0] and translate("train.network", lang) in drawings[0]
+    held = app.session_state["train_playground_drawn"]
+    app.run()  # a rerun with the same weights draws nothing again
+    assert app.session_state["train_playground_drawn"] is held and not app.exception
     assert app.session_state["model_spec"] == PRESETS["playground_2d"]  # the other pages now use it
     assert app.session_state["model_module"] is job.trainer.model
     assert len(app.dataframe) >= 1

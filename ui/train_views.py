@@ -11,7 +11,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from engine.training import Trainer
-from ui.i18n import error_text, t
+from ui.i18n import current_language, error_text, t
+from ui.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
+from ui.live_panels import drawn_once, render_panels
+from ui.playground_svg import Panel
 
 MAX_POINTS = 400  # batch losses drawn per curve; more only slows the browser
 
@@ -42,11 +45,13 @@ def loss_figure(trainer: Trainer) -> go.Figure:
     per_epoch = trainer.batches_per_epoch
     figure = go.Figure()
     figure.add_scatter(x=[(i + 1) / per_epoch for i in range(0, len(losses), stride)], y=losses[::stride],
-                       mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": "#9aa5b1"})
+                       mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": BATCH_COLOUR})
     epochs = [r.epoch for r in history]
-    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode="lines+markers", name=t("train.train_loss"))
+    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode="lines+markers", name=t("train.train_loss"),
+                       line={"color": TRAIN_COLOUR})
     if history and history[0].test_loss is not None:
-        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode="lines+markers", name=t("train.test_loss"))
+        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode="lines+markers", name=t("train.test_loss"),
+                           line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.loss_curve"),
                          xaxis_title=t("train.epoch"), legend={"orientation": "h", "y": -0.25})
     return figure
@@ -58,18 +63,49 @@ def accuracy_figure(trainer: Trainer) -> go.Figure:
     epochs = [r.epoch for r in history]
     figure = go.Figure()
     figure.add_scatter(x=epochs, y=[r.train_accuracy for r in history], mode="lines+markers",
-                       name=t("train.train_accuracy"))
+                       name=t("train.train_accuracy"), line={"color": TRAIN_COLOUR})
     figure.add_scatter(x=epochs, y=[r.test_accuracy for r in history], mode="lines+markers",
-                       name=t("train.test_accuracy"))
+                       name=t("train.test_accuracy"), line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.accuracy_curve"),
                          xaxis_title=t("train.epoch"), yaxis={"ticksuffix": "%"},
                          legend={"orientation": "h", "y": -0.25})
     return figure
 
 
-def render_curves(trainer: Trainer) -> None:
-    """Loss curve, and the accuracy curve beside it for classification."""
-    if trainer.data.task == "classification":
+def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
+    # Copies first (a worker may be appending), then only the points a chart draws.
+    losses, history = list(trainer.batch_losses), list(trainer.history)
+    stride = max(1, len(losses) // MAX_POINTS)
+    per_epoch = trainer.batches_per_epoch
+    batch = Line(t("train.batch_loss"), BATCH_COLOUR, [(i + 1) / per_epoch for i in range(0, len(losses), stride)],
+                 losses[::stride], 1.0)
+    epochs = [r.epoch for r in history]
+    loss = [batch, Line(t("train.train_loss"), TRAIN_COLOUR, epochs, [r.train_loss for r in history])]
+    accuracy = [Line(t("train.train_accuracy"), TRAIN_COLOUR, epochs, [r.train_accuracy for r in history])]
+    if history and history[0].test_loss is not None:
+        loss.append(Line(t("train.test_loss"), TEST_COLOUR, epochs, [r.test_loss for r in history]))
+        accuracy.append(Line(t("train.test_accuracy"), TEST_COLOUR, epochs, [r.test_accuracy for r in history]))
+    return loss, accuracy
+
+
+def render_live_curves(trainer: Trainer) -> None:
+    """Loss and accuracy side by side as light SVG charts: 4 repaints a second cost the server and browser little."""
+    def build() -> list[Panel]:
+        loss, accuracy = _live_lines(trainer)
+        panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]
+        if trainer.data.task == "classification":
+            panels.append(chart_panel("accuracy", t("train.accuracy_curve"), t("train.epoch"), accuracy, "%"))
+        return panels
+
+    version = (trainer, len(trainer.batch_losses), len(trainer.history), current_language())
+    render_panels("train_live_curves", drawn_once("train_live_curves", version, build), live=True)
+
+
+def render_curves(trainer: Trainer, live: bool = False) -> None:
+    """Loss curve, and the accuracy curve beside it for classification; `live`: the light SVG versions."""
+    if live:
+        render_live_curves(trainer)
+    elif trainer.data.task == "classification":
         left, right = st.columns(2)
         left.plotly_chart(loss_figure(trainer), key="train_loss_chart", width="stretch")
         right.plotly_chart(accuracy_figure(trainer), key="train_accuracy_chart", width="stretch")

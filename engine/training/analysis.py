@@ -72,7 +72,11 @@ def decision_grid(model: nn.Module, spec, data: TensorData, loss_name: str, step
     It works on a copy: the model may be training in another thread, whose batches must not reach
     the hooks, and whose train/eval mode must not change under it.
     """
-    model = copy.deepcopy(model)
+    return _grid_of_copy(copy.deepcopy(model), spec, data, loss_name, steps)
+
+
+def _grid_of_copy(model: nn.Module, spec, data: TensorData, loss_name: str, steps: int) -> Grid:
+    # `model` is a private copy: hooks on it see only the grid's pass.
     low, high = input_range(data)
     axis = torch.linspace(low, high, steps)
     gy, gx = torch.meshgrid(axis, axis, indexing="ij")
@@ -114,10 +118,9 @@ def network_links(model: nn.Module) -> tuple[list[int], list[Link]]:
     sizes = [linears[0].in_features] + [layer.out_features for layer in linears]
     links = []
     for index, layer in enumerate(linears):
-        weight = layer.weight.detach().cpu()
-        for target in range(weight.shape[0]):
-            for source in range(weight.shape[1]):
-                links.append(Link(index, source, target, weight[target, source].item()))
+        for target, row in enumerate(layer.weight.detach().cpu().tolist()):  # one copy, not an .item() per weight
+            for source, weight in enumerate(row):
+                links.append(Link(index, source, target, weight))
     return sizes, links
 
 
@@ -152,13 +155,26 @@ class GridCache:
         self.steps = steps
         self._version: tuple | None = None
         self._grid: Grid | None = None
+        self._source: nn.Module | None = None
+        self._copy: nn.Module | None = None  # one private copy per model; only its weights are refreshed
         self.computed = 0  # how many times the grid was really computed (tests, benchmarks)
 
     def get(self, trainer) -> Grid:
         """The grid of `trainer.model` at its current weights (trainer.steps is the weights' version)."""
         version = (id(trainer.model), trainer.steps)
         if version != self._version or self._grid is None:
-            self._grid = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss, self.steps)
+            self._grid = _grid_of_copy(self._private_copy(trainer.model), trainer.spec, trainer.data,
+                                       trainer.config.loss, self.steps)
             self._version = version
             self.computed += 1
         return self._grid
+
+    @torch.no_grad()
+    def _private_copy(self, model: nn.Module) -> nn.Module:
+        # Copying the weights into the same copy costs a few tensor copies; a deepcopy, half of the grid's time.
+        if self._source is not model or self._copy is None:
+            self._source, self._copy = model, copy.deepcopy(model)
+            return self._copy
+        for mine, theirs in zip(self._copy.state_dict().values(), model.state_dict().values()):
+            mine.copy_(theirs)
+        return self._copy
