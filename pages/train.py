@@ -95,7 +95,8 @@ def live_view() -> None:
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
                    else str(job.error)), icon=":material/error:")
-    render_curves(trainer, live=job.running and two_d)  # SVG while live, interactive plotly otherwise
+    # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
+    render_curves(trainer, live=job.running)
     if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
         render_epoch_table(trainer)
     if job.running:

@@ -1,4 +1,4 @@
-"""Line charts as small SVG strings, for the loss and accuracy curves while a 2-D run repaints 4 times a second.
+"""Line charts as small SVG strings, for the loss and accuracy curves while a run trains (2-D: 4 repaints a second).
 
 A plotly chart costs ~10 ms of server Python (validation, JSON) and a full redraw in the browser per
 repaint; a few polylines cost a fraction of a millisecond. The interactive plotly charts come back
