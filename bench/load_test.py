@@ -102,7 +102,8 @@ async def warm_up(url: str) -> None:
     await tab.close()
 
 
-async def run_class(url: str, students: int, seconds: float, ramp: float) -> tuple[Record, list[float], float, float]:
+async def run_class(url: str, students: int, seconds: float, ramp: float,
+                    first_epochs: int = FIRST_EPOCHS) -> tuple[Record, list[float], float, float]:
     """All students of one class against the server at `url`: their record, load samples, wall time and the
     server's CPU seconds."""
     await warm_up(url)
@@ -114,7 +115,7 @@ async def run_class(url: str, students: int, seconds: float, ramp: float) -> tup
 
     async def arrive(index: int) -> None:
         await asyncio.sleep(index * ramp / students)
-        await student(url, index, FIRST_EPOCHS + index, lesson, record)
+        await student(url, index, first_epochs + index, lesson, record)
 
     await asyncio.gather(*(arrive(i) for i in range(students)))
     wall = time.monotonic() - started
@@ -184,6 +185,8 @@ def main() -> int:
     parser.add_argument("--students", type=int, nargs="+", default=[1, 10, 30])
     parser.add_argument("--seconds", type=float, default=300, help="bound for each class size")
     parser.add_argument("--ramp", type=float, default=10, help="students arrive spread over this many seconds")
+    parser.add_argument("--first-epochs", type=int, default=FIRST_EPOCHS,
+                        help="student i trains this + i epochs (more: longer runs, a queue busy all class long)")
     parser.add_argument("--out", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
     results = []
@@ -197,7 +200,8 @@ def main() -> int:
                 niceness = os.getpriority(os.PRIO_PROCESS, pid)
                 os.setpriority(os.PRIO_PROCESS, pid, min(19, niceness + CLIENT_NICE))  # the server keeps its own
                 try:
-                    record, load, wall, cpu = asyncio.run(run_class(url, students, args.seconds, args.ramp))
+                    record, load, wall, cpu = asyncio.run(
+                        run_class(url, students, args.seconds, args.ramp, args.first_epochs))
                 finally:
                     with contextlib.suppress(PermissionError):  # back up for the next server (root only)
                         os.setpriority(os.PRIO_PROCESS, pid, niceness)
