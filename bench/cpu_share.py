@@ -22,7 +22,7 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
 
 
-def _descendants(pid: int) -> set[int]:
+def descendants(pid: int) -> set[int]:
     """Every process below `pid` (the machine may run other people's servers and browsers too)."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
@@ -56,7 +56,7 @@ class CpuShare:
     start (1.0 = one whole core)."""
 
     def __init__(self):
-        mine = _descendants(os.getpid())  # this benchmark's server, its training processes, its browser
+        mine = descendants(os.getpid())  # this benchmark's server, its training processes, its browser
         self._start = {name: {pid: _cpu_seconds(pid) for pid in _pids(word, mine)} for name, word in GROUPS.items()}
         self._clock = time.perf_counter()
 

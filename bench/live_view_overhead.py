@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.cpu_share import CpuShare  # noqa: E402
+from bench.cpu_share import CpuShare, descendants  # noqa: E402
 from engine.job_processes import threads_per_job  # noqa: E402
 from engine.jobs import default_workers  # noqa: E402
 from engine.training.recommended import recommended_config  # noqa: E402
@@ -40,27 +40,10 @@ def headless_seconds(preset: str) -> float:
     return sum(json.loads(line)["seconds"] for line in output.splitlines())
 
 
-def _descendants(pid: int) -> list[int]:
-    children = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, stack = [], [pid]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
-
-
 def _browser_to_background() -> None:
     # The student's browser runs on their own computer; here it shares the server's two cores, so it
     # gets the lowest priority, leaving the measurement to what the server itself spends on the view.
-    for pid in _descendants(os.getpid()):
+    for pid in descendants(os.getpid()):
         try:
             if "chrom" in Path(f"/proc/{pid}/comm").read_text():
                 os.setpriority(os.PRIO_PROCESS, pid, 19)
