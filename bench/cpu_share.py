@@ -68,3 +68,17 @@ class CpuShare:
             now = {pid: _cpu_seconds(pid) for pid in start}
             used[name] = round(sum(now[pid] - start[pid] for pid in start if now[pid] > 0) / elapsed, 2)
         return used
+
+
+def browser_to_background() -> None:
+    """Give this benchmark's Chromium the lowest CPU priority.
+
+    A student's browser runs on their own computer; here it shares the server's two cores, so it gets
+    the lowest priority, leaving the measurement to what the server itself spends on the view.
+    """
+    for pid in descendants(os.getpid()):
+        try:
+            if "chrom" in Path(f"/proc/{pid}/comm").read_text():
+                os.setpriority(os.PRIO_PROCESS, pid, 19)
+        except OSError:
+            pass

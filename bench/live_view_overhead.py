@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.cpu_share import CpuShare, descendants  # noqa: E402
+from bench.cpu_share import CpuShare, browser_to_background  # noqa: E402
 from engine.job_processes import threads_per_job  # noqa: E402
 from engine.jobs import default_workers  # noqa: E402
 from engine.training.recommended import recommended_config  # noqa: E402
@@ -40,20 +40,9 @@ def headless_seconds(preset: str) -> float:
     return sum(json.loads(line)["seconds"] for line in output.splitlines())
 
 
-def _browser_to_background() -> None:
-    # The student's browser runs on their own computer; here it shares the server's two cores, so it
-    # gets the lowest priority, leaving the measurement to what the server itself spends on the view.
-    for pid in descendants(os.getpid()):
-        try:
-            if "chrom" in Path(f"/proc/{pid}/comm").read_text():
-                os.setpriority(os.PRIO_PROCESS, pid, 19)
-        except OSError:
-            pass
-
-
 def page_seconds(url: str, preset: str, round_: int) -> tuple[float, dict[str, float]]:
     with browser_page() as page:
-        _browser_to_background()
+        browser_to_background()
         page.goto(f"{url}/train?lang=en&preset={preset}")
         wait_for_app(page)
         page.get_by_role("button", name="Play", exact=True).click()

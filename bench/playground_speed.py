@@ -152,7 +152,7 @@ def _pictures(page) -> int:
 
 def app(seconds: float, runs: int) -> None:
     """The page in headless Chromium: Play, then read its epoch counter and boundary repaints over `seconds`."""
-    from bench.cpu_share import CpuShare
+    from bench.cpu_share import CpuShare, browser_to_background
     from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -162,6 +162,7 @@ def app(seconds: float, runs: int) -> None:
             rates, repaints, pictures, shares = [], [], [], []
             for _ in range(runs):
                 with browser_page() as page:
+                    browser_to_background()  # as in live_view_overhead: the browser is the student's, not the server's
                     page.goto(f"{url}/train?lang=en&preset={preset}")
                     wait_for_app(page)
                     page.get_by_role("button", name="Play", exact=True).click()
