@@ -188,12 +188,19 @@ def test_reset_starts_over_from_the_seed():
     assert trainer.batch_losses == first
 
 
-def test_divergence_stops_and_keeps_finite_weights():
-    spec, data = PRESETS["temperature_linear"], line()
+def diverged_run() -> tuple[Trainer, TensorData]:
+    """A linear model on steep data at learning rate 10: it diverges within a few batches."""
+    data = line()
     data = TensorData("line", "regression", data.train_x * 30, data.train_y[:, :1] * 30, data.test_x,
                       data.test_y[:, :1])
-    trainer = Trainer(spec, data, TrainConfig(data="line", loss="mse", lr=10.0, batch_size=4, epochs=50))
+    trainer = Trainer(PRESETS["temperature_linear"], data,
+                      TrainConfig(data="line", loss="mse", lr=10.0, batch_size=4, epochs=50))
     trainer.run()
+    return trainer, data
+
+
+def test_divergence_stops_and_keeps_finite_weights():
+    trainer, data = diverged_run()
     assert trainer.status == "diverged" and trainer.problem.key == "train_diverged"
     assert "learning rate 10.0" in str(trainer.problem)
     assert all(torch.isfinite(p).all() for p in trainer.model.parameters())
@@ -301,11 +308,7 @@ def test_a_pickled_trainer_goes_on_exactly_where_it_was_mid_epoch(per_batch, opt
 
 
 def test_a_pickled_trainer_keeps_gradients_problem_and_refuses_other_data():
-    spec, data = PRESETS["temperature_linear"], line()
-    data = TensorData("line", "regression", data.train_x * 30, data.train_y[:, :1] * 30, data.test_x,
-                      data.test_y[:, :1])
-    trainer = Trainer(spec, data, TrainConfig(data="line", loss="mse", lr=10.0, batch_size=4, epochs=50))
-    trainer.run()
+    trainer, data = diverged_run()
     back = travelled(trainer, data)
     assert back.status == "diverged" and back.problem.key == "train_diverged"
     assert str(back.problem) == str(trainer.problem)
