@@ -70,15 +70,23 @@ class CpuShare:
         return used
 
 
-def browser_to_background() -> None:
-    """Give this benchmark's Chromium the lowest CPU priority.
+def browser_to_background(pin: bool = True) -> None:
+    """Give this benchmark's Chromium the lowest CPU priority and the pages' core only.
 
-    A student's browser runs on their own computer; here it shares the server's two cores, so it gets
-    the lowest priority, leaving the measurement to what the server itself spends on the view.
+    A student's browser runs on their own computer; here it shares the server's two cores. So every
+    thread of it (Linux's nice and affinity are per thread) gets nice 19 and the lowest core, the one
+    the server keeps for the pages and never gives to training (engine/job_processes.training_cores):
+    the nearest this box comes to a browser on another machine. Processes it starts later (a renderer
+    per site) inherit both. `pin=False` leaves it free to run on any core (nice 19 still).
     """
+    pages_core = {min(os.sched_getaffinity(0))}
     for pid in descendants(os.getpid()):
         try:
-            if "chrom" in Path(f"/proc/{pid}/comm").read_text():
-                os.setpriority(os.PRIO_PROCESS, pid, 19)
-        except OSError:
+            if "chrom" not in Path(f"/proc/{pid}/comm").read_text():
+                continue
+            for thread in os.listdir(f"/proc/{pid}/task"):
+                os.setpriority(os.PRIO_PROCESS, int(thread), 19)
+                if pin:
+                    os.sched_setaffinity(int(thread), pages_core)
+        except OSError:  # ended meanwhile
             pass

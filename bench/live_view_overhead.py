@@ -4,8 +4,11 @@ Each round trains fashion_fast with its recommended settings (2 epochs) once wit
 `python -m engine train ... --threads T` and once on the Train page in headless Chromium (the app's
 training process also uses T threads: engine/job_processes.threads_per_job), reading the page's own
 training seconds when done.
-Rounds interleave the two; medians are printed. Needs FASHION_MNIST_DIR and Debian's chromium.
-Usage: nice python bench/live_view_overhead.py [--rounds 3] [--preset fashion_fast]
+Chromium stands for a student's browser, which is on their own computer: it gets nice 19 and the
+pages' core, never the training core (bench/cpu_share.browser_to_background; --browser-anywhere
+lets it use every core). Rounds interleave the two; medians are printed. Needs FASHION_MNIST_DIR and
+Debian's chromium.
+Usage: python bench/live_view_overhead.py [--rounds 5] [--preset fashion_fast] [--browser-anywhere]
 """
 
 from __future__ import annotations
@@ -40,9 +43,9 @@ def headless_seconds(preset: str) -> float:
     return sum(json.loads(line)["seconds"] for line in output.splitlines())
 
 
-def page_seconds(url: str, preset: str, round_: int) -> tuple[float, dict[str, float]]:
+def page_seconds(url: str, preset: str, round_: int, pin: bool) -> tuple[float, dict[str, float]]:
     with browser_page() as page:
-        browser_to_background()
+        browser_to_background(pin)
         page.goto(f"{url}/train?lang=en&preset={preset}")
         wait_for_app(page)
         page.get_by_role("button", name="Play", exact=True).click()
@@ -60,6 +63,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--preset", default="fashion_fast")
+    parser.add_argument("--browser-anywhere", action="store_true",
+                        help="let Chromium run on the training core too (it still gets nice 19)")
     args = parser.parse_args()
     headless, live = [], []
     with running_app() as url:
@@ -68,7 +73,7 @@ def main() -> None:
             wait_for_app(page)
         for round_ in range(args.rounds):
             headless.append(headless_seconds(args.preset))
-            seconds, cores = page_seconds(url, args.preset, round_)
+            seconds, cores = page_seconds(url, args.preset, round_, not args.browser_anywhere)
             live.append(seconds)
             print(f"round {round_ + 1}: headless {headless[-1]:.2f} s, live page {live[-1]:.2f} s "
                   f"(cores used: {cores}; load {os.getloadavg()[0]:.1f})", flush=True)

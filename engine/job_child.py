@@ -38,8 +38,10 @@ def receive(conn: Connection) -> tuple:
     return pickle.loads(conn.recv_bytes())
 
 
-def child_main(conn: Connection, threads: int, nice: int) -> None:
+def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None = None) -> None:
     """A training process's life: set itself up once, then train what it is sent until the server goes."""
+    if pin:
+        _pin(pin)
     if nice > 0:
         try:
             os.nice(nice)  # pages win the cores; training takes what is left
@@ -72,6 +74,16 @@ def child_main(conn: Connection, threads: int, nice: int) -> None:
         if reporter.orphaned:
             return
         send(conn, lock, ("end", pickle.dumps(trainer, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _pin(cores: set[int]) -> None:
+    """Keep every thread of this process on `cores`: those running now (importing torch starts some)
+    and, as threads inherit it, those to come."""
+    try:
+        for thread in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(thread), cores)
+    except (AttributeError, OSError):  # not Linux, or the cores are not ours: run anywhere
+        pass
 
 
 def _data(cache: dict, recipe: DataRecipe):
@@ -135,5 +147,6 @@ class Reporter(threading.Thread):
             self.orphaned = True
 
 
-if __name__ == "__main__":  # python -m engine.job_child FD THREADS NICE (engine/job_processes.py starts it)
-    child_main(Connection(int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]))
+if __name__ == "__main__":  # python -m engine.job_child FD THREADS NICE CORES (engine/job_processes.py starts it)
+    cores = {int(core) for core in sys.argv[4].split(",") if core} if len(sys.argv) > 4 else None
+    child_main(Connection(int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]), cores)

@@ -4,7 +4,8 @@ A training loop in a thread of the server competes for the one GIL with every st
 run: the live page slowed training three times over, and full classrooms stopped answering. Here
 each of the queue's workers (engine/jobs.py) drives one persistent child process, started lazily
 as a fresh interpreter (never a fork of the threaded server), which imports torch once, uses its
-share of the cores and runs at a lower priority than the pages (engine/job_child.py).
+share of the cores, runs on the training cores only (every core but the pages' one) and at a lower
+priority than the pages (engine/job_child.py).
 
 Not multiprocessing's "spawn": it re-imports the parent's `__main__` in the child, and under
 Streamlit `__main__` is the app's own script (ScriptRunner installs it there), so every child would
@@ -48,14 +49,25 @@ def threads_per_job(workers: int) -> int:
     return max(1, (cores() - 1) // workers)
 
 
+def training_cores() -> list[int]:
+    """The cores training processes may run on: all but the lowest, which stays for the pages.
+
+    Niceness alone lets a page's burst (or anything else on the box) take a training core for a
+    while; pinned, training runs keep their cores and the pages keep theirs. Empty on a one-core box.
+    """
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return allowed[1:]
+
+
 class TrainingProcess:
     """One child process and the server's end of its pipe."""
 
-    def __init__(self, threads: int, nice: int):
+    def __init__(self, threads: int, nice: int, pin: list[int] | None = None):
         ours, theirs = socket.socketpair()
         path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        pinned = ",".join(map(str, pin or []))  # empty: the child may run anywhere
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "engine.job_child", str(theirs.fileno()), str(threads), str(nice)],
+            [sys.executable, "-m", "engine.job_child", str(theirs.fileno()), str(threads), str(nice), pinned],
             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": path})
         theirs.close()  # only the child holds its end: it sees EOF when the server goes, and we when it dies
         self.conn = Connection(ours.detach())
@@ -93,10 +105,12 @@ class TrainingProcess:
 class ProcessPool:
     """Up to `size` training processes, started when first needed and reused; a dead one is replaced."""
 
-    def __init__(self, size: int, *, threads: int | None = None, nice: int = WORKER_NICE):
+    def __init__(self, size: int, *, threads: int | None = None, nice: int = WORKER_NICE,
+                 pin: list[int] | None = None):
         self.size = size
         self.threads = threads or threads_per_job(size)
         self.nice = nice
+        self.pin = training_cores() if pin is None else pin
         self._idle: list[TrainingProcess] = []
         self._all: list[TrainingProcess] = []
         self._lock = threading.Lock()
@@ -109,7 +123,7 @@ class ProcessPool:
                 if child.alive:
                     return child
                 self._forget(child)
-        child = TrainingProcess(self.threads, self.nice)  # outside the lock: starting takes a moment
+        child = TrainingProcess(self.threads, self.nice, self.pin)  # outside the lock: starting takes a moment
         with self._lock:
             self._all.append(child)
         return child

@@ -161,12 +161,18 @@ def test_places_in_the_queue_with_one_training_process(pool):
         single.close()
 
 
-def test_children_run_niced_with_their_share_of_threads(pool, queue):
+def test_children_run_niced_and_pinned_with_their_share_of_threads(pool, queue):
     trainer = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
     remote, job = submit(queue, pool, trainer)
     assert until(lambda: trainer.epoch >= 1, 120)
     expected = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICE)
     assert all(os.getpriority(os.PRIO_PROCESS, c.pid) == expected for c in pool.processes())
     assert pool.threads == max(1, ((len(os.sched_getaffinity(0)) - 1) // 2))
+    # Every thread of every child (torch's and the reporter's too) keeps off the pages' core, the lowest.
+    ours = sorted(os.sched_getaffinity(0))
+    training = set(ours[1:]) or set(ours)  # on one core there is nothing to keep apart
+    for child in pool.processes():
+        threads = [int(tid) for tid in os.listdir(f"/proc/{child.pid}/task")]
+        assert len(threads) >= 2 and all(os.sched_getaffinity(tid) == training for tid in threads)
     remote.stop()
     assert job.wait(30)
