@@ -6,6 +6,7 @@ torch.optim.SGD.step()). Losses, weights and the gradients left in .grad must be
 close. Configurations it does not cover must fall back to autograd and still train.
 """
 
+import copy
 import pickle
 
 import pytest
@@ -115,7 +116,7 @@ ODD_MODELS = {  # shapes where torch's backward picks other memory layouts (widt
 @pytest.mark.parametrize("loss_fn", [nn.CrossEntropyLoss(), nn.MSELoss()], ids=["cross_entropy", "mse"])
 @pytest.mark.parametrize("layout", ["rows", "columns"])
 @pytest.mark.parametrize("make", ODD_MODELS.values(), ids=ODD_MODELS)
-def test_one_step_equals_autograd_grad_on_odd_shapes(make, layout, loss_fn, batch):
+def test_one_step_equals_autograd_and_sgd_on_odd_shapes(make, layout, loss_fn, batch):
     g = torch.Generator().manual_seed(batch)
     model = make()
     for p in model.parameters():
@@ -123,22 +124,29 @@ def test_one_step_equals_autograd_grad_on_odd_shapes(make, layout, loss_fn, batc
     x = torch.randn(batch, 3, generator=g) if layout == "rows" else torch.randn(3, batch, generator=g).t()
     target = (torch.randint(0, 5, (batch,), generator=g) if isinstance(loss_fn, nn.CrossEntropyLoss)
               else torch.randn(batch, 5, generator=g))
-    step = MlpStep.for_model(model, loss_fn)
-    loss, output, grads = step(x, target)
-    expected_output = model(x)
+    reference = copy.deepcopy(model)
+    expected_output = reference(x)
     expected_loss = loss_fn(expected_output, target)
-    expected = torch.autograd.grad(expected_loss, step.params)
+    expected_loss.backward()
+    torch.optim.SGD(reference.parameters(), lr=0.1).step()
+    step = MlpStep.for_model(model, loss_fn)
+    loss, output, grads = step(x, target, 0.1)
     assert torch.equal(loss, expected_loss) and torch.equal(output, expected_output)
     assert [g.shape for g in grads] == [p.shape for p in step.params]
+    expected = [p.grad for p in reference.parameters()]
     assert all(torch.equal(ours, theirs) for ours, theirs in zip(grads, expected, strict=True))
+    assert all(torch.equal(ours, theirs) for ours, theirs in zip(model.parameters(), reference.parameters()))
 
 
 def test_a_batch_mse_would_broadcast_is_left_to_autograd():
     model, loss_fn = nn.Sequential(nn.Linear(2, 1)), nn.MSELoss()
     step = MlpStep.for_model(model, loss_fn)
-    assert step(torch.ones(4, 2), torch.ones(4, 1)) is not None
-    assert step(torch.ones(4, 2), torch.ones(4)) is None  # (4, 1) against (4,): autograd's broadcast, not ours
-    assert step(torch.ones(4, 2, dtype=torch.float64), torch.ones(4, 1)) is None
+    before = model[0].weight.detach().clone()
+    assert step(torch.ones(4, 2), torch.ones(4), 0.1) is None  # (4, 1) against (4,): autograd's broadcast, not ours
+    assert step(torch.ones(4, 2, dtype=torch.float64), torch.ones(4, 1), 0.1) is None
+    assert torch.equal(model[0].weight, before)  # refused before any update
+    assert step(torch.ones(4, 2), torch.ones(4, 1), 0.1) is not None
+    assert not torch.equal(model[0].weight, before)
 
 
 def with_hook(model: nn.Module) -> nn.Module:

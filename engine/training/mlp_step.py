@@ -1,4 +1,4 @@
-"""A hand-written forward and backward pass for small plain MLPs, bit-equal to autograd's.
+"""A hand-written training step (forward, backward, plain SGD) for small plain MLPs, bit-equal to autograd's.
 
 On TF Playground's networks (2-4-2-2, 2-8x6-2) one step costs far more in autograd's bookkeeping
 (graph nodes, saved tensors, the engine's queue) than in arithmetic. `MlpStep` computes the same
@@ -6,7 +6,8 @@ step with the same aten kernels autograd calls, in the same order and with the s
 so its loss, output and gradients are torch.equal to `torch.autograd.grad`'s: only the per-op
 overhead goes. It covers a chain of nn.Linear and elementwise activations (ReLU, Tanh, Sigmoid,
 LeakyReLU, Identity) ending in CrossEntropyLoss or MSELoss with their defaults; `MlpStep.for_model`
-answers None for anything else, and the caller keeps autograd.
+answers None for anything else, and the caller keeps autograd. The update is torch.optim.SGD's
+without momentum or weight decay.
 
 The formulas mirror torch's derivatives.yaml and FunctionsManual.cpp: F.linear on a 2-D input with a
 bias is addmm(b, h, W.t()); its gradients are mm_mat1_backward / mm_mat2_backward (whose layouts
@@ -22,6 +23,7 @@ from engine.builder import SpecNetwork
 
 aten = torch.ops.aten
 MEAN = 1  # torch's reduction enum for "mean"
+Stepped = tuple[torch.Tensor, torch.Tensor, list[torch.Tensor]]  # loss, output, gradients
 
 _ACTIVATIONS = (nn.Tanh, nn.Sigmoid, nn.ReLU, nn.LeakyReLU, nn.Identity)
 
@@ -54,20 +56,44 @@ def _supported_loss(loss_fn: nn.Module) -> str | None:
     return None
 
 
+class _Layer:
+    """One module of the chain, as the step reads it: detached aliases of its parameters (they follow the
+    in-place SGD updates, and being detached they build no autograd graph) and what its kind needs."""
+
+    __slots__ = ("kind", "weight", "bias", "weight_t", "weight_t_column_major", "slope")
+
+    def __init__(self, module: nn.Module):
+        self.kind = type(module)
+        self.slope = getattr(module, "negative_slope", None)
+        self.weight = self.bias = self.weight_t = None
+        if self.kind is nn.Linear:
+            self.weight = module.weight.detach()
+            self.bias = None if module.bias is None else module.bias.detach()
+            self.weight_t = self.weight.t()  # what F.linear hands addmm, and what autograd saves as mat2
+            # mm_mat2_backward's layout test on mat2 = weight.t(); strides never change under in-place updates
+            self.weight_t_column_major = (self.weight_t.stride(0) == 1
+                                          and self.weight_t.stride(1) == self.weight_t.size(0))
+
+
 class MlpStep:
     """One training step's loss, output and gradients for a plain MLP, computed without autograd."""
 
     def __init__(self, chain: list[nn.Module], loss: str, ignore_index: int):
-        self.chain, self.loss, self.ignore_index = chain, loss, ignore_index
-        self.linears = [m for m in chain if type(m) is nn.Linear]
-        self.first_linear = chain.index(self.linears[0])
-        # Gradients come back in this order.
+        self.loss, self.ignore_index = loss, ignore_index
+        self.layers = [_Layer(module) for module in chain]
+        linears = [m for m in chain if type(m) is nn.Linear]
+        self.first_linear = chain.index(linears[0])  # backward stops there: the input needs no gradient
+        self.params = [p for m in linears for p in m.parameters()]  # the gradients' order: weight, bias, ...
+        # The same tensors, detached: SGD updates them in place without a no_grad block.
+        self.aliases = [t for layer in self.layers for t in (layer.weight, layer.bias) if t is not None]
         self.one = torch.ones(())  # autograd.grad's grad_outputs: ones_like(loss)
-        self.params = [p for m in self.linears for p in ((m.weight,) if m.bias is None else (m.weight, m.bias))]
 
     @classmethod
     def for_model(cls, model: nn.Module, loss_fn: nn.Module) -> MlpStep | None:
-        """The step for `model` and `loss_fn` when both are supported (see the module's docstring); else None."""
+        """The step for `model` and `loss_fn` when both are supported (see the module's docstring); else None.
+
+        Built again whenever the model's parameters are new tensors (a new model, an unpickled one).
+        """
         chain, loss = _chain(model), _supported_loss(loss_fn)
         if chain is None or loss is None:
             return None
@@ -83,22 +109,23 @@ class MlpStep:
             return None
         return cls(chain, loss, getattr(loss_fn, "ignore_index", -100))
 
-    @torch.no_grad()
-    def __call__(self, x: torch.Tensor, target: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, list] | None:
-        """(loss, output, gradients in `self.params`' order) for one batch; None when the batch does not fit.
+    def __call__(self, x: torch.Tensor, target: torch.Tensor, lr: float) -> Stepped | None:
+        """Train on one batch with plain SGD: (loss, output, gradients in `self.params`' order), all from
+        before the update.
 
-        A batch that does not fit (not (B, features) float32, or a regression target of another shape
-        or type, which MSELoss would broadcast) is left to autograd.
+        The update is torch.optim.SGD's without momentum, p -= lr * grad, as one foreach call (bit-equal
+        to the optimizer's). A batch that does not fit (not (B, features) float32, or a regression
+        target of another shape or type, which MSELoss would broadcast) is left untouched to autograd:
+        the answer is None.
         """
-        if x.dim() != 2 or x.dtype != torch.float32:
+        if x.dim() != 2 or x.dtype != torch.float32 or x.requires_grad:
             return None
         saved, h = [], x
-        for module in self.chain:  # forward, keeping what each backward needs (as autograd saves it)
-            kind = type(module)
+        for layer in self.layers:  # forward, keeping what each backward reads (as autograd saves it)
+            kind = layer.kind
             saved.append(h)  # the module's input: a Linear's and a LeakyReLU's backward read it
             if kind is nn.Linear:
-                w, b = module.weight, module.bias
-                h = torch.mm(h, w.t()) if b is None else torch.addmm(b, h, w.t())
+                h = torch.mm(h, layer.weight_t) if layer.bias is None else torch.addmm(layer.bias, h, layer.weight_t)
             elif kind is nn.Tanh:
                 h = saved[-1] = torch.tanh(h)  # tanh, sigmoid and relu's backward read their output
             elif kind is nn.Sigmoid:
@@ -106,7 +133,7 @@ class MlpStep:
             elif kind is nn.ReLU:
                 h = saved[-1] = torch.relu(h)
             elif kind is nn.LeakyReLU:
-                h = torch._C._nn.leaky_relu(h, module.negative_slope)
+                h = torch._C._nn.leaky_relu(h, layer.slope)
         output = h
         if self.loss == "cross_entropy":
             if target.dim() != 1 or target.dtype != torch.long:
@@ -120,19 +147,23 @@ class MlpStep:
                 return None
             loss = torch._C._nn.mse_loss(output, target, MEAN)
             grad = aten.mse_loss_backward.default(self.one, output, target, MEAN)
-        return loss, output, self._backward(grad, saved)
+        grads = self._backward(grad, saved)
+        torch._foreach_add_(self.aliases, grads, alpha=-lr)
+        return loss, output, grads
 
     def _backward(self, grad: torch.Tensor, saved: list) -> list[torch.Tensor]:
-        grads = []
-        for index in range(len(self.chain) - 1, self.first_linear - 1, -1):
-            module, kept = self.chain[index], saved[index]
-            kind = type(module)
+        grads, layers = [], self.layers
+        for index in range(len(layers) - 1, self.first_linear - 1, -1):
+            layer, kept = layers[index], saved[index]
+            kind = layer.kind
             if kind is nn.Linear:
-                if module.bias is not None:
+                if layer.bias is not None:
                     grads.append(grad.sum(0))  # the engine's sum_to over the broadcast batch dimension
-                grads.append(_weight_grad(grad, kept, module.weight))
+                # mm_mat2_backward(grad, h, weight.t()), transposed back by TBackward: for the usual
+                # column-major weight.t() that is grad.t().mm(h).t().t(), the two transposes cancelling.
+                grads.append(grad.t().mm(kept) if layer.weight_t_column_major else kept.t().mm(grad).t())
                 if index > self.first_linear:
-                    grad = _input_grad(grad, kept, module.weight)
+                    grad = _input_grad(grad, kept, layer.weight)
             elif kind is nn.Tanh:
                 grad = aten.tanh_backward.default(grad, kept)
             elif kind is nn.Sigmoid:
@@ -140,7 +171,7 @@ class MlpStep:
             elif kind is nn.ReLU:
                 grad = aten.threshold_backward.default(grad, kept, 0)
             elif kind is nn.LeakyReLU:
-                grad = aten.leaky_relu_backward.default(grad, kept, module.negative_slope, False)
+                grad = aten.leaky_relu_backward.default(grad, kept, layer.slope, False)
         grads.reverse()  # gathered last layer first, bias before weight
         return grads
 
@@ -151,14 +182,3 @@ def _input_grad(grad: torch.Tensor, h: torch.Tensor, w: torch.Tensor) -> torch.T
         return w.t().mm(grad.t()).t()
     return grad.mm(w)
 
-
-def _weight_grad(grad: torch.Tensor, h: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
-    """mm_mat2_backward(grad, h, w.t()) of mm(h, w.t()), then transposed back to w's shape (TBackward).
-
-    For a contiguous w, w.t() is column-major, so torch computes grad.t().mm(h).t() and the two
-    transposes cancel; otherwise h.t().mm(grad), transposed.
-    """
-    wt = w.t()
-    if wt.stride(0) == 1 and wt.stride(1) == wt.size(0):
-        return grad.t().mm(h)
-    return h.t().mm(grad).t()

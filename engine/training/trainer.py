@@ -341,10 +341,6 @@ class Trainer:
         grads = torch.autograd.grad(total, params, allow_unused=True)
         if any(g is None for g in grads):  # a layer the loss does not reach: SGD skips it too
             params, grads = zip(*[(p, g) for p, g in zip(params, grads) if g is not None])
-        self._sgd_apply(params, grads)
-
-    def _sgd_apply(self, params, grads) -> None:
-        """p -= lr * grad for each pair, in one foreach call; the gradients wait for the next flush."""
         with torch.no_grad():
             torch._foreach_add_(list(params), list(grads), alpha=-self.config.lr)
         self._last_grads = list(zip(params, grads))
@@ -369,14 +365,14 @@ class Trainer:
         start, size = self.batch * self.config.batch_size, self.config.batch_size
         xb, yb = self._epoch_data[0][start:start + size], self._epoch_data[1][start:start + size]
         x, target = self.data.as_float(xb), self.loss_kind.target(yb)
-        stepped = self._mlp_step(x, target) if self._mlp_step is not None else None
+        stepped = self._mlp_step(x, target, self.config.lr) if self._mlp_step is not None else None
         if stepped is None:
             output = self.model(x)
             loss = self.loss_fn(output, target)
             self._update(loss)
-        else:  # the same numbers as autograd's, bit for bit, without its per-op bookkeeping
+        else:  # forward, backward and SGD update: autograd's numbers, bit for bit, without its bookkeeping
             loss, output, grads = stepped
-            self._sgd_apply(self._mlp_step.params, grads)
+            self._last_grads = list(zip(self._mlp_step.params, grads))
             self.batch += 1
             self.steps += 1
         self._pending.append((loss.detach(), output.detach(), yb))
