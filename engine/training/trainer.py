@@ -158,6 +158,7 @@ class Trainer:
         self._weights = [p for p in self.model.parameters() if p.dim() > 1]  # what L1/L2 penalise (not biases)
         self._trainable = [p for p in self.model.parameters() if p.requires_grad]
         # Plain SGD gets a direct update in the fast mode (see _sgd_step); other optimizers keep torch's step.
+        # On a plain MLP without penalties the whole step is hand-written, bit-equal (engine/training/mlp_step.py).
         self._plain_sgd = config.optimizer == "sgd" and config.momentum == 0 and bool(self._trainable)
         self._mlp_step = self._hand_step()
         self._last_grads: list[tuple[torch.Tensor, torch.Tensor]] = []
