@@ -149,20 +149,28 @@ def test_a_batch_mse_would_broadcast_is_left_to_autograd():
     assert not torch.equal(model[0].weight, before)
 
 
-def with_hook(model: nn.Module) -> nn.Module:
-    model[0].register_forward_hook(lambda module, inputs, output: None)
+def hooked(on: str) -> nn.Module:
+    """A one-layer model with a forward hook on the model itself or on its layer."""
+    model = nn.Sequential(nn.Linear(2, 2))
+    (model if on == "model" else model[0]).register_forward_hook(lambda module, inputs, output: None)
     return model
+
+
+def shared() -> nn.Module:
+    """One Linear called twice: autograd adds up its two gradients."""
+    linear = nn.Linear(2, 2)
+    return nn.Sequential(linear, nn.Tanh(), linear)
 
 
 UNSUPPORTED_MODULES = {
     "dropout": (lambda: nn.Sequential(nn.Linear(2, 4), nn.Dropout(0.1), nn.Linear(4, 2)), nn.CrossEntropyLoss()),
     "gelu": (lambda: nn.Sequential(nn.Linear(2, 4), nn.GELU(), nn.Linear(4, 2)), nn.CrossEntropyLoss()),
     "softmax": (lambda: nn.Sequential(nn.Linear(2, 2), nn.Softmax(1)), nn.MSELoss()),
-    "a layer used twice": (lambda: (lambda lin: nn.Sequential(lin, nn.Tanh(), lin))(nn.Linear(2, 2)),
-                           nn.CrossEntropyLoss()),
+    "a layer used twice": (shared, nn.CrossEntropyLoss()),
     "a frozen layer": (lambda: nn.Sequential(nn.Linear(2, 4).requires_grad_(False), nn.Tanh(), nn.Linear(4, 2)),
                        nn.CrossEntropyLoss()),
-    "a forward hook": (lambda: with_hook(nn.Sequential(nn.Linear(2, 2))), nn.CrossEntropyLoss()),
+    "a hook on a layer": (lambda: hooked("layer"), nn.CrossEntropyLoss()),
+    "a hook on the model": (lambda: hooked("model"), nn.CrossEntropyLoss()),
     "inplace relu": (lambda: nn.Sequential(nn.Linear(2, 4), nn.ReLU(inplace=True), nn.Linear(4, 2)),
                      nn.CrossEntropyLoss()),
     "weighted cross entropy": (lambda: nn.Sequential(nn.Linear(2, 2)), nn.CrossEntropyLoss(torch.ones(2))),

@@ -30,16 +30,18 @@ _ACTIVATIONS = (nn.Tanh, nn.Sigmoid, nn.ReLU, nn.LeakyReLU, nn.Identity)
 
 def _chain(model: nn.Module) -> list[nn.Module] | None:
     """The modules `model` calls, in order, when it is nothing but a chain of them; else None."""
+    if model._forward_hooks or model._forward_pre_hooks or model._backward_hooks or model._backward_pre_hooks:
+        return None  # a hook expects to see the pass
+    if type(model) is nn.Linear or type(model) in _ACTIVATIONS:
+        return [model]
     if type(model) is nn.Sequential:
         parts = list(model)
     elif type(model) is SpecNetwork:
         parts = [model.get_submodule(step) for step in model._steps]
     else:
-        return [model] if type(model) is nn.Linear or type(model) in _ACTIVATIONS else None
+        return None
     chain = []
     for part in parts:
-        if part._forward_hooks or part._forward_pre_hooks or part._backward_hooks:
-            return None  # a hook expects to see the forward pass
         inner = _chain(part)
         if inner is None:
             return None
