@@ -78,7 +78,7 @@ class _Layer:
 
 
 class MlpStep:
-    """One training step's loss, output and gradients for a plain MLP, computed without autograd."""
+    """A plain MLP's training step without autograd: forward, loss, backward and the SGD update."""
 
     def __init__(self, chain: list[nn.Module], loss: str, ignore_index: int):
         self.loss, self.ignore_index = loss, ignore_index
