@@ -1,9 +1,12 @@
 """Issue 8: epochs per second on TF Playground's settings, beside TF Playground's own figures.
 
-Headless (engine only), per setup: the Trainer alone; the Trainer in a training process, as the app
-runs it (engine/job_processes.py), while this process repaints every 2-D view 4 times a second (the
-grid for the boundary and all neurons, the drawings, the curves: bench/paint_2d.py); and a bare
-PyTorch loop at the same settings, in the same run, so the ratios mean something on a loaded machine.
+Headless (engine only), per setup: the Trainer alone (its fast mode: on these plain MLPs with plain
+SGD, the hand-written step of engine/training/mlp_step.py, bit-equal to autograd's; each line says
+which step ran); the Trainer in a training process, as the app runs it (engine/job_processes.py),
+while this process repaints every 2-D view 4 times a second (the grid for the boundary and all
+neurons, the drawings, the curves: bench/paint_2d.py); and a bare PyTorch loop (autograd,
+torch.optim.SGD) at the same settings, in the same run, so the ratios mean something on a loaded
+machine.
 With --app: the real page in headless Chromium, reading its epoch counter over 20 s and counting the
 new boundary images it shows (the live views' repaints). Medians of several runs; the load average
 and the cores each part used are printed with every figure.
@@ -132,7 +135,8 @@ def headless(runs: int, seconds: float) -> None:
             rate.append(repaints)
             bare.append(bare_pytorch(spec, data_name, batch, seconds))
         a, v, b = statistics.median(alone), statistics.median(viewed), statistics.median(bare)
-        print(f"  {name:28s} trainer {a:7.1f}/s  trainer+views {v:7.1f}/s ({statistics.median(rate):.1f} "
+        step = "hand-written" if trainer(spec, data_name, batch).hand_written else "autograd"
+        print(f"  {name:28s} [{step}] trainer {a:7.1f}/s  trainer+views {v:7.1f}/s ({statistics.median(rate):.1f} "
               f"repaints/s)  bare torch {b:7.1f}/s  trainer/bare {a / b:.2f}  load {load()}", flush=True)
     pool.close()
 

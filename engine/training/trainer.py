@@ -26,6 +26,7 @@ from engine.errors import PlaygroundError
 from engine.spec import ModelSpec
 from engine.training.config import TrainConfig
 from engine.training.guards import TrainLimits, check_run, resolve_device
+from engine.training.mlp_step import MlpStep
 from engine.training.registry import LOSSES, OPTIMIZERS
 
 EVAL_BATCH = 1_000  # evaluation needs no gradients, so it takes big batches
@@ -108,7 +109,9 @@ class Trainer:
     # What travels between processes: everything but the data (the receiver has its own copy) and the
     # callbacks (they belong to whoever asked for them). Live iterators never exist: an epoch in progress
     # is its batch order `_order` and the batches done, `batch`.
-    _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested")
+    # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
+    _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
+                    "_mlp_step")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
@@ -129,6 +132,7 @@ class Trainer:
         self._pause_requested = False
         for p, grad in zip(self.model.parameters(), grads):
             p.grad = grad
+        self._mlp_step = self._hand_step()
 
     def with_data(self, data: TensorData) -> Trainer:
         """Give an unpickled Trainer its data (the same examples it was built with); returns itself."""
@@ -154,7 +158,9 @@ class Trainer:
         self._weights = [p for p in self.model.parameters() if p.dim() > 1]  # what L1/L2 penalise (not biases)
         self._trainable = [p for p in self.model.parameters() if p.requires_grad]
         # Plain SGD gets a direct update in the fast mode (see _sgd_step); other optimizers keep torch's step.
+        # On a plain MLP without penalties the whole step is hand-written, bit-equal (engine/training/mlp_step.py).
         self._plain_sgd = config.optimizer == "sgd" and config.momentum == 0 and bool(self._trainable)
+        self._mlp_step = self._hand_step()
         self._last_grads: list[tuple[torch.Tensor, torch.Tensor]] = []
         self._good: list[torch.Tensor] | None = None
         self._good_at = (1, 1)
@@ -174,6 +180,13 @@ class Trainer:
         if self.small_data:
             self._snapshot()  # the fast mode's fallback until its first flush: the starting weights
 
+    def _hand_step(self) -> MlpStep | None:
+        """The fast mode's autograd-free step, for plain SGD without penalties on a plain MLP (else None)."""
+        config = self.config
+        if not self.small_data or not self._plain_sgd or config.l1 or config.l2:
+            return None
+        return MlpStep.for_model(self.model, self.loss_fn)  # None unless a chain of Linear and activations
+
     def take_over(self, other: Trainer) -> None:
         """Become `other`, an unpickled copy that trained on elsewhere, keeping this one's data and callbacks."""
         keep = {key: self.__dict__[key] for key in ("on_batch", "on_epoch")}
@@ -190,6 +203,11 @@ class Trainer:
     def fast(self) -> bool:
         """True when steps take the fast mode: small data, and no per-batch callback (it learns losses late)."""
         return self.small_data and self.on_batch is None
+
+    @property
+    def hand_written(self) -> bool:
+        """True when fast-mode steps skip autograd for engine/training/mlp_step.py's pass (same numbers)."""
+        return self.fast and self._mlp_step is not None
 
     @property
     def finished(self) -> bool:
@@ -347,9 +365,17 @@ class Trainer:
             self._epoch_data = (x, y)
         start, size = self.batch * self.config.batch_size, self.config.batch_size
         xb, yb = self._epoch_data[0][start:start + size], self._epoch_data[1][start:start + size]
-        output = self.model(self.data.as_float(xb))
-        loss = self.loss_fn(output, self.loss_kind.target(yb))
-        self._update(loss)
+        x, target = self.data.as_float(xb), self.loss_kind.target(yb)
+        stepped = self._mlp_step(x, target, self.config.lr) if self._mlp_step is not None else None
+        if stepped is None:
+            output = self.model(x)
+            loss = self.loss_fn(output, target)
+            self._update(loss)
+        else:  # forward, backward and SGD update: autograd's numbers, bit for bit, without its bookkeeping
+            loss, output, grads = stepped
+            self._last_grads = list(zip(self._mlp_step.params, grads))
+            self.batch += 1
+            self.steps += 1
         self._pending.append((loss.detach(), output.detach(), yb))
         self.seconds += time.perf_counter() - started
         if self.batch < self.batches_per_epoch:
