@@ -8,10 +8,13 @@ neurons, the drawings, the curves: bench/paint_2d.py); and a bare PyTorch loop (
 torch.optim.SGD) at the same settings, in the same run, so the ratios mean something on a loaded
 machine.
 With --app: the real page in headless Chromium, reading its epoch counter over 20 s and counting the
-new boundary images it shows (the live views' repaints). Medians of several runs; the load average
-and the cores each part used are printed with every figure.
+new boundary images it shows (the live views' repaints). Chromium stands for a student's browser,
+which runs on their own computer: it gets nice 19 and the pages' core, never the training core
+(bench/cpu_share.browser_to_background; --browser-anywhere lets it use every core). Medians of
+several runs; the load average and the cores each part used are printed with every figure.
 
-Run: nice .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app]
+Run: .venv/bin/python bench/playground_speed.py [--runs 3] [--seconds 3] [--app | --app-only]
+     [--browser-anywhere]
 """
 
 import argparse
@@ -154,7 +157,7 @@ def _pictures(page) -> int:
     return int(page.locator('[data-panel="boundary"]').get_attribute("data-frames") or 0)
 
 
-def app(seconds: float, runs: int) -> None:
+def app(seconds: float, runs: int, pin_browser: bool = True) -> None:
     """The page in headless Chromium: Play, then read its epoch counter and boundary repaints over `seconds`."""
     from bench.cpu_share import CpuShare, browser_to_background
     from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
@@ -166,7 +169,7 @@ def app(seconds: float, runs: int) -> None:
             rates, repaints, pictures, shares = [], [], [], []
             for _ in range(runs):
                 with browser_page() as page:
-                    browser_to_background()  # as in live_view_overhead: the browser is the student's, not the server's
+                    browser_to_background(pin_browser)  # as in live_view_overhead: a student's browser
                     page.goto(f"{url}/train?lang=en&preset={preset}")
                     wait_for_app(page)
                     page.get_by_role("button", name="Play", exact=True).click()
@@ -207,11 +210,13 @@ def main() -> None:
     parser.add_argument("--app", action="store_true", help="also measure the page in headless Chromium")
     parser.add_argument("--app-only", action="store_true")
     parser.add_argument("--app-seconds", type=float, default=20.0)
+    parser.add_argument("--browser-anywhere", action="store_true",
+                        help="let Chromium run on the training core too (it still gets nice 19)")
     args = parser.parse_args()
     if not args.app_only:
         headless(args.runs, args.seconds)
     if args.app or args.app_only:
-        app(args.app_seconds, args.runs)
+        app(args.app_seconds, args.runs, not args.browser_anywhere)
 
 
 if __name__ == "__main__":
