@@ -48,6 +48,7 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
         except OSError:
             pass
     torch.set_num_threads(threads)
+    _warm_up()
     lock, cache = threading.Lock(), {}
     while True:
         try:
@@ -74,6 +75,14 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
         if reporter.orphaned:
             return
         send(conn, lock, ("end", pickle.dumps(trainer, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _warm_up() -> None:
+    """Pay torch's one-time costs now, while the process waits for work, not in a student's first run:
+    the first optimizer step of a process imports ~800 modules (torch._dynamo, sympy), 1.5-2 s here."""
+    weight = torch.zeros(1, requires_grad=True)
+    (2 * weight).sum().backward()
+    torch.optim.SGD([weight], lr=0.1).step()
 
 
 def _pin(cores: set[int]) -> None:

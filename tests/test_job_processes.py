@@ -176,3 +176,15 @@ def test_children_run_niced_and_pinned_with_their_share_of_threads(pool, queue):
         assert len(threads) >= 2 and all(os.sched_getaffinity(tid) == training for tid in threads)
     remote.stop()
     assert job.wait(30)
+
+
+def test_a_child_pays_torchs_one_time_costs_before_its_first_run():
+    # The first optimizer step of a process imports torch._dynamo and more (1.5-2 s): at start-up, not in a run.
+    import subprocess
+    import sys
+    code = ("import sys, torch; from engine.job_child import _warm_up; state = torch.random.get_rng_state(); "
+            "_warm_up(); assert torch.equal(state, torch.random.get_rng_state()), 'the global RNG moved'; "
+            "print('torch._dynamo' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert result.stdout.strip() == "True"
