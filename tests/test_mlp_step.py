@@ -18,6 +18,7 @@ from engine.data import load_dataset
 from engine.data.base import TensorData
 from engine.training import TrainConfig, Trainer
 from engine.training.mlp_step import MlpStep
+from tests.test_playground_speed import both_paths
 from tests.test_trainer import diverged_run, line
 
 L = LayerSpec.of
@@ -33,12 +34,8 @@ def chain(*hidden: int, activation: str = "Tanh", inputs: int = 2, outputs: int 
 
 def run_both(spec: ModelSpec, config: TrainConfig, data: TensorData | None = None) -> tuple[Trainer, Trainer]:
     """The same run with the hand-written step and with autograd (per-batch path), both finished."""
-    data = data or load_dataset(config.data)
-    hand = Trainer(spec, data, config)
-    autograd = Trainer(spec, data, config, on_batch=lambda report: None)
+    hand, autograd = both_paths(spec, config, data)
     assert hand.hand_written and not autograd.hand_written
-    hand.run()
-    autograd.run()
     return hand, autograd
 
 

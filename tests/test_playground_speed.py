@@ -21,9 +21,9 @@ from tests.test_playground_paint import decode_svg, embedded_pngs
 CIRCLE = TrainConfig("circle", lr=0.03, batch_size=10, epochs=3, shuffle=True, seed=4)
 
 
-def both_paths(spec, config):
+def both_paths(spec, config, data=None):
     """The same run twice: the fast mode (no per-batch callback) and the per-batch path."""
-    data = load_dataset(config.data)
+    data = data or load_dataset(config.data)
     fast = Trainer(spec, data, config)
     slow = Trainer(spec, data, config, on_batch=lambda report: None)
     assert fast.fast and not slow.fast
