@@ -3,11 +3,11 @@
 import streamlit as st
 
 from ui.gc_freeze import freeze_after_imports
-from ui.i18n import t
-from ui.lesson import render_lesson_text
+from ui.language import t
 from ui.links import apply_link
 from ui.pages import PAGES
 from ui.sidebar import render_sidebar
+from ui.teacher.lesson import render_lesson_text
 
 st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=page.icon) for page in PAGES])

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from i18n import translate  # noqa: E402
 from tests.browser import browser_page, running_app, wait_for_app  # noqa: E402
-from ui.catalog import translate  # noqa: E402
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 

@@ -11,11 +11,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 
 from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
-from engine.activations import activation_curve, elementwise_activations, softmax_view  # noqa: E402
-from engine.autograd_demo import make_example  # noqa: E402
-from engine.autograd_graph import model_graph, readable  # noqa: E402
-from engine.graph_dot import to_dot  # noqa: E402
-from engine.walkthrough import random_minibatch, seeded_images_then_model, walk_forward  # noqa: E402
+from engine.inside.activations import activation_curve, elementwise_activations, softmax_view  # noqa: E402
+from engine.inside.autograd_demo import make_example  # noqa: E402
+from engine.inside.autograd_graph import model_graph, readable  # noqa: E402
+from engine.inside.graph_dot import to_dot  # noqa: E402
+from engine.inside.layers import random_minibatch, seeded_images_then_model, walk_forward  # noqa: E402
 
 
 def median_ms(work, runs: int = 7) -> float:

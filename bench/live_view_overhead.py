@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.cpu_share import CpuShare, browser_to_background  # noqa: E402
-from engine.job_processes import threads_per_job  # noqa: E402
-from engine.jobs import default_workers  # noqa: E402
+from classroom.processes import threads_per_job  # noqa: E402
+from classroom.queue import default_workers  # noqa: E402
 from engine.training.recommended import recommended_config  # noqa: E402
 from tests.browser import browser_page, running_app, screenshot, wait_for_app  # noqa: E402
 

@@ -314,7 +314,7 @@ async def student(url: str, index: int, epochs: int, lesson: Lesson, record: Rec
 
 def _run_done(tab: Tab, epochs: int, record: Record, name: str) -> bool:
     """Check every progress line drawn since the last look (isolation); True once it says the run is done."""
-    from ui.catalog import translate
+    from i18n import translate
 
     for text in tab.progress:
         shown = EPOCHS_SHOWN.search(text)

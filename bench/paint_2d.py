@@ -30,10 +30,10 @@ from engine import PRESETS  # noqa: E402
 from engine.data import load_dataset  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
 from engine.training.analysis import GridCache  # noqa: E402
-from ui.live_curves import chart_panel  # noqa: E402
-from ui.playground_svg import svg_uri  # noqa: E402
-from ui.playground_views import boundary_panel, network_panel  # noqa: E402
-from ui.train_views import _live_lines  # noqa: E402
+from ui.train.live_curves import chart_panel  # noqa: E402
+from ui.train.playground_svg import svg_uri  # noqa: E402
+from ui.train.playground_views import boundary_panel, network_panel  # noqa: E402
+from ui.train.views import _live_lines  # noqa: E402
 
 SETUPS = {"circle 4-2 tanh": ("playground_circle", "circle"), "spiral 8x6 relu": ("playground_spiral", "spiral")}
 

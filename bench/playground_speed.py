@@ -2,7 +2,7 @@
 
 Headless (engine only), per setup: the Trainer alone (its fast mode: on these plain MLPs with plain
 SGD, the hand-written step of engine/training/mlp_step.py, bit-equal to autograd's; each line says
-which step ran); the Trainer in a training process, as the app runs it (engine/job_processes.py),
+which step ran); the Trainer in a training process, as the app runs it (classroom/processes.py),
 while this process repaints every 2-D view 4 times a second (the grid for the boundary and all
 neurons, the drawings, the curves: bench/paint_2d.py); and a bare PyTorch loop (autograd,
 torch.optim.SGD) at the same settings, in the same run, so the ratios mean something on a loaded
@@ -32,10 +32,10 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from bench.paint_2d import repaint  # noqa: E402
+from classroom.processes import ProcessPool, RemoteRun  # noqa: E402
 from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
 from engine.data import load_dataset  # noqa: E402
 from engine.data.batching import epoch_order  # noqa: E402
-from engine.job_processes import ProcessPool, RemoteRun  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
 from engine.training.analysis import GridCache  # noqa: E402
 
@@ -153,7 +153,7 @@ def _read(counter) -> tuple[int, int]:
 
 
 def _pictures(page) -> int:
-    # How many different boundary images the page has shown (ui/browser/live_panels.js counts them).
+    # How many different boundary images the page has shown (ui/train/live_panels.js counts them).
     return int(page.locator('[data-panel="boundary"]').get_attribute("data-frames") or 0)
 
 

@@ -1,12 +1,21 @@
-"""Pure PyTorch core of the playground: specs, registries, builder, code and summaries. No streamlit."""
+"""The playground's PyTorch core: networks, data, training, what the pages look inside, and code generation.
 
-from engine.builder import build_model
-from engine.codegen import model_source
+Pure PyTorch and NumPy: no streamlit, no processes or sockets (those are `classroom/`'s).
+
+    network/   ModelSpec, the layer registry and shape rules, presets, builder, editing, summary
+    data/      data sets as tensors (FashionMNIST, TF Playground's 2-D sets, a CSV, the temperatures)
+    training/  TrainConfig, losses and optimizers, guards, the Trainer and its progress record
+    inside/    what the Tensors, Layers, Activations and Autograd pages compute (data, not drawings)
+    codegen/   model source in the tutorials' style, the take-home script and notebook
+"""
+
+from engine.codegen.model_source import model_source
 from engine.errors import PlaygroundError
-from engine.layers import ACTIVATIONS, LAYERS
-from engine.presets import PRESETS
-from engine.spec import LayerSpec, ModelSpec, SpecError
-from engine.summary import summarize
+from engine.network.builder import build_model
+from engine.network.layers import ACTIVATIONS, LAYERS
+from engine.network.presets import PRESETS
+from engine.network.spec import LayerSpec, ModelSpec, SpecError
+from engine.network.summary import summarize
 
 __all__ = [
     "ACTIVATIONS", "LAYERS", "PRESETS", "LayerSpec", "ModelSpec", "PlaygroundError", "SpecError",

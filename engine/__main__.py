@@ -15,7 +15,7 @@ import torch
 
 from engine.data import load_dataset
 from engine.errors import PlaygroundError
-from engine.presets import PRESETS
+from engine.network.presets import PRESETS
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig, Trainer
 
 

@@ -77,7 +77,7 @@ ENGLISH = {
     "csv_too_many_classes": "The label column '{column}' holds {count} different values; at most {limit} classes "
                             "are allowed (for numbers, choose regression).",
     "csv_bad_task": "The task must be 'classification' or 'regression', not '{task}'.",
-    # The Tensors page (engine/tensor_lessons.py)
+    # The Tensors page (engine/inside/tensors.py)
     "tensor_bad_data": "Type a nested list of numbers, like [[1, 2], [3, 4]] (1-3 dimensions, rectangular, "
                        "at most 64 numbers; {reason}).",
     "tensor_bad_shape": "The shape {shape} must have 1 to 3 sides, each from 1 to {high}.",
@@ -128,13 +128,13 @@ ENGLISH = {
                       "from epoch {good_epoch}, batch {good_batch} (the last good ones) were kept.",
     "train_time_limit": "This run reached the server's limit of {limit} seconds of training and stopped; "
                         "the weights trained so far are kept.",
-    # Take-it-home scripts (engine/script_export.py)
+    # Take-it-home scripts (engine/codegen/script.py)
     "script_no_csv": "The script reads an uploaded CSV, but no CSV was given: upload one on the Data page.",
-    # classroom: the shared training queue (engine/jobs.py)
+    # classroom: the shared training queue (classroom/queue.py)
     "queue_one_job": "You already have a training run waiting or running. Stop it before starting another.",
     "queue_full": "The server's training queue is full ({limit} runs waiting). Try again in a minute.",
     "queue_closed": "The server is shutting down and takes no new training runs.",
-    # training in child processes (engine/job_processes.py)
+    # training in child processes (classroom/processes.py)
     "train_worker_lost": "The process training this run stopped unexpectedly (the server may be short of "
                          "memory). The run has ended with the weights of its last update on screen; press Play "
                          "to start again.",

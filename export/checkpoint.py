@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from engine.builder import build_model
 from engine.errors import PlaygroundError
-from engine.spec import MAX_PARAMETERS, ModelSpec
+from engine.network.builder import build_model
+from engine.network.spec import MAX_PARAMETERS, ModelSpec
 
 WEIGHTS_NAME = "model.pth"
 SPEC_NAME = "spec.json"

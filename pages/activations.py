@@ -4,9 +4,8 @@ shaded (seed 001), and softmax with a temperature on logits you type (seed 002).
 import streamlit as st
 
 from engine import PlaygroundError
-from engine.activations import activation_curve, elementwise_activations, parse_logits, softmax_view
-from ui.i18n import error_text, t
-from ui.inside_activations import (
+from engine.inside.activations import activation_curve, elementwise_activations, parse_logits, softmax_view
+from ui.activations import (
     argument_widgets,
     jacobian_figure,
     overlaid_figure,
@@ -14,6 +13,7 @@ from ui.inside_activations import (
     side_by_side_figure,
     softmax_figure,
 )
+from ui.language import error_text, t
 from ui.pages import require_entry
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py

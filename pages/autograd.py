@@ -3,8 +3,8 @@ it leaves on the leaves, stopping tracking, accumulation, and the graph behind a
 
 import streamlit as st
 
-from ui.i18n import t
-from ui.inside_autograd import render_jacobian, render_model_graph, render_seed_example, render_tracking
+from ui.autograd import render_jacobian, render_model_graph, render_seed_example, render_tracking
+from ui.language import t
 from ui.pages import require_entry
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py

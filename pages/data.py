@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui.data_points import render_csv_upload, render_playground_sets, render_temperature
-from ui.data_state import image_dataset
-from ui.data_views import render_loader, render_samples, render_transforms
-from ui.i18n import t
+from ui.data.points import render_csv_upload, render_playground_sets, render_temperature
+from ui.data.state import image_dataset
+from ui.data.views import render_loader, render_samples, render_transforms
+from ui.language import t
 from ui.pages import require_entry
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ui.export_browser import render_browser_check, render_try_it
-from ui.export_state import choose_opset, current_export
-from ui.export_views import render_files, render_graph, render_parity
-from ui.i18n import t
-from ui.model_state import current_model, current_spec
+from ui.export.browser import render_browser_check, render_try_it
+from ui.export.state import choose_opset, current_export
+from ui.export.views import render_files, render_graph, render_parity
+from ui.language import t
+from ui.model.state import current_model, current_spec
 from ui.pages import require_entry
 from ui.script_download import render_script_download
 

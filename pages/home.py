@@ -3,7 +3,7 @@
 import streamlit as st
 
 from engine.device import available_devices
-from ui.i18n import t
+from ui.language import t
 from ui.pages import PAGES, require_entry
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py

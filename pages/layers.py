@@ -4,10 +4,10 @@
 import streamlit as st
 
 from engine import LAYERS, PRESETS, PlaygroundError, model_source
-from engine.sample_images import pick_images
-from engine.walkthrough import random_minibatch, seeded_images_then_model, walk_forward, walkthrough_source
-from ui.i18n import error_text, t
-from ui.inside_layers import (
+from engine.data.sample_images import pick_images
+from engine.inside.layers import random_minibatch, seeded_images_then_model, walk_forward, walkthrough_source
+from ui.language import error_text, t
+from ui.layers import (
     class_names,
     heatmap,
     histograms_figure,
@@ -19,7 +19,7 @@ from ui.inside_layers import (
     stats_table,
     takes_fashion_images,
 )
-from ui.model_state import current_model, current_spec
+from ui.model.state import current_model, current_spec
 from ui.pages import require_entry
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from ui.i18n import t
-from ui.lesson import shown
-from ui.model_editor import load_spec, render_editor
-from ui.model_state import current_model, current_spec, set_spec
-from ui.model_views import (
+from ui.language import t
+from ui.model.editor import load_spec, render_editor
+from ui.model.state import current_model, current_spec, set_spec
+from ui.model.views import (
     render_code,
     render_linear_check,
     render_parameters,
@@ -16,6 +15,7 @@ from ui.model_views import (
 )
 from ui.pages import require_entry
 from ui.script_download import render_script_download
+from ui.teacher.lesson import shown
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from engine import PRESETS
-from ui.catalog import LANGUAGE_NAMES, LANGUAGES, translate
-from ui.i18n import current_language, t
-from ui.lesson import HIDEABLE, MAX_LESSON_CHARS, Lesson
-from ui.lessons import LESSON_PRESETS
+from i18n import LANGUAGE_NAMES, LANGUAGES, translate
+from ui.language import current_language, t
 from ui.links import share_url
-from ui.model_editor import load_spec
-from ui.model_state import current_spec, set_spec
+from ui.model.editor import load_spec
+from ui.model.state import current_spec, set_spec
 from ui.pages import PAGES, require_entry
+from ui.teacher.lesson import HIDEABLE, MAX_LESSON_CHARS, Lesson
+from ui.teacher.presets import LESSON_PRESETS
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 

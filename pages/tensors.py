@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.language import t
 from ui.pages import require_entry
-from ui.tensor_views import (
+from ui.tensors import (
     render_create,
     render_in_place,
     render_index,

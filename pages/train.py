@@ -4,21 +4,21 @@ import streamlit as st
 
 from engine import PlaygroundError
 from engine.training import Trainer
-from ui.classroom_views import QUEUE_POLL_SECONDS, render_queue_place
-from ui.i18n import error_text, t
-from ui.model_state import set_trained_model
+from ui.language import error_text, t
+from ui.model.state import set_trained_model
 from ui.pages import require_entry
 from ui.script_download import render_train_download
-from ui.train_jobs import TrainingJob
-from ui.train_settings import render_settings, shared_data
-from ui.train_task_views import render_task_views
-from ui.train_views import render_curves, render_epoch_table, render_progress
+from ui.train.job import TrainingJob
+from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
+from ui.train.settings import render_settings, shared_data
+from ui.train.task_views import render_task_views
+from ui.train.views import render_curves, render_epoch_table, render_progress
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0
-LIVE_2D_SECONDS = 0.25  # the live 2-D views are SVG images swapped in place (ui/live_panels.py): a few ms each
+LIVE_2D_SECONDS = 0.25  # the live 2-D views are SVG images swapped in place (ui/train/live_panels.py): a few ms each
 
 
 def _job() -> TrainingJob | None:

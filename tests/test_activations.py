@@ -8,7 +8,7 @@ import torch
 from torch.nn import functional as F
 
 from engine import ACTIVATIONS, PlaygroundError
-from engine.activations import (
+from engine.inside.activations import (
     VECTOR_ACTIVATIONS,
     activation_curve,
     elementwise_activations,

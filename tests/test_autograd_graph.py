@@ -8,7 +8,7 @@ import torch
 from torch import nn
 
 from engine import PRESETS, LayerSpec, ModelSpec, build_model
-from engine.autograd_demo import (
+from engine.inside.autograd_demo import (
     BACKWARD,
     BACKWARD_RETAIN,
     EXAMPLE_SOURCE,
@@ -19,9 +19,9 @@ from engine.autograd_demo import (
     replay,
     tracking_flags,
 )
-from engine.autograd_graph import READABLE_NODES, collapse_modules, extract_graph, model_graph, readable
-from engine.graph_dot import to_dot
-from engine.walkthrough import random_minibatch, walk_forward
+from engine.inside.autograd_graph import READABLE_NODES, collapse_modules, extract_graph, model_graph, readable
+from engine.inside.graph_dot import to_dot
+from engine.inside.layers import random_minibatch, walk_forward
 
 SEED_FIRST_CALL = torch.full((5, 5), 2.0) + 2 * torch.eye(5)  # seed 003 prints 4 on the diagonal, 2 elsewhere
 

@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 from engine.errors import ENGLISH
+from i18n import catalog, translate
 from tests.conftest import ROOT
-from ui.catalog import catalog, translate
 
 
 def test_engine_and_export_do_not_import_streamlit():

@@ -3,8 +3,8 @@
 import pytest
 
 from engine.data.bundled import iris_csv
+from i18n import translate
 from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
-from ui.catalog import translate
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 

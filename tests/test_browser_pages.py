@@ -3,8 +3,8 @@ leaves 127.0.0.1, and a screenshot of each lands in artifacts/screenshots/."""
 
 import pytest
 
+from i18n import translate
 from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
-from ui.catalog import translate
 from ui.pages import PAGES
 
 pytestmark = [pytest.mark.browser, needs_chromium]

@@ -3,8 +3,8 @@ file that lands is the script (it compiles, its comments are in the page's langu
 
 import pytest
 
+from i18n import translate
 from tests.browser import browser_page, needs_chromium, screenshot, wait_for_app
-from ui.catalog import translate
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 

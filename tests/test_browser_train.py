@@ -1,7 +1,7 @@
 """Training as a person sees it: a 2-D model trains in headless Chromium and its views keep moving.
 
 While it trains, the boundary, the network and the curves are images the page swaps several times a
-second (ui/live_panels.py); the test counts the boundary's new pictures, checks what they show, and
+second (ui/train/live_panels.py); the test counts the boundary's new pictures, checks what they show, and
 that the interactive charts come back on Pause.
 """
 
@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from i18n import translate
 from tests.browser import browser_page, needs_chromium, screenshot, wait_for_app
 from tests.test_playground_paint import decode_svg, embedded_pngs
-from ui.catalog import translate
-from ui.playground_paint import BLUE, ORANGE
+from ui.train.playground_paint import BLUE, ORANGE
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 

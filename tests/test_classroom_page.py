@@ -5,14 +5,14 @@ import threading
 import pytest
 
 from tests.test_pages import open_page
-from ui.train_jobs import QUEUE, WORKERS
+from ui.train.job import classroom
 
 
 @pytest.fixture
 def busy_server():
     """Every worker busy with another student's run, and one more run waiting: ours will be second."""
-    release = threading.Event()
-    jobs = [QUEUE.submit(f"other-{i}", lambda: release.wait(60), release.set) for i in range(WORKERS + 1)]
+    release, room = threading.Event(), classroom()
+    jobs = [room.queue.submit(f"other-{i}", lambda: release.wait(60), release.set) for i in range(room.workers + 1)]
     yield
     release.set()
     for job in jobs:

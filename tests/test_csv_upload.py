@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from engine.data import csv_columns, dataset_from_csv
 from engine.data.csv_upload import MAX_BYTES, MAX_CELLS, MAX_CLASSES, MAX_COLUMNS, MAX_ROWS
 from engine.errors import PlaygroundError
-from ui.catalog import translate
+from i18n import translate
 
 GOOD = b"height,weight,kind\n1.0,2,cat\n2.5,3,dog\n3,4,cat\n4,5e1,dog\n5,6,bird\n"
 

@@ -4,8 +4,8 @@ import pytest
 
 from engine.data import fashion_mnist
 from engine.data.bundled import iris_csv
+from i18n import translate
 from tests.test_pages import open_page
-from ui.catalog import translate
 
 DATA, TENSORS = "pages/data.py", "pages/tensors.py"
 
@@ -116,7 +116,7 @@ def test_tensors_page_lessons_react():
 def test_image_grid_titles_sit_over_their_own_images():
     import torch
 
-    from ui.data_views import image_figure
+    from ui.data.views import image_figure
     figure = image_figure(torch.rand(9, 1, 4, 4), [f"t{k}" for k in range(9)])
     titles = {annotation.text: annotation for annotation in figure.layout.annotations}
     for k, trace in enumerate(figure.data):  # trace k draws image k
@@ -128,7 +128,7 @@ def test_image_grid_titles_sit_over_their_own_images():
 
 def test_no_accidental_strikethrough_in_this_areas_strings():
     # Streamlit's markdown reads "a~b ... c~d" as strikethrough; ranges use an en dash where markdown shows them.
-    from ui.strings import data, tensors
+    from i18n import data, tensors
     for key, pair in {**data.STRINGS, **tensors.STRINGS}.items():
         for text in pair:
             assert text.count("~") < 2, key

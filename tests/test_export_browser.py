@@ -7,9 +7,9 @@ import pytest
 
 from engine import PRESETS, build_model
 from export import THRESHOLD, save_checkpoint
+from i18n import translate
 from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
 from tests.conftest import ROOT
-from ui.catalog import translate
 
 pytestmark = [pytest.mark.browser, needs_chromium,
               pytest.mark.skipif(not (ROOT / "static" / "ort" / "ort-wasm-simd-threaded.wasm").exists(),

@@ -15,9 +15,9 @@ import pytest
 from export import THRESHOLD
 from export.browser_payload import decode_floats, encode_floats
 from export.runtime import run_onnx
+from i18n import translate
 from tests.test_pages import open_page
-from ui.catalog import translate
-from ui.export_browser import ANSWER_KEY
+from ui.export.browser import ANSWER_KEY
 
 
 def payload(app, name: str) -> dict:

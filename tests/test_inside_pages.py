@@ -4,14 +4,14 @@ they show checked against the engine (and so against torch)."""
 import pytest
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-import ui.i18n
+import ui.language
 from engine import PRESETS
-from engine.activations import activation_curve, elementwise_activations, softmax_view
-from engine.autograd_demo import BACKWARD, replay
-from engine.sample_images import fashion_test_set
-from engine.walkthrough import seeded_images_then_model, walk_forward
+from engine.data.sample_images import fashion_test_set
+from engine.inside.activations import activation_curve, elementwise_activations, softmax_view
+from engine.inside.autograd_demo import BACKWARD, replay
+from engine.inside.layers import seeded_images_then_model, walk_forward
+from i18n import translate
 from tests.test_pages import open_page
-from ui.catalog import translate
 
 LANGS = ["ko", "en"]
 
@@ -22,8 +22,8 @@ def labels_in_the_tests_language(monkeypatch, request):
     so no language; there, answer with the test's language so translated labels match on reruns."""
     name = request.node.name
     lang = "ko" if name.endswith("[ko]") or "_ko" in name else "en"
-    in_script = ui.i18n.current_language
-    monkeypatch.setattr(ui.i18n, "current_language", lambda: in_script() if get_script_run_ctx() else lang)
+    in_script = ui.language.current_language
+    monkeypatch.setattr(ui.language, "current_language", lambda: in_script() if get_script_run_ctx() else lang)
 
 
 def _table(app, index=0):

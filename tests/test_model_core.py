@@ -4,8 +4,8 @@ import torch
 from torch import nn
 
 from engine import PRESETS, build_model, model_source, summarize
-from engine.editing import rows_from_spec, spec_from_rows
-from engine.parameters import check_linear_formula, parameter_table
+from engine.network.editing import rows_from_spec, spec_from_rows
+from engine.network.parameters import check_linear_formula, parameter_table
 
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,

@@ -13,9 +13,9 @@ from PIL import Image
 from engine import PRESETS, build_model
 from engine.data import load_dataset
 from engine.training.analysis import decision_grid, network_links
-from ui.live_curves import MAX_POINTS, Line, chart_panel
-from ui.playground_paint import BLUE, GREY, ORANGE, classes_rgb, diverging_rgb, png_uri, strip_rgba, upright
-from ui.playground_svg import (
+from ui.train.live_curves import MAX_POINTS, Line, chart_panel
+from ui.train.playground_paint import BLUE, GREY, ORANGE, classes_rgb, diverging_rgb, png_uri, strip_rgba, upright
+from ui.train.playground_svg import (
     BOX,
     NEURON_SAMPLES,
     PAD_LEFT,
@@ -159,7 +159,7 @@ def _big_network_page():
     from engine import LayerSpec, ModelSpec
     from engine.data import load_dataset
     from engine.training import TrainConfig, Trainer
-    from ui.playground_views import render_two_d_views
+    from ui.train.playground_views import render_two_d_views
 
     st.session_state["lang"] = "en"
     wide = [LayerSpec.of("Linear", in_features=2, out_features=32), LayerSpec.of("ReLU"),

@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from engine.codegen.script import ScriptSetup, build_notebook, build_script, script_steps
+from engine.codegen.script_comments import COMMENTS
+from engine.codegen.script_data import CsvSource
+from engine.codegen.script_training import printed_epoch
 from engine.data import dataset_from_csv, load_dataset
 from engine.data.bundled import iris_csv
 from engine.data.fashion_mnist import load_fashion_mnist
-from engine.presets import PRESETS
-from engine.script_comments import COMMENTS
-from engine.script_data import CsvSource
-from engine.script_export import ScriptSetup, build_notebook, build_script, script_steps
-from engine.script_training import printed_epoch
-from engine.spec import LayerSpec, ModelSpec
+from engine.network.presets import PRESETS
+from engine.network.spec import LayerSpec, ModelSpec
 from engine.training import TrainConfig, Trainer
 from engine.training.recommended import recommended_config
 from tests.data_helpers import small_fashion_files

@@ -14,7 +14,7 @@ from engine.data.bundled import iris_csv
 from engine.training import Trainer
 from tests.test_pages import open_page
 from tests.test_script_export import expected_printout, printed_numbers, run_script
-from ui.data_state import UPLOAD_KEY
+from ui.data.state import UPLOAD_KEY
 from ui.script_download import csv_setup
 
 BUTTONS = {"pages/train.py": "train_script", "pages/model.py": "model_script", "pages/export.py": "export_script"}

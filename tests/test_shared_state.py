@@ -13,8 +13,8 @@ import torch
 from engine.data import load_dataset
 from tests.test_pages import open_page
 from tests.test_train_page import train
-from ui.data_state import FALLBACK_IMAGES, shared_dataset
-from ui.train_settings import shared_data
+from ui.data.state import FALLBACK_IMAGES, shared_dataset
+from ui.train.settings import shared_data
 
 
 def tensors(data) -> list[torch.Tensor]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import LAYERS, PRESETS, LayerSpec, ModelSpec, SpecError
-from engine.spec import MAX_LAYERS, MAX_PARAMETERS
+from engine.network.spec import MAX_LAYERS, MAX_PARAMETERS
 
 L = LayerSpec.of
 

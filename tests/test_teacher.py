@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 from engine import PRESETS
 from engine.links import decode_setup, encode_setup
 from tests.conftest import ROOT
-from ui.lesson import HIDEABLE, Lesson
-from ui.lessons import LESSON_PRESETS
 from ui.pages import PAGES
+from ui.teacher.lesson import HIDEABLE, Lesson
+from ui.teacher.presets import LESSON_PRESETS
 
 
 def _app(lang="en", query=None) -> AppTest:
@@ -52,7 +52,7 @@ def test_hidden_language_switch_and_edited_lesson_parts_are_safe():
 
 
 def test_every_lesson_preset_has_text_in_both_languages_and_a_known_model():
-    from ui.catalog import catalog
+    from i18n import catalog
     for lesson in LESSON_PRESETS:
         assert lesson.text_key in catalog() and lesson.title_key in catalog()
         assert lesson.preset is None or lesson.preset in PRESETS

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.errors import PlaygroundError
-from engine.tensor_lessons import (
+from engine.inside.tensors import (
     CREATE_METHODS,
     add_in_place,
     create_tensor,

@@ -5,8 +5,8 @@ import os
 import pytest
 
 from engine import PRESETS
+from i18n import translate
 from tests.test_pages import open_page
-from ui.catalog import translate
 
 
 def train(app, preset: str, epochs: int, **settings):
@@ -85,7 +85,7 @@ def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
     import time
 
     from engine.errors import ENGLISH
-    from ui.strings.errors import _KOREAN
+    from i18n.errors import _KOREAN
 
     app = open_page("pages/train.py", lang)
     app.selectbox(key="train_preset").set_value("playground_2d").run()

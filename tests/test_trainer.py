@@ -10,7 +10,7 @@ from torch import nn
 from engine import PRESETS, build_model
 from engine.data.base import TensorData
 from engine.errors import PlaygroundError
-from engine.spec import LayerSpec, ModelSpec
+from engine.network.spec import LayerSpec, ModelSpec
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig, Trainer, TrainLimits
 
 L = LayerSpec.of

@@ -1,1 +1,7 @@
-"""Small shared view helpers for pages: strings in Korean and English, session state, sidebar."""
+"""What the pages draw with: one folder or file per page, plus the app's shared parts.
+
+Shared: `language.py` (the session's language, `t()`), `pages.py` (the menu), `sidebar.py`, `links.py`
+(setup links), `script_download.py` (the take-home script on any page), `gc_freeze.py` (server start-up).
+Per page: `tensors.py`, `data/`, `model/`, `layers.py`, `activations.py`, `autograd.py`, `train/`,
+`export/`, `teacher/`. Every ko/en text is in the catalog, `i18n/`.
+"""

@@ -9,10 +9,10 @@ import streamlit as st
 
 from engine import ModelSpec, PlaygroundError
 from engine.links import decode_setup, encode_setup
-from ui.i18n import current_language, error_text, t
-from ui.lesson import Lesson, current_lesson, set_lesson
-from ui.model_editor import load_spec
-from ui.model_state import current_spec, set_spec
+from ui.language import current_language, error_text, t
+from ui.model.editor import load_spec
+from ui.model.state import current_spec, set_spec
+from ui.teacher.lesson import Lesson, current_lesson, set_lesson
 
 APPLIED_KEY = "link_applied"
 NOTICE_KEY = "link_notice"

@@ -12,14 +12,14 @@ import functools
 import streamlit as st
 
 from engine import PRESETS, ModelSpec, PlaygroundError
+from engine.codegen.script import NOTEBOOK_NAME, SCRIPT_NAME, ScriptSetup, build_notebook, build_script
+from engine.codegen.script_data import CsvSource
 from engine.data.base import TensorData
 from engine.data.registry import DATASETS
-from engine.script_data import CsvSource
-from engine.script_export import NOTEBOOK_NAME, SCRIPT_NAME, ScriptSetup, build_notebook, build_script
-from engine.spec import LayerSpec
+from engine.network.spec import LayerSpec
 from engine.training import TrainConfig
 from engine.training.recommended import recommended_config
-from ui.i18n import current_language, error_text, t
+from ui.language import current_language, error_text, t
 
 # A data set for a network's input shape when no page chose one (the Model and Export pages).
 DATA_FOR_INPUT = {(1, 28, 28): "fashion_mnist", (1, 8, 8): "digits", (1,): "temperature", (2,): "circle"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from engine.device import default_device
-from ui.catalog import LANGUAGE_NAMES, LANGUAGES
-from ui.i18n import LANG_KEY, current_language, t
-from ui.lesson import shown
+from i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.language import LANG_KEY, current_language, t
 from ui.links import render_share
+from ui.teacher.lesson import shown
 
 
 def _remember_language() -> None:

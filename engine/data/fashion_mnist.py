@@ -30,7 +30,7 @@ FILES = {
     "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
 }
 _DOWNLOAD_LOCK = threading.Lock()
-# The seeds' labels_map, in label order (Korean names live in ui/strings/data.py)
+# The seeds' labels_map, in label order (Korean names live in i18n/data.py)
 CLASS_NAMES = ("T-Shirt", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle Boot")
 
 

@@ -1,7 +1,7 @@
 """The data sets a student can pick, by name, with their options: `load_dataset(name, **options)`.
 
 Like the layer registry, pages build their widgets from this table, so UI and engine cannot drift.
-Titles are catalog keys `dataset.<name>` (ui/strings/data.py).
+Titles are catalog keys `dataset.<name>` (i18n/data.py).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from engine.data.base import TensorData
-from engine.layers import LAYERS
+from engine.network.layers import LAYERS
 from engine.training.registry import LOSSES
 
 

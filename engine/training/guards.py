@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from engine.data.base import TensorData
 from engine.device import available_devices, default_device
 from engine.errors import PlaygroundError
-from engine.spec import ModelSpec
+from engine.network.spec import ModelSpec
 from engine.training.registry import LOSSES, LossKind
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-from engine.builder import SpecNetwork
+from engine.network.builder import SpecNetwork
 
 aten = torch.ops.aten
 MEAN = 1  # torch's reduction enum for "mean"

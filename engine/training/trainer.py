@@ -5,7 +5,7 @@ whole run; another thread may ask it to pause or stop at any time, and it answer
 in hand. It reports through callbacks and keeps its own history, so a page can poll it instead.
 
 Between two pieces of work a Trainer pickles without its data (`pickle.dumps(trainer)`, then
-`with_data(data)` on the copy): the server trains in child processes (engine/job_processes.py) and
+`with_data(data)` on the copy): the server trains in child processes (classroom/processes.py) and
 the run goes on exactly where it was, mid-epoch included, in whichever process gets it next.
 """
 
@@ -19,11 +19,11 @@ from dataclasses import asdict, dataclass
 import torch
 from torch import nn
 
-from engine.builder import build_model
 from engine.data.base import TensorData
 from engine.data.batching import epoch_order, iterate_batches
 from engine.errors import PlaygroundError
-from engine.spec import ModelSpec
+from engine.network.builder import build_model
+from engine.network.spec import ModelSpec
 from engine.training.config import TrainConfig
 from engine.training.guards import TrainLimits, check_run, resolve_device
 from engine.training.mlp_step import MlpStep

@@ -1,0 +1,161 @@
+"""What runs inside a training process: receive a Trainer, train it, report, send it back.
+
+The server (classroom/processes.py) starts a few of these processes and hands each one piece of
+work at a time: a pickled Trainer without its data, a DataRecipe, and how far to go ("done", "epoch"
+or "batch"). Training happens on this process's main thread; a small reporter thread answers the
+server's "pause" and "stop" and, ~10 times a second, sends the run's new progress and (when the
+weights changed) a copy of the model. At the end the whole Trainer goes back.
+
+Every message is a plain pickle sent as bytes: tensors travel by value, never as shared memory.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from multiprocessing.connection import Connection
+
+import torch
+
+from engine.data.recipe import DataRecipe
+
+REPORT_EVERY = 0.1  # seconds between progress messages (and at most this often a copy of the weights)
+KEEP_DATA = 3  # data sets a process keeps loaded (FashionMNIST is ~55 MB)
+WORK = {"done": "run", "epoch": "run_epoch", "batch": "step"}
+
+
+def send(conn: Connection, lock: threading.Lock, message: tuple) -> None:
+    """Send one message as a plain pickle (one writer at a time)."""
+    blob = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    with lock:
+        conn.send_bytes(blob)
+
+
+def receive(conn: Connection) -> tuple:
+    """The next message; EOFError once the other side has gone."""
+    return pickle.loads(conn.recv_bytes())
+
+
+def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None = None) -> None:
+    """A training process's life: set itself up once, then train what it is sent until the server goes."""
+    if pin:
+        _pin(pin)
+    if nice > 0:
+        try:
+            os.nice(nice)  # pages win the cores; training takes what is left
+        except OSError:
+            pass
+    torch.set_num_threads(threads)
+    _warm_up()
+    lock, cache = threading.Lock(), {}
+    while True:
+        try:
+            message = receive(conn)
+        except (EOFError, OSError):
+            return  # the server has gone: so do we
+        if message[0] != "run":
+            continue  # a late "pause" or "stop" for a run already sent back
+        _, blob, recipe, until = message
+        try:
+            trainer = pickle.loads(blob).with_data(_data(cache, recipe))
+        except Exception as error:  # reported in words; this process lives on
+            send(conn, lock, ("error", f"{type(error).__name__}: {error}"))
+            continue
+        reporter = Reporter(conn, lock, trainer)
+        reporter.start()
+        try:
+            getattr(trainer, WORK[until])()
+        except Exception as error:
+            reporter.finish()
+            send(conn, lock, ("error", f"{type(error).__name__}: {error}"))
+            continue
+        reporter.finish()
+        if reporter.orphaned:
+            return
+        send(conn, lock, ("end", pickle.dumps(trainer, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def _warm_up() -> None:
+    """Pay torch's one-time costs now, while the process waits for work, not in a student's first run:
+    the first optimizer step of a process imports ~800 modules (torch._dynamo, sympy), 1.5-2 s here."""
+    weight = torch.zeros(1, requires_grad=True)
+    (2 * weight).sum().backward()
+    torch.optim.SGD([weight], lr=0.1).step()
+
+
+def _pin(cores: set[int]) -> None:
+    """Keep every thread of this process on `cores`: those running now (importing torch starts some)
+    and, as threads inherit it, those to come."""
+    try:
+        for thread in os.listdir("/proc/self/task"):
+            os.sched_setaffinity(int(thread), cores)
+    except (AttributeError, OSError):  # not Linux, or the cores are not ours: run anywhere
+        pass
+
+
+def _data(cache: dict, recipe: DataRecipe):
+    if recipe.key not in cache:
+        while len(cache) >= KEEP_DATA:
+            cache.pop(next(iter(cache)))  # the oldest first
+        cache[recipe.key] = recipe.load()
+    return cache[recipe.key]
+
+
+class Reporter(threading.Thread):
+    """While a run trains: pass on the server's pause/stop, and send progress every REPORT_EVERY seconds."""
+
+    def __init__(self, conn: Connection, lock: threading.Lock, trainer):
+        super().__init__(name="train-reporter", daemon=True)
+        self.conn, self.lock, self.trainer = conn, lock, trainer
+        self.orphaned = False  # the server went away mid-run
+        self._done = threading.Event()
+        self._asked: str | None = None
+        self._sent_history = len(trainer.history)
+        self._sent_losses = len(trainer.batch_losses)
+        self._sent_steps = trainer.steps
+
+    def run(self) -> None:
+        """Listen and report until `finish`."""
+        while not self._done.is_set():
+            try:
+                if self.conn.poll(REPORT_EVERY):
+                    self._asked = receive(self.conn)[0] if self._asked != "stop" else "stop"
+            except (EOFError, OSError):
+                self.orphaned, self._asked = True, "stop"
+            # Asked again on every tick: a pause that came before the loop began would otherwise be forgotten.
+            if self._asked == "stop":
+                self.trainer.stop()
+            elif self._asked == "pause":
+                self.trainer.pause()
+            if not self.orphaned and not self._done.is_set():
+                self._report()
+
+    def finish(self) -> None:
+        """Stop listening (the run has returned) and wait for this thread."""
+        self._done.set()
+        self.join()
+
+    def _report(self) -> None:
+        trainer = self.trainer
+        history, losses = trainer.history[self._sent_history:], trainer.batch_losses[self._sent_losses:]
+        self._sent_history += len(history)
+        self._sent_losses += len(losses)
+        steps = trainer.steps
+        model = None
+        if steps != self._sent_steps:  # the weights changed: the views want them
+            model = pickle.dumps(trainer.model, protocol=pickle.HIGHEST_PROTOCOL)
+            self._sent_steps = steps
+        progress = {"epoch": trainer.epoch, "batch": trainer.batch, "status": trainer.status,
+                    "seconds": trainer.seconds, "history": history, "losses": losses, "problem": trainer.problem,
+                    "steps": steps, "model": model}
+        try:
+            send(self.conn, self.lock, ("progress", progress))
+        except OSError:
+            self.orphaned = True
+
+
+if __name__ == "__main__":  # python -m classroom.child FD THREADS NICE CORES (classroom/processes.py starts it)
+    cores = {int(core) for core in sys.argv[4].split(",") if core} if len(sys.argv) > 4 else None
+    child_main(Connection(int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]), cores)

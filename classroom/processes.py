@@ -1,0 +1,254 @@
+"""Training in child processes: the server's pages never share a GIL with a training loop.
+
+A training loop in a thread of the server competes for the one GIL with every student's script
+run: the live page slowed training three times over, and full classrooms stopped answering. Here
+each of the queue's workers (classroom/queue.py) drives one persistent child process, started lazily
+as a fresh interpreter (never a fork of the threaded server), which imports torch once, uses its
+share of the cores, runs on the training cores only (every core but the pages' one) and at a lower
+priority than the pages (classroom/child.py).
+
+Not multiprocessing's "spawn": it re-imports the parent's `__main__` in the child, and under
+Streamlit `__main__` is the app's own script (ScriptRunner installs it there), so every child would
+run streamlit_app.py. `python -m classroom.child` with one end of a socket pair imports only what
+training needs; the pipe is multiprocessing's Connection all the same.
+
+`RemoteRun` is one piece of work for the queue: it sends the student's Trainer (without its data)
+to a child, mirrors the child's progress onto the same Trainer object the pages read (counters,
+history, losses, and ~10 times a second the latest weights, `steps` being their version), and when
+the child sends the trained state back, the Trainer becomes it, ready for the next Play or Step.
+A child that dies (killed, out of memory) ends the job as failed with a translated message; the
+pool starts a fresh one for the next job. A child that ignores "stop" for STOP_GRACE is killed.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import socket
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from classroom.child import receive, send
+from classroom.queue import WORKER_NICE, cores
+from engine.data.recipe import DataRecipe
+from engine.errors import PlaygroundError
+from engine.training.trainer import Trainer
+
+ROOT = Path(__file__).resolve().parent.parent  # where `engine` is importable from
+POLL = 0.2  # seconds between looks at a child that sends nothing (is it still alive?)
+# Seconds a child may take to stop once asked (a batch, an evaluation, loading FashionMNIST) before it is killed.
+STOP_GRACE = 20.0
+
+
+def threads_per_job(workers: int) -> int:
+    """torch threads per training process: the cores but one (the pages'), shared among the workers."""
+    return max(1, (cores() - 1) // workers)
+
+
+def training_cores() -> list[int]:
+    """The cores training processes may run on: all but the lowest, which stays for the pages.
+
+    Niceness alone lets a page's burst (or anything else on the box) take a training core for a
+    while; pinned, training runs keep their cores and the pages keep theirs. Empty on a one-core box.
+    """
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return allowed[1:]
+
+
+class TrainingProcess:
+    """One child process and the server's end of its pipe."""
+
+    def __init__(self, threads: int, nice: int, pin: list[int] | None = None):
+        ours, theirs = socket.socketpair()
+        path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+        pinned = ",".join(map(str, pin or []))  # empty: the child may run anywhere
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "classroom.child", str(theirs.fileno()), str(threads), str(nice), pinned],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": path})
+        theirs.close()  # only the child holds its end: it sees EOF when the server goes, and we when it dies
+        self.conn = Connection(ours.detach())
+        self._lock = threading.Lock()
+
+    @property
+    def pid(self) -> int:
+        """The process id."""
+        return self.process.pid
+
+    @property
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self.process.poll() is None
+
+    def send(self, message: tuple) -> bool:
+        """Send a message; False when the child has gone."""
+        try:
+            send(self.conn, self._lock, message)
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def kill(self) -> None:
+        """End the process at once (it does not answer, or the server is closing)."""
+        if self.alive:
+            self.process.kill()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:  # not reaped yet; the OS still ends it
+            pass
+        self.conn.close()
+
+
+class ProcessPool:
+    """Up to `size` training processes, started when first needed and reused; a dead one is replaced."""
+
+    def __init__(self, size: int, *, threads: int | None = None, nice: int = WORKER_NICE,
+                 pin: list[int] | None = None):
+        self.size = size
+        self.threads = threads or threads_per_job(size)
+        self.nice = nice
+        self.pin = training_cores() if pin is None else pin
+        self._idle: list[TrainingProcess] = []
+        self._all: list[TrainingProcess] = []
+        self._lock = threading.Lock()
+
+    def acquire(self) -> TrainingProcess:
+        """An idle live process, or a new one (the queue never asks for more than `size` at once)."""
+        with self._lock:
+            while self._idle:
+                child = self._idle.pop()
+                if child.alive:
+                    return child
+                self._forget(child)
+        child = TrainingProcess(self.threads, self.nice, self.pin)  # outside the lock: starting takes a moment
+        with self._lock:
+            self._all.append(child)
+        return child
+
+    def warm(self) -> None:
+        """Start a process in the background now, so that the first Play need not wait for torch's import."""
+        threading.Thread(target=lambda: self.release(self.acquire()), name="train-warm", daemon=True).start()
+
+    def release(self, child: TrainingProcess) -> None:
+        """Give a process back after a job: kept when alive, dropped (and reaped) when not."""
+        with self._lock:
+            if child.alive and len(self._idle) < self.size:
+                self._idle.append(child)
+                return
+            self._forget(child)
+        child.kill()
+
+    def processes(self) -> list[TrainingProcess]:
+        """Every process started and not yet dropped (tests look at their pids)."""
+        with self._lock:
+            return list(self._all)
+
+    def close(self) -> None:
+        """End every process (tests; a server shutting down)."""
+        with self._lock:
+            children, self._all, self._idle = self._all, [], []
+        for child in children:
+            child.kill()
+
+    def _forget(self, child: TrainingProcess) -> None:
+        if child in self._all:
+            self._all.remove(child)
+
+
+class RemoteRun:
+    """One piece of a Trainer's work ("done", "epoch" or "batch") in a child: the queue's work and stop."""
+
+    def __init__(self, pool: ProcessPool, trainer: Trainer, until: str):
+        self.pool, self.trainer, self.until = pool, trainer, until
+        self.recipe = DataRecipe.of(trainer.data, trainer.config.data, trainer.config.options)
+        self._lock = threading.Lock()
+        self._child: TrainingProcess | None = None
+        self._asked: str | None = None
+        self._stop_asked_at: float | None = None
+
+    def work(self) -> None:
+        """Train in a child until the piece ends; the Trainer is then the child's. Raises when the child died."""
+        child = self.pool.acquire()
+        try:
+            blob = pickle.dumps(self.trainer, protocol=pickle.HIGHEST_PROTOCOL)
+            if not child.send(("run", blob, self.recipe, self.until)):
+                raise self._lost()
+            with self._lock:
+                self._child, asked = child, self._asked
+                if asked == "stop":
+                    self._stop_asked_at = time.monotonic()  # the grace runs from when the child could know
+            if asked is not None:  # pause or stop came while the child was being found or started
+                child.send((asked,))
+            self._follow(child)
+        except PlaygroundError:
+            child.kill()  # gone or stuck: reaped now, never handed out again
+            raise
+        finally:
+            with self._lock:
+                self._child = None
+            self.pool.release(child)
+
+    @property
+    def process(self) -> TrainingProcess | None:
+        """The process training this piece right now (None before and after)."""
+        return self._child
+
+    def pause(self) -> None:
+        """Ask the child to pause after the batch in hand."""
+        self._ask("pause")
+
+    def stop(self) -> None:
+        """Ask the child to stop after the batch in hand (killed if it has not after STOP_GRACE)."""
+        self._ask("stop")
+
+    def _ask(self, what: str) -> None:
+        with self._lock:
+            if self._asked == "stop":
+                return
+            self._asked = what
+            child = self._child
+            if what == "stop" and child is not None:
+                self._stop_asked_at = time.monotonic()
+        if child is not None:
+            child.send((what,))
+
+    def _follow(self, child: TrainingProcess) -> None:
+        while True:
+            if self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE:
+                raise self._lost()  # stuck, or still busy long after Stop: `work` kills it
+            try:
+                message = receive(child.conn) if child.conn.poll(POLL) else None
+            except (EOFError, OSError):
+                raise self._lost() from None
+            if message is None:
+                if not child.alive:
+                    raise self._lost()
+                continue
+            kind, payload = message
+            if kind == "progress":
+                self._mirror(payload)
+            elif kind == "end":
+                self.trainer.take_over(pickle.loads(payload))
+                return
+            else:  # "error": the run raised in the child; its words, never a traceback
+                self.trainer.status = "stopped"
+                raise RuntimeError(payload)
+
+    def _mirror(self, progress: dict) -> None:
+        """The child's progress onto the Trainer the pages read (the model first, then its version)."""
+        trainer = self.trainer
+        if progress["model"] is not None:
+            trainer.model = pickle.loads(progress["model"])
+            trainer.steps = progress["steps"]
+        trainer.history.extend(progress["history"])
+        trainer.batch_losses.extend(progress["losses"])
+        trainer.epoch, trainer.batch = progress["epoch"], progress["batch"]
+        trainer.seconds, trainer.problem = progress["seconds"], progress["problem"]
+        trainer.status = progress["status"]
+
+    def _lost(self) -> PlaygroundError:
+        self.trainer.status = "stopped"  # finished: the next Play starts a fresh run
+        return PlaygroundError("train_worker_lost")

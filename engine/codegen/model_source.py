@@ -1,0 +1,92 @@
+"""Runnable PyTorch source for a ModelSpec, in the tutorials' own style.
+
+Executing the source defines a module-level `model` equal in structure and parameter count to
+`build_model(spec)`; tests exec it and compare.
+"""
+
+from __future__ import annotations
+
+from engine.network.builder import forward_steps
+from engine.network.spec import LayerSpec, ModelSpec
+
+_POSITIONAL = {"Linear": ("in_features", "out_features")}  # written bare, as the seeds write them
+
+
+def layer_source(layer: LayerSpec) -> str:
+    """`nn.Linear(784, 512)`, `nn.Hardtanh(min_val=0.0, max_val=10.0)`: only non-default arguments named."""
+    positional = _POSITIONAL.get(layer.kind, ())
+    args = layer.arguments
+    parts = [repr(args[name]) for name in positional]
+    defaults = {arg.name: arg.default for arg in layer.registered.args}
+    parts += [f"{name}={value!r}" for name, value in args.items()
+              if name not in positional and value != defaults[name]]
+    return f"nn.{layer.kind}({', '.join(parts)})"
+
+
+def _shape_comment(shape: tuple[int, ...]) -> str:
+    return "# (" + ", ".join(["B", *map(str, shape)]) + ")"
+
+
+def _sequential_source(entries: list[tuple[str | None, LayerSpec]], indent: str) -> list[str]:
+    """Lines of an `nn.Sequential(...)` call; named entries use the seeds' OrderedDict form."""
+    if all(name is None for name, _ in entries):
+        return ["nn.Sequential(", *[f"{indent}    {layer_source(layer)}," for _, layer in entries], f"{indent})"]
+    body = [f'{indent}    ("{name}", {layer_source(layer)}),' for name, layer in entries]
+    return ["nn.Sequential(OrderedDict([", *body, f"{indent}]))"]
+
+
+def model_source(spec: ModelSpec) -> str:
+    """The whole runnable file: imports, the network, and `model = ...`."""
+    uses_names = _needs_ordered_dict(spec)
+    head = ["import torch", "from torch import nn"]
+    if uses_names:
+        head.insert(0, "from collections import OrderedDict\n")
+    if spec.class_name is None:
+        named = all(layer.name for layer in spec.layers)
+        lines = _sequential_source([(layer.name if named else None, layer) for layer in spec.layers], "")
+        lines[0] = "model = " + lines[0]
+        return "\n".join([*head, "", *lines]) + "\n"
+    return "\n".join([*head, "", "", *_class_source(spec), "", "", f"model = {spec.class_name}()"]) + "\n"
+
+
+def _needs_ordered_dict(spec: ModelSpec) -> bool:
+    # OrderedDict names the members of an nn.Sequential: a named Sequential model, or a named group.
+    if spec.class_name is None:
+        return all(layer.name for layer in spec.layers)
+    return any("." in path and not path.split(".")[1].isdigit() for path in spec.module_paths())
+
+
+def _class_source(spec: ModelSpec) -> list[str]:
+    paths = spec.module_paths()
+    members: dict[str, list[tuple[str, LayerSpec]]] = {}
+    for path, layer in zip(paths, spec.layers):
+        top, _, member = path.partition(".")
+        if member or top not in members:
+            members.setdefault(top, []).append((member, layer))
+    init = [f"class {spec.class_name}(nn.Module):", "    def __init__(self):", "        super().__init__()"]
+    for top, entries in members.items():
+        if entries[0][0]:  # a group: an nn.Sequential attribute
+            named = not entries[0][0].isdigit()
+            lines = _sequential_source([(m if named else None, layer) for m, layer in entries], "        ")
+            init.append(f"        self.{top} = " + lines[0])
+            init.extend(lines[1:])
+        else:
+            init.append(f"        self.{top} = {layer_source(entries[0][1])}")
+    forward = ["", "    def forward(self, x):"]
+    shape_after = _shapes_after_steps(spec)
+    for step, shape in zip(forward_steps(spec), shape_after):
+        forward.append(f"        x = self.{step}(x)  {_shape_comment(shape)}")
+    forward.append("        return x")
+    return init + forward
+
+
+def _shapes_after_steps(spec: ModelSpec) -> list[tuple[int, ...]]:
+    # The shape after each forward step: after the last layer of a group, or after a single layer.
+    paths, shapes = spec.module_paths(), spec.shapes[1:]
+    result = []
+    for i, path in enumerate(paths):
+        top = path.split(".")[0]
+        is_last_of_group = i + 1 == len(paths) or paths[i + 1].split(".")[0] != top or "." not in path
+        if is_last_of_group:
+            result.append(shapes[i])
+    return result

@@ -1,0 +1,1 @@
+"""What the Tensors, Layers, Activations and Autograd pages compute, returned as data for the views to draw."""

@@ -1,0 +1,1 @@
+"""A network as data: ModelSpec, the layer registry and its shape rules, presets, builder, editing, summary."""

@@ -1,0 +1,101 @@
+"""Build a real torch module from a ModelSpec."""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import torch
+from torch import nn
+
+from engine.network.layers import make_layer
+from engine.network.spec import ModelSpec
+
+
+class SpecNetwork(nn.Module):
+    """An `nn.Module` that prints as the student's class (e.g. `NeuralNetwork(...)`) and runs its steps.
+
+    `steps` are attribute names called in order; one name may repeat (a shared ReLU), and a group
+    (`linear_relu_stack`) is one `nn.Sequential` called once.
+    """
+
+    def __init__(self, class_name: str, children: dict[str, nn.Module], steps: list[str]):
+        super().__init__()
+        self._class_name = class_name
+        for name, child in children.items():
+            self.add_module(name, child)
+        self._steps = tuple(steps)
+
+    def _get_name(self) -> str:  # what print(model) shows as the class
+        return self._class_name
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        for step in self._steps:
+            x = self.get_submodule(step)(x)
+        return x
+
+
+def forward_steps(spec: ModelSpec) -> list[str]:
+    """The top-level attribute each forward step calls: a group counts once, a shared layer each time."""
+    steps: list[str] = []
+    for path in spec.module_paths():
+        top = path.split(".")[0]
+        if "." in path and steps and steps[-1] == top:
+            continue
+        steps.append(top)
+    return steps
+
+
+def build_model(spec: ModelSpec, seed: int | None = None) -> nn.Module:
+    """A freshly initialised torch module for the spec.
+
+    With `seed`, the weights equal those of `torch.manual_seed(seed); model = Net()` in a script,
+    but drawn from a private generator: the server's global RNG is shared by every student.
+    """
+    module = _assemble(spec)
+    if seed is not None:
+        generator = torch.Generator().manual_seed(seed)
+        for layer in _unique_linears(module):
+            _reset_linear(layer, generator)
+    return module
+
+
+def _unique_linears(module: nn.Module) -> list[nn.Linear]:
+    # modules() yields in registration order, which is construction order for _assemble.
+    return [m for m in module.modules() if isinstance(m, nn.Linear)]
+
+
+@torch.no_grad()
+def _reset_linear(layer: nn.Linear, generator: torch.Generator) -> None:
+    # Same draws, in the same order, as nn.Linear.reset_parameters (kaiming_uniform_ with a=sqrt(5)).
+    fan_in = layer.in_features
+    gain = math.sqrt(2.0 / (1 + 5))
+    bound = math.sqrt(3.0) * gain / math.sqrt(fan_in)
+    layer.weight.uniform_(-bound, bound, generator=generator)
+    if layer.bias is not None:
+        bias_bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+        layer.bias.uniform_(-bias_bound, bias_bound, generator=generator)
+
+
+def _assemble(spec: ModelSpec) -> nn.Module:
+    layers = [make_layer(layer.kind, layer.arguments) for layer in spec.layers]
+    paths = spec.module_paths()
+    if spec.class_name is None:
+        if all(layer.name for layer in spec.layers):
+            return nn.Sequential(OrderedDict(zip(paths, layers)))
+        return nn.Sequential(*layers)
+    children: dict[str, nn.Module] = {}
+    groups: dict[str, OrderedDict] = {}
+    for path, module in zip(paths, layers):
+        if "." in path:
+            group, member = path.split(".")
+            if group not in groups:
+                groups[group] = OrderedDict()
+                children[group] = None  # keep the group's place among the children
+            groups[group][member] = module
+        else:
+            children.setdefault(path, module)  # a repeated name reuses the first module
+    for group, members in groups.items():
+        numbered = all(member.isdigit() for member in members)
+        children[group] = nn.Sequential(*members.values()) if numbered else nn.Sequential(members)
+    return SpecNetwork(spec.class_name, children, forward_steps(spec))

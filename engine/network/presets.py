@@ -1,0 +1,84 @@
+"""Every network the seeds build, as plain data, named as the curriculum names them."""
+
+from __future__ import annotations
+
+from engine.network.spec import LayerSpec, ModelSpec
+
+L = LayerSpec.of
+
+PRESETS: dict[str, ModelSpec] = {
+    # Seed 000: NeuralNetwork, flatten + linear_relu_stack (669,706 parameters).
+    "fashion_mlp": ModelSpec(
+        (1, 28, 28),
+        (
+            L("Flatten", "flatten"),
+            L("Linear", "linear_relu_stack.0", in_features=784, out_features=512),
+            L("ReLU", "linear_relu_stack.1"),
+            L("Linear", "linear_relu_stack.2", in_features=512, out_features=512),
+            L("ReLU", "linear_relu_stack.3"),
+            L("Linear", "linear_relu_stack.4", in_features=512, out_features=10),
+        ),
+        "NeuralNetwork",
+    ),
+    # Seed 000: NeuralNetwork2, fc1/fc2/fc3 with one shared ReLU (1,333,770 parameters).
+    "fashion_mlp_fc": ModelSpec(
+        (1, 28, 28),
+        (
+            L("Flatten", "flatten"),
+            L("Linear", "fc1", in_features=784, out_features=1024),
+            L("ReLU", "relu"),
+            L("Linear", "fc2", in_features=1024, out_features=512),
+            L("ReLU", "relu"),
+            L("Linear", "fc3", in_features=512, out_features=10),
+        ),
+        "NeuralNetwork2",
+    ),
+    # Seeds 000/004: seq_modules, the minibatch-of-three walkthrough (15,910 parameters).
+    "walkthrough": ModelSpec(
+        (1, 28, 28),
+        (L("Flatten"), L("Linear", in_features=784, out_features=20), L("ReLU"),
+         L("Linear", in_features=20, out_features=10)),
+    ),
+    # Seed 002: the torchsummary example (8,256 + 1,040 + 17 = 9,313 parameters).
+    "dense_128": ModelSpec(
+        (128,),
+        (L("Linear", in_features=128, out_features=64), L("Tanh"),
+         L("Linear", in_features=64, out_features=16), L("Tanh"),
+         L("Linear", in_features=16, out_features=1), L("Sigmoid")),
+    ),
+    # Seed 001: the temperature models.
+    "temperature_linear": ModelSpec((1,), (L("Linear", in_features=1, out_features=1),)),
+    "temperature_tanh": ModelSpec(
+        (1,),
+        (L("Linear", in_features=1, out_features=13), L("Tanh"), L("Linear", in_features=13, out_features=1)),
+    ),
+    "temperature_named": ModelSpec(
+        (1,),
+        (L("Linear", "hidden_linear", in_features=1, out_features=12), L("Tanh", "hidden_activation"),
+         L("Linear", "output_linear", in_features=12, out_features=1)),
+    ),
+    # Train page: the recommended fast FashionMNIST classifier (>= 85 % test accuracy in about 2 epochs
+    # with Adam, see engine/training/recommended.py) and TF Playground's 2-D network (2-8-8-2, Tanh).
+    "fashion_fast": ModelSpec(
+        (1, 28, 28),
+        (L("Flatten"), L("Linear", in_features=784, out_features=128), L("ReLU"),
+         L("Linear", in_features=128, out_features=10)),
+    ),
+    "playground_2d": ModelSpec(
+        (2,),
+        (L("Linear", in_features=2, out_features=8), L("Tanh"), L("Linear", in_features=8, out_features=8), L("Tanh"),
+         L("Linear", in_features=8, out_features=2)),
+    ),
+    # TF Playground's default network (hidden layers 4-2, Tanh) and its spiral challenge (six layers of 8).
+    "playground_circle": ModelSpec(
+        (2,),
+        (L("Linear", in_features=2, out_features=4), L("Tanh"), L("Linear", in_features=4, out_features=2), L("Tanh"),
+         L("Linear", in_features=2, out_features=2)),
+    ),
+    "playground_spiral": ModelSpec(
+        (2,),
+        tuple(part for i in range(6) for part in (L("Linear", in_features=2 if i == 0 else 8, out_features=8),
+                                                  L("ReLU")))
+        + (L("Linear", in_features=8, out_features=2),),
+    ),
+}

@@ -1,0 +1,190 @@
+"""Training in child processes (classroom/processes.py): the parent's Trainer sees the numbers an
+in-process Trainer gives, pause/resume and stop cross the process boundary, a killed or stuck child
+ends its job in words and the next job works, and the queue's watchdog and places still hold."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+
+import pytest
+import torch
+
+from classroom.processes import ProcessPool, RemoteRun
+from classroom.queue import WORKER_NICE, JobQueue
+from engine import PRESETS
+from engine.data import load_dataset
+from engine.errors import PlaygroundError
+from engine.training import TrainConfig, Trainer
+from engine.training.recommended import recommended_config
+from tests.test_queue import until
+from tests.test_trainer import blobs, mlp, weights
+
+CIRCLE = dataclasses.replace(recommended_config("playground_2d"), epochs=20, seed=3)
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """Two training processes for the whole module (each start imports torch: seconds on a busy machine)."""
+    made = ProcessPool(2)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def queue():
+    made = JobQueue(2, watch_every=0.05, gone_grace=0.2)
+    yield made
+    made.close()
+
+
+def circle_trainer(config: TrainConfig = CIRCLE) -> Trainer:
+    return Trainer(PRESETS["playground_2d"], load_dataset("circle"), config)
+
+
+def submit(queue: JobQueue, pool: ProcessPool, trainer: Trainer, until_: str = "done", owner: str = "ann", **kwargs):
+    remote = RemoteRun(pool, trainer, until_)
+    return remote, queue.submit(owner, remote.work, remote.stop, **kwargs)
+
+
+def same_run(a: Trainer, b: Trainer) -> bool:
+    return (a.batch_losses == b.batch_losses and [r.test_loss for r in a.history] == [r.test_loss for r in b.history]
+            and all(torch.equal(p, q) for p, q in zip(weights(a.model), weights(b.model))))
+
+
+def test_a_run_in_a_child_gives_the_in_process_numbers(pool, queue):
+    trainer = circle_trainer()
+    _, job = submit(queue, pool, trainer)
+    assert job.wait(120) and job.state == "done", job.error
+    reference = circle_trainer()
+    reference.run()
+    assert trainer.status == "done" and trainer.epoch == CIRCLE.epochs and trainer.steps == reference.steps
+    assert same_run(trainer, reference)
+    assert trainer.data is reference.data or trainer.data.name == "circle"  # the parent kept its own data
+    assert all(p.grad is not None for p in trainer.model.parameters())  # as after an in-process run
+
+
+def test_progress_and_weights_reach_the_parent_while_it_trains(pool, queue):
+    trainer = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    start_model = trainer.model
+    remote, job = submit(queue, pool, trainer)
+    assert until(lambda: trainer.epoch >= 3, 120)
+    seen = (trainer.steps, len(trainer.history), len(trainer.batch_losses))
+    assert trainer.status == "running" and trainer.model is not start_model  # a snapshot of the child's weights
+    assert until(lambda: trainer.steps > seen[0] and len(trainer.history) > seen[1], 30)
+    assert len(trainer.batch_losses) >= trainer.epoch * trainer.batches_per_epoch - trainer.batches_per_epoch
+    remote.stop()
+    assert job.wait(30) and trainer.status == "stopped"
+
+
+def test_step_epoch_pause_and_resume_across_processes_equal_one_run(pool, queue):
+    """Sent tensors (a data set the registry does not know), shuffled, momentum and dropout: pieces == whole."""
+    data = blobs()
+    config = TrainConfig(data="blobs", lr=0.05, momentum=0.5, batch_size=8, epochs=40, shuffle=True, seed=2)
+    trainer = Trainer(mlp(dropout=True), data, config)
+    for until_ in ("batch", "batch", "epoch", "batch"):
+        _, job = submit(queue, pool, trainer, until_)
+        assert job.wait(60) and job.state == "done", job.error
+    assert trainer.status == "paused" and (trainer.epoch, trainer.batch) == (1, 1)
+    remote, job = submit(queue, pool, trainer)
+    assert until(lambda: trainer.epoch >= 2, 60)
+    remote.pause()
+    assert job.wait(30) and trainer.status == "paused" and trainer.epoch < config.epochs
+    while not trainer.finished:  # each piece starts in whichever process is free
+        _, job = submit(queue, pool, trainer)
+        assert job.wait(120)
+    whole = Trainer(mlp(dropout=True), data, config)
+    whole.run()
+    assert trainer.status == "done" and same_run(trainer, whole)
+
+
+def test_a_pause_that_comes_before_training_starts_still_pauses(pool, queue):
+    trainer = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    remote, job = submit(queue, pool, trainer)
+    remote.pause()  # probably before the child has the run
+    assert job.wait(60) and trainer.status == "paused" and trainer.epoch < 3000
+
+
+def test_a_killed_child_fails_its_job_in_words_and_the_next_job_works(pool, queue):
+    trainer = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    remote, job = submit(queue, pool, trainer)
+    assert until(lambda: trainer.epoch >= 2, 120)
+    busy = remote.process
+    os.kill(busy.pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    assert job.wait(30) and job.state == "failed"
+    assert isinstance(job.error, PlaygroundError) and job.error.key == "train_worker_lost"
+    assert trainer.finished and trainer.epoch >= 2  # what was mirrored stays on screen
+    assert busy not in pool.processes()
+    again = circle_trainer()
+    _, follow = submit(queue, pool, again)
+    assert follow.wait(120) and follow.state == "done" and again.status == "done"
+
+
+def test_a_child_that_does_not_stop_is_killed(pool, queue, monkeypatch):
+    monkeypatch.setattr("classroom.processes.STOP_GRACE", 0.5)
+    trainer = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    remote, job = submit(queue, pool, trainer)
+    assert until(lambda: trainer.epoch >= 1, 120)
+    stuck = remote.process
+    os.kill(stuck.pid, signal.SIGSTOP)  # frozen: it cannot answer "stop"
+    try:
+        remote.stop()
+        assert job.wait(10) and job.state == "failed" and job.error.key == "train_worker_lost"
+        assert not stuck.alive
+    finally:
+        if stuck.alive:
+            os.kill(stuck.pid, signal.SIGKILL)
+
+
+def test_a_closed_tab_and_the_wall_limit_stop_runs_in_children(pool, queue):
+    gone = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    _, gone_job = submit(queue, pool, gone, alive=lambda: False)
+    slow = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    _, slow_job = submit(queue, pool, slow, owner="bob", limit_seconds=1.0)
+    assert gone_job.wait(60) and gone_job.state == "cancelled" and gone_job.reason == "gone"
+    assert slow_job.wait(60) and slow_job.state == "cancelled" and slow_job.reason == "limit"
+    assert gone.status == slow.status == "stopped"  # sent back by the children, as they stopped
+
+
+def test_places_in_the_queue_with_one_training_process(pool):
+    single = JobQueue(1, watch_every=0.05)
+    try:
+        first, second = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000)), circle_trainer()
+        remote, running = submit(single, pool, first)
+        _, waiting = submit(single, pool, second, owner="bob")
+        assert until(lambda: single.place(running) == 0 and first.epoch >= 1, 120)
+        assert single.place(waiting) == 1 and second.status == "ready"
+        remote.stop()
+        assert running.wait(30) and waiting.wait(120) and second.status == "done"
+    finally:
+        single.close()
+
+
+def test_children_run_niced_and_pinned_with_their_share_of_threads(pool, queue):
+    trainer = circle_trainer(dataclasses.replace(CIRCLE, epochs=3000))
+    remote, job = submit(queue, pool, trainer)
+    assert until(lambda: trainer.epoch >= 1, 120)
+    expected = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICE)
+    assert all(os.getpriority(os.PRIO_PROCESS, c.pid) == expected for c in pool.processes())
+    assert pool.threads == max(1, ((len(os.sched_getaffinity(0)) - 1) // 2))
+    # Every thread of every child (torch's and the reporter's too) keeps off the pages' core, the lowest.
+    ours = sorted(os.sched_getaffinity(0))
+    training = set(ours[1:]) or set(ours)  # on one core there is nothing to keep apart
+    for child in pool.processes():
+        threads = [int(tid) for tid in os.listdir(f"/proc/{child.pid}/task")]
+        assert len(threads) >= 2 and all(os.sched_getaffinity(tid) == training for tid in threads)
+    remote.stop()
+    assert job.wait(30)
+
+
+def test_a_child_pays_torchs_one_time_costs_before_its_first_run():
+    # The first optimizer step of a process imports torch._dynamo and more (1.5-2 s): at start-up, not in a run.
+    import subprocess
+    import sys
+    code = ("import sys, torch; from classroom.child import _warm_up; state = torch.random.get_rng_state(); "
+            "_warm_up(); assert torch.equal(state, torch.random.get_rng_state()), 'the global RNG moved'; "
+            "print('torch._dynamo' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert result.stdout.strip() == "True"

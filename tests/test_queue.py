@@ -1,0 +1,209 @@
+"""The classroom's training queue: bounded, first come first served, cancellable, one job per student."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+import time
+
+import pytest
+import torch
+
+from classroom.queue import WORKERS_ENV, JobQueue, default_workers, wall_limit
+from engine import PRESETS, PlaygroundError
+from engine.data import load_dataset
+from engine.training import Trainer, TrainLimits
+from engine.training.recommended import recommended_config
+
+
+class Gate:
+    """Work that blocks until released, recording when it ran and how many ran at once."""
+
+    running = 0
+    most = 0
+    lock = threading.Lock()
+
+    def __init__(self, log: list, name: str):
+        self.log, self.name = log, name
+        self.release = threading.Event()
+        self.stopped = False
+
+    def work(self) -> None:
+        with Gate.lock:
+            Gate.running += 1
+            Gate.most = max(Gate.most, Gate.running)
+        self.log.append(self.name)
+        while not self.release.wait(0.01):
+            if self.stopped:
+                break
+        with Gate.lock:
+            Gate.running -= 1
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+@pytest.fixture
+def queue():
+    Gate.running = Gate.most = 0
+    made = JobQueue(2, watch_every=0.05, gone_grace=0.2)
+    yield made
+    made.close()
+    assert until(lambda: Gate.running == 0)  # every gate has let go before the next test counts again
+
+
+def until(condition, timeout: float = 10.0) -> bool:
+    """Wait for `condition()` (worker threads start at their own pace on a busy machine)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def submit(queue, log, name, **kwargs):
+    gate = Gate(log, name)
+    return gate, queue.submit(name, gate.work, gate.stop, **kwargs)
+
+
+def test_at_most_n_run_and_the_rest_start_in_arrival_order(queue):
+    log: list[str] = []
+    gates, jobs = zip(*(submit(queue, log, f"s{i}") for i in range(6)))
+    assert until(lambda: Gate.running == 2)
+    time.sleep(0.1)  # a third worker, if there were one, would start now
+    assert Gate.running == 2 and queue.counts() == (2, 4)
+    assert [queue.place(job) for job in jobs] == [0, 0, 1, 2, 3, 4]
+    for gate, job in zip(gates, jobs):
+        gate.release.set()
+        assert job.wait(5)
+    assert log == [f"s{i}" for i in range(6)]  # first come, first served
+    assert Gate.most == 2
+    assert all(job.state == "done" for job in jobs)
+    assert all(queue.place(job) is None for job in jobs)
+    assert max(job.waited for job in jobs[:2]) < min(job.waited for job in jobs[2:])  # the last four waited
+
+
+def test_one_job_per_student(queue):
+    log: list[str] = []
+    gate, _ = submit(queue, log, "ann")
+    with pytest.raises(PlaygroundError) as raised:
+        submit(queue, log, "ann")
+    assert raised.value.key == "queue_one_job"
+    gate.release.set()
+
+
+def test_a_full_queue_refuses_politely():
+    small = JobQueue(1, max_waiting=2)
+    log: list[str] = []
+    first, job = submit(small, log, "s0")
+    assert until(lambda: small.place(job) == 0)  # running: the two after it are the ones waiting
+    gates = [first] + [submit(small, log, f"s{i}")[0] for i in (1, 2)]
+    with pytest.raises(PlaygroundError) as raised:
+        submit(small, log, "late")
+    assert raised.value.key == "queue_full"
+    for gate in gates:
+        gate.release.set()
+    small.close()
+    assert until(lambda: Gate.running == 0)  # the gates have let go before the next test counts
+
+
+def test_cancel_while_waiting_and_while_running(queue):
+    log: list[str] = []
+    (g1, j1), (g2, j2), (g3, j3) = (submit(queue, log, name) for name in ("a", "b", "c"))
+    assert until(lambda: Gate.running == 2)
+    queue.cancel(j3)  # waiting: leaves at once, its work never runs and its stop is not called
+    assert j3.state == "cancelled" and j3.reason == "student" and not g3.stopped
+    queue.cancel(j1)  # running: asked to stop, ends when its work returns
+    assert j1.wait(2) and j1.state == "cancelled" and g1.stopped
+    g2.release.set()
+    assert j2.wait(2) and j2.state == "done"
+    assert log == ["a", "b"]
+    _, again = submit(queue, log, "a")  # once ended, the student may queue again
+    assert again.active
+
+
+def test_a_gone_student_loses_queued_and_running_jobs(queue):
+    log: list[str] = []
+    here = {"a": True, "b": True, "c": True}
+    jobs = {name: submit(queue, log, name, alive=lambda name=name: here[name]) for name in here}
+    assert until(lambda: Gate.running == 2)
+    here["a"] = here["c"] = False  # a is running, c is waiting
+    assert jobs["a"][1].wait(2) and jobs["a"][1].reason == "gone" and jobs["a"][0].stopped
+    assert jobs["c"][1].wait(2) and jobs["c"][1].reason == "gone"
+    assert jobs["b"][1].active  # still connected: untouched
+    jobs["b"][0].release.set()
+
+
+def test_a_short_blip_is_forgiven(queue):
+    log: list[str] = []
+    here = [True]
+    gate, job = submit(queue, log, "a", alive=lambda: here[0])
+    here[0] = False
+    time.sleep(0.08)  # under the 0.2 s grace
+    here[0] = True
+    time.sleep(0.3)
+    assert job.active
+    gate.release.set()
+
+
+def test_a_job_past_its_wall_limit_is_stopped(queue):
+    gate, job = submit(queue, [], "a", limit_seconds=0.1)
+    assert job.wait(2) and job.reason == "limit" and gate.stopped
+
+
+def test_failing_work_is_reported_and_the_worker_lives(queue):
+    def boom():
+        raise RuntimeError("bad batch")
+
+    job = queue.submit("a", boom, lambda: None)
+    assert job.wait(2) and job.state == "failed" and str(job.error) == "bad batch"
+    follow = queue.submit("a", lambda: None, lambda: None)
+    assert follow.wait(2) and follow.state == "done"
+
+
+def test_workers_come_from_the_environment_or_the_cores(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV, "3")
+    assert default_workers() == 3
+    monkeypatch.setenv(WORKERS_ENV, "zero")
+    assert default_workers() >= 1
+    monkeypatch.delenv(WORKERS_ENV)
+    assert JobQueue().workers == default_workers() >= 1
+
+
+def test_a_real_trainer_stops_when_cancelled_and_matches_an_uncancelled_prefix(queue):
+    data = load_dataset("circle")
+    config = dataclasses.replace(recommended_config("playground_2d"), epochs=10_000, seed=3)
+    trainer = Trainer(PRESETS["playground_2d"], data, config)
+    job = queue.submit("a", trainer.run, trainer.stop, limit_seconds=wall_limit())
+    while trainer.batch_losses == []:
+        time.sleep(0.01)
+    queue.cancel(job)
+    assert job.wait(5) and trainer.status == "stopped" and trainer.epoch < config.epochs
+    # The same seed trained the same number of batches in this thread gives the same losses.
+    again = Trainer(PRESETS["playground_2d"], data, config)
+    for _ in range(len(trainer.batch_losses)):
+        again.step()
+    assert torch.allclose(torch.tensor(again.batch_losses), torch.tensor(trainer.batch_losses))
+
+
+def test_the_wall_limit_is_the_trainers_own():
+    assert wall_limit(TrainLimits(max_seconds=10)) == pytest.approx(15)
+
+
+def test_the_log_has_a_line_per_ended_job(tmp_path):
+    log_path = tmp_path / "queue.jsonl"
+    logged = JobQueue(1, log_path=str(log_path))
+    release = threading.Event()
+    first = logged.submit("a", lambda: release.wait(5), release.set)
+    assert until(lambda: logged.place(first) == 0)
+    started = time.monotonic()
+    second = logged.submit("b", lambda: None, lambda: None)
+    time.sleep(0.2)
+    release.set()
+    assert first.wait(2) and second.wait(2)
+    lines = [json.loads(line) for line in log_path.read_text().splitlines()]
+    assert [line["state"] for line in lines] == ["done", "done"]
+    assert lines[1]["waited"] >= 0.2 and lines[0]["waited"] <= started - first.submitted + 0.01
+    logged.close()

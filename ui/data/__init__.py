@@ -1,0 +1,1 @@
+"""The Data page's parts: shared data sets and the student's upload, image views, point and table views."""

@@ -1,0 +1,47 @@
+"""The current language of this student's session, and `t()` to look strings up in it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine.errors import PlaygroundError
+from i18n import LANGUAGES, language_from_locale, translate
+
+LANG_KEY = "lang"
+
+
+def current_language() -> str:
+    """The session's language: chosen in the sidebar, else `?lang=`, else the browser's locale."""
+    if st.session_state.get(LANG_KEY) not in LANGUAGES:
+        asked = st.query_params.get("lang")
+        st.session_state[LANG_KEY] = asked if asked in LANGUAGES else language_from_locale(_browser_locale())
+    return st.session_state[LANG_KEY]
+
+
+def _browser_locale() -> str | None:
+    try:
+        return st.context.locale
+    except Exception:  # no browser behind the session (AppTest, bare mode): fall back to English
+        return None
+
+
+def t(key: str, **params) -> str:
+    """The string for `key` in the session's language."""
+    return translate(key, current_language(), **params)
+
+
+def error_text(error: PlaygroundError) -> str:
+    """A student-caused engine error, in the session's language."""
+    params = dict(error.params)
+    if isinstance(error.__cause__, PlaygroundError):  # e.g. a shape problem inside a spec error
+        params["reason"] = error_text(error.__cause__)
+    return t(f"error.{error.key}", **params)
+
+
+def labels_of(options, key_pattern: str):
+    """A `format_func` for a selectbox or radio: each option's string, looked up now in this session's language.
+
+    A plain dict lookup (not a call to `t` later) keeps the labels stable when AppTest formats options
+    outside the script run.
+    """
+    return {option: t(key_pattern.format(option)) for option in options}.__getitem__

@@ -1,0 +1,23 @@
+"""What a student sees of the shared server: their place in the training queue."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.language import t
+from ui.train.job import TrainingJob, classroom
+
+# A waiting run's place changes slowly, and thirty tabs re-asking every second would keep a core busy
+# answering them (bench/load_test.py): the Train page's live view polls this rarely until its turn.
+QUEUE_POLL_SECONDS = 3.0
+
+
+def render_queue_place(job: TrainingJob) -> bool:
+    """While the run waits for a free worker: its place in the queue and how many run at once (True)."""
+    place, workers = job.place, classroom().workers
+    if not place:  # training, or not in the queue
+        return False
+    text = (t("classroom.queued_next", workers=workers) if place == 1
+            else t("classroom.queued", place=place, ahead=place - 1, workers=workers))
+    st.info(text, icon=":material/hourglass_top:")
+    return True

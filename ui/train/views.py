@@ -1,0 +1,133 @@
+"""The Train page's live views: progress, loss and accuracy curves, and the epoch table.
+
+They only read a Trainer (which a worker thread may be advancing); copies of its lists are taken
+first, so a half-appended epoch is never drawn.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from engine.training import Trainer
+from ui.language import current_language, error_text, t
+from ui.train.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
+from ui.train.live_panels import drawn_once, render_panels
+from ui.train.playground_svg import Panel
+
+MAX_POINTS = 400  # batch losses drawn per curve; more only slows the browser
+
+
+def render_progress(trainer: Trainer, running: bool) -> None:
+    """Progress bar, status line and the latest numbers."""
+    status = t(f"train.status_{trainer.status}")
+    st.progress(trainer.progress, text=t("train.progress", status=status, epoch=trainer.epoch,
+                                         epochs=trainer.config.epochs, batch=trainer.batch,
+                                         batches=trainer.batches_per_epoch))
+    history = list(trainer.history)
+    last = history[-1] if history else None
+    columns = st.columns(4)
+    columns[0].metric(t("train.train_loss"), "—" if last is None else f"{last.train_loss:.4f}")
+    columns[1].metric(t("train.test_loss"), "—" if last is None or last.test_loss is None else f"{last.test_loss:.4f}")
+    accuracy = None if last is None else last.test_accuracy
+    columns[2].metric(t("train.test_accuracy"), "—" if accuracy is None else f"{accuracy:.1f}%")
+    columns[3].metric(t("train.seconds"), f"{trainer.seconds:.1f}")
+    if trainer.problem is not None:
+        st.warning(error_text(trainer.problem), icon=":material/warning:")
+
+
+def loss_figure(trainer: Trainer) -> go.Figure:
+    """Per-batch training loss (thin) with per-epoch train and test loss (markers), x in epochs."""
+    losses = list(trainer.batch_losses)
+    history = list(trainer.history)
+    stride = max(1, len(losses) // MAX_POINTS)
+    per_epoch = trainer.batches_per_epoch
+    figure = go.Figure()
+    figure.add_scatter(x=[(i + 1) / per_epoch for i in range(0, len(losses), stride)], y=losses[::stride],
+                       mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": BATCH_COLOUR})
+    epochs = [r.epoch for r in history]
+    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode="lines+markers", name=t("train.train_loss"),
+                       line={"color": TRAIN_COLOUR})
+    if history and history[0].test_loss is not None:
+        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode="lines+markers", name=t("train.test_loss"),
+                           line={"color": TEST_COLOUR})
+    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.loss_curve"),
+                         xaxis_title=t("train.epoch"), legend={"orientation": "h", "y": -0.25})
+    return figure
+
+
+def accuracy_figure(trainer: Trainer) -> go.Figure:
+    """Train and test accuracy per epoch, in percent."""
+    history = list(trainer.history)
+    epochs = [r.epoch for r in history]
+    figure = go.Figure()
+    figure.add_scatter(x=epochs, y=[r.train_accuracy for r in history], mode="lines+markers",
+                       name=t("train.train_accuracy"), line={"color": TRAIN_COLOUR})
+    figure.add_scatter(x=epochs, y=[r.test_accuracy for r in history], mode="lines+markers",
+                       name=t("train.test_accuracy"), line={"color": TEST_COLOUR})
+    figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.accuracy_curve"),
+                         xaxis_title=t("train.epoch"), yaxis={"ticksuffix": "%"},
+                         legend={"orientation": "h", "y": -0.25})
+    return figure
+
+
+def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
+    # Copies first (a worker may be appending), then only the points a chart draws.
+    losses, history = list(trainer.batch_losses), list(trainer.history)
+    stride = max(1, len(losses) // MAX_POINTS)
+    per_epoch = trainer.batches_per_epoch
+    batch = Line(t("train.batch_loss"), BATCH_COLOUR, [(i + 1) / per_epoch for i in range(0, len(losses), stride)],
+                 losses[::stride], 1.0)
+    epochs = [r.epoch for r in history]
+    loss = [batch, Line(t("train.train_loss"), TRAIN_COLOUR, epochs, [r.train_loss for r in history])]
+    accuracy = [Line(t("train.train_accuracy"), TRAIN_COLOUR, epochs, [r.train_accuracy for r in history])]
+    if history and history[0].test_loss is not None:
+        loss.append(Line(t("train.test_loss"), TEST_COLOUR, epochs, [r.test_loss for r in history]))
+        accuracy.append(Line(t("train.test_accuracy"), TEST_COLOUR, epochs, [r.test_accuracy for r in history]))
+    return loss, accuracy
+
+
+def render_live_curves(trainer: Trainer) -> None:
+    """Loss and accuracy side by side as light SVG charts: 4 repaints a second cost the server and browser little."""
+    def build() -> list[Panel]:
+        loss, accuracy = _live_lines(trainer)
+        panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]
+        if trainer.data.task == "classification":
+            panels.append(chart_panel("accuracy", t("train.accuracy_curve"), t("train.epoch"), accuracy, "%"))
+        return panels
+
+    version = (trainer, len(trainer.batch_losses), len(trainer.history), current_language())
+    render_panels("train_live_curves", drawn_once("train_live_curves", version, build), live=True)
+
+
+def render_curves(trainer: Trainer, live: bool = False) -> None:
+    """Loss curve, and the accuracy curve beside it for classification; `live`: the light SVG versions."""
+    if live:
+        render_live_curves(trainer)
+    elif trainer.data.task == "classification":
+        left, right = st.columns(2)
+        left.plotly_chart(loss_figure(trainer), key="train_loss_chart", width="stretch")
+        right.plotly_chart(accuracy_figure(trainer), key="train_accuracy_chart", width="stretch")
+    else:
+        st.plotly_chart(loss_figure(trainer), key="train_loss_chart", width="stretch")
+
+
+def render_epoch_table(trainer: Trainer) -> None:
+    """Every epoch as a row, and the same numbers as seed 003 prints them."""
+    history = list(trainer.history)
+    if not history:
+        st.caption(t("train.no_epochs_yet"))
+        return
+    shown = history[-200:]  # thousands of tiny epochs (seed 001) would only slow the page
+    table = pd.DataFrame([r.to_dict() for r in shown]).rename(columns={
+        "epoch": t("train.epoch"), "train_loss": t("train.train_loss"), "train_accuracy": t("train.train_accuracy"),
+        "test_loss": t("train.test_loss"), "test_accuracy": t("train.test_accuracy"), "seconds": t("train.seconds")})
+    st.dataframe(table.round(4), hide_index=True, width="stretch", height=min(300, 40 + 35 * len(shown)))
+    with st.expander(t("train.seed_printout")):
+        lines = []
+        for r in shown[-20:]:
+            accuracy = "" if r.test_accuracy is None else f"Accuracy : {r.test_accuracy:>0.1f}%, "
+            loss = "" if r.test_loss is None else f"Avg loss : {r.test_loss:>8f}"
+            lines.append(f"Epoch {r.epoch}\n ---------------------------\nTest Error : \n {accuracy}{loss} \n")
+        st.code("\n".join(lines), language="text")
