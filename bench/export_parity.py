@@ -22,8 +22,8 @@ if "FASHION_MNIST_DIR" not in os.environ and SHARED.is_dir():
     os.environ["FASHION_MNIST_DIR"] = str(SHARED)
 
 from engine import PRESETS, build_model  # noqa: E402
+from engine.data.sample_images import first_test_images  # noqa: E402
 from export import export_and_check  # noqa: E402
-from export.real_images import fashion_images, fashion_labels  # noqa: E402
 
 
 def timed_fashion_mlp(repeats: int) -> None:
@@ -56,10 +56,11 @@ def parity_of_presets() -> None:
 
 
 def parity_of_trained(steps: int = 300) -> None:
-    images, labels = fashion_images(10_000), fashion_labels(10_000)
-    if images is None or labels is None:
+    real = first_test_images(10_000)
+    if real is None:
         print("trained: FASHION_MNIST_DIR not set, skipped")
         return
+    images, labels = real
     spec = PRESETS["fashion_mlp"]
     model = build_model(spec, seed=0)
     x, y = images[:, None], torch.tensor(labels)

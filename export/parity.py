@@ -14,7 +14,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from export.real_images import fashion_images
+from engine.data.sample_images import first_test_images
 from export.runtime import run_onnx
 
 THRESHOLD = 1e-5
@@ -80,8 +80,9 @@ def parity_inputs(input_shape: Sequence[int], seed: int = 0,
     generator = torch.Generator().manual_seed(seed)
     inputs = [ParityInput("random", torch.rand(size, *input_shape, generator=generator)) for size in batch_sizes]
     if int(np.prod(input_shape)) == 28 * 28:
-        images = fashion_images(max(batch_sizes))
-        if images is not None:
+        real = first_test_images(max(batch_sizes))
+        if real is not None:
+            images = real[0]
             inputs.append(ParityInput("real", images.reshape(len(images), *input_shape)))
     return inputs
 

@@ -8,6 +8,7 @@ import streamlit as st
 import torch
 
 from engine import ModelSpec
+from engine.data.sample_images import first_test_images
 from export import ExportResult
 from export.browser_component import canvas_component, ort_base_url, runner_component
 from export.browser_payload import (
@@ -21,7 +22,6 @@ from export.browser_payload import (
     runner_payload,
 )
 from export.parity import torch_outputs
-from export.real_images import fashion_images
 from ui.export.views import render_parity
 from ui.language import t
 
@@ -103,10 +103,10 @@ def render_try_it(result: ExportResult, spec: ModelSpec) -> None:
     st.caption(t("export.try_intro"))
     kind = output_kind(spec.layers[-1].kind)
     classes = class_names(spec.output_shape[0])
-    samples = fashion_images(SAMPLES)
+    real = first_test_images(SAMPLES)
     data = {"digest": result.digest, "model": encode_model(result.onnx_bytes), "ort_base": ort_base_url(),
             "shape": list(spec.input_shape), "output_kind": kind, "classes": classes,
-            "samples": [] if samples is None else [encode_floats(image) for image in samples.numpy()],
+            "samples": [] if real is None else [encode_floats(image) for image in real[0].numpy()],
             "labels": {key: t(f"export.try_{key}") for key in ("clear", "sample", "upload", "browser", "time", "hint")}
             | {"failed": t("export.browser_failed")}}
     pad, answer = st.columns([3, 2])
