@@ -75,7 +75,7 @@ def browser_to_background(pin: bool = True) -> None:
 
     A student's browser runs on their own computer; here it shares the server's two cores. So every
     thread of it (Linux's nice and affinity are per thread) gets nice 19 and the lowest core, the one
-    the server keeps for the pages and never gives to training (engine/job_processes.training_cores):
+    the server keeps for the pages and never gives to training (classroom/processes.training_cores):
     the nearest this box comes to a browser on another machine. Processes it starts later (a renderer
     per site) inherit both. `pin=False` leaves it free to run on any core (nice 19 still).
     """

@@ -2,7 +2,7 @@
 
 Each round trains fashion_fast with its recommended settings (2 epochs) once with
 `python -m engine train ... --threads T` and once on the Train page in headless Chromium (the app's
-training process also uses T threads: engine/job_processes.threads_per_job), reading the page's own
+training process also uses T threads: classroom/processes.threads_per_job), reading the page's own
 training seconds when done.
 Chromium stands for a student's browser, which is on their own computer: it gets nice 19 and the
 pages' core, never the training core (bench/cpu_share.browser_to_background; --browser-anywhere

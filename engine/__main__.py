@@ -1,12 +1,14 @@
 """Headless commands for teachers and scripts: `python -m engine train --preset fashion_mlp --data ...`.
 
 Prints one JSON object per epoch (with --json) or the seed's "Test Error" lines, so a class can run
-the same training without the app and compare numbers.
+the same training without the app and compare numbers. Settings not given on the command line are the
+preset's recommended ones, the same the Train page fills in.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -17,6 +19,11 @@ from engine.data import load_dataset
 from engine.errors import PlaygroundError
 from engine.network.presets import PRESETS
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig, Trainer
+from engine.training.recommended import recommended_config
+
+# Flags that override a TrainConfig field of the same name; left out, the preset's recommended value holds.
+_CONFIG_FLAGS = ("data", "loss", "optimizer", "lr", "momentum", "batch_size", "epochs", "l1", "l2", "shuffle",
+                 "seed", "device")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,19 +31,20 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     train = commands.add_parser("train", help="train a preset network on a data set")
     train.add_argument("--preset", required=True, choices=sorted(PRESETS))
-    train.add_argument("--data", required=True, help="data set name, e.g. fashion_mnist")
+    train.add_argument("--data", help="data set name, e.g. fashion_mnist (default: the preset's)")
     train.add_argument("--data-dir", help="folder holding the data set's files (FashionMNIST's four .gz files)")
-    train.add_argument("--loss", default="cross_entropy", choices=sorted(LOSSES))
-    train.add_argument("--optimizer", default="sgd", choices=sorted(OPTIMIZERS))
-    train.add_argument("--lr", type=float, default=1e-3)
-    train.add_argument("--momentum", type=float, default=0.0)
-    train.add_argument("--batch-size", type=int, default=64)
-    train.add_argument("--epochs", type=int, default=3)
-    train.add_argument("--l1", type=float, default=0.0)
-    train.add_argument("--l2", type=float, default=0.0)
-    train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--shuffle", action=argparse.BooleanOptionalAction, default=False)
-    train.add_argument("--device", default="auto")
+    # No fixed defaults: what is not given comes from the preset's recommended settings (resolve_config).
+    train.add_argument("--loss", choices=sorted(LOSSES))
+    train.add_argument("--optimizer", choices=sorted(OPTIMIZERS))
+    train.add_argument("--lr", type=float)
+    train.add_argument("--momentum", type=float)
+    train.add_argument("--batch-size", type=int)
+    train.add_argument("--epochs", type=int)
+    train.add_argument("--l1", type=float)
+    train.add_argument("--l2", type=float)
+    train.add_argument("--seed", type=int)
+    train.add_argument("--shuffle", action=argparse.BooleanOptionalAction)
+    train.add_argument("--device", help="auto, cpu, cuda or mps")
     train.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice, one per core)")
     train.add_argument("--json", action="store_true", help="one JSON object per epoch")
     return parser
@@ -50,6 +58,16 @@ def _print_epoch(report, as_json: bool) -> None:
     print(f"Epoch {report.epoch}: {accuracy}Avg loss : {report.test_loss:>8f} ({report.seconds:.1f} s)", flush=True)
 
 
+def resolve_config(args: argparse.Namespace) -> TrainConfig:
+    """The run's settings: the preset's recommended TrainConfig, with every flag given on the command line
+    put in its place. Raises PlaygroundError for a value out of range."""
+    base = recommended_config(args.preset)
+    given = {name: getattr(args, name) for name in _CONFIG_FLAGS if getattr(args, name) is not None}
+    if given.get("data", base.data) != base.data:
+        given["data_options"] = ()  # the recommended options belong to the recommended data set
+    return dataclasses.replace(base, **given)
+
+
 def train(args: argparse.Namespace) -> int:
     """Run one training from the command line's arguments; 0 on success, 2 on a student-fixable problem."""
     if args.threads:
@@ -57,11 +75,8 @@ def train(args: argparse.Namespace) -> int:
     try:
         if args.data_dir:  # the engine's first place to look for FashionMNIST's files
             os.environ["FASHION_MNIST_DIR"] = args.data_dir
-        options = {}
-        config = TrainConfig(data=args.data, data_options=options, loss=args.loss, optimizer=args.optimizer,
-                             lr=args.lr, momentum=args.momentum, batch_size=args.batch_size, epochs=args.epochs,
-                             l1=args.l1, l2=args.l2, shuffle=args.shuffle, seed=args.seed, device=args.device)
-        data = load_dataset(args.data, **options)
+        config = resolve_config(args)
+        data = load_dataset(config.data, **config.options)
         trainer = Trainer(PRESETS[args.preset], data, config, on_epoch=lambda r: _print_epoch(r, args.json))
     except PlaygroundError as error:
         print(f"error: {error}", file=sys.stderr)

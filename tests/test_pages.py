@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from ui.pages import PAGES
+from ui.pages import PAGES, use_entry_navigation
 
 
 def open_page(path: str, lang: str) -> AppTest:
@@ -32,3 +32,14 @@ def test_language_comes_from_the_link():
     assert app.title[0].value == "파이토치 신경망 놀이터"
     app.sidebar.radio(key="lang").set_value("en").run()
     assert app.title[0].value == "Torch Playground"
+
+
+def test_entry_navigation_set_at_start_outlasts_the_pages_folder(monkeypatch):
+    # What a server start-up relies on: set before the first session, the choice is not taken back
+    # when a session's PagesManager finds pages/ beside streamlit_app.py.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    use_entry_navigation()
+    PagesManager(str(ROOT / "streamlit_app.py"))
+    assert PagesManager.uses_pages_directory is False

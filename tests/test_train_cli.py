@@ -1,5 +1,6 @@
 """`python -m engine train` on small data: one JSON object per epoch, clear errors, the IDX reader."""
 
+import dataclasses
 import gzip
 import json
 import subprocess
@@ -60,3 +61,36 @@ def test_cli_reports_divergence():
                      "--batch-size", "1", "--epochs", "20", "--json")
     assert result.returncode == 1
     assert "diverged" in result.stderr
+
+
+def resolved(*args: str):
+    from engine.__main__ import _parser, resolve_config
+    return resolve_config(_parser().parse_args(["train", *args]))
+
+
+def test_cli_uses_the_presets_recommended_settings_when_no_flag_is_given():
+    from engine.training.recommended import recommended_config
+    for preset in ("temperature_linear", "playground_circle", "fashion_fast", "dense_128"):
+        assert resolved("--preset", preset, "--data", recommended_config(preset).data) == recommended_config(preset)
+    # --data may be left out too: the preset's own data set.
+    assert resolved("--preset", "playground_spiral") == recommended_config("playground_spiral")
+
+
+def test_cli_flags_override_the_recommended_settings():
+    from engine.training.recommended import recommended_config
+    config = resolved("--preset", "playground_circle", "--data", "xor", "--lr", "0.1", "--epochs", "7",
+                      "--no-shuffle", "--batch-size", "32", "--seed", "3", "--optimizer", "adam")
+    expected = dataclasses.replace(recommended_config("playground_circle"), data="xor", lr=0.1, epochs=7,
+                                   shuffle=False, batch_size=32, seed=3, optimizer="adam")
+    assert config == expected
+    assert config.loss == "cross_entropy" and config.momentum == 0.0  # not given: still the preset's
+
+
+def test_cli_trains_with_only_preset_and_data():
+    # temperature_linear's recommended run (seed 001): MSE, which the old fixed default (cross entropy) could not
+    # train, for 3000 full-batch epochs.
+    result = run_cli("--preset", "temperature_linear", "--data", "temperature", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [row["epoch"] for row in rows] == list(range(1, 3001))
+    assert rows[0]["test_accuracy"] is None and rows[-1]["train_loss"] < rows[0]["train_loss"] / 10

@@ -34,14 +34,27 @@ PAGES: tuple[PageInfo, ...] = (
 )
 
 
+def use_entry_navigation() -> None:
+    """Tell Streamlit, for the whole process, that this app navigates with st.navigation, not pages/.
+
+    Streamlit takes an app with a pages/ folder (the name is fixed here) for an old-style multipage app
+    until some session calls st.navigation: until then /model runs pages/model.py alone, without
+    streamlit_app.py's sidebar and language switch. A server start-up that calls this before serving
+    makes the first lesson link on a fresh server run through the entry script like every later one.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False  # what st.navigation itself sets
+
+
 def require_entry() -> None:
     """Make a page opened directly run inside streamlit_app.py, not alone.
 
-    Until some session of the process calls st.navigation, Streamlit treats an app with a pages/
-    folder as an old-style multipage app and runs /model's file by itself (no sidebar, no language
-    switch): a lesson link on a freshly started server, and every AppTest run of a page. Then we run
-    the entry script here, which navigates back to this page, and stop the bare run. No rerun, so a
-    button click in this run is not lost.
+    Each page calls this first, because a bare page run starts nowhere else: on a server started
+    without use_entry_navigation() (plain `streamlit run`) before any session has navigated, and in
+    every AppTest run (AppTest forgets the process's choice before each run, then sees pages/). Then we
+    run the entry script here, which navigates back to this page, and stop the bare run. No rerun, so a
+    button click in this run is not lost. Otherwise this is one attribute read.
     """
     import runpy
     from pathlib import Path
@@ -50,6 +63,6 @@ def require_entry() -> None:
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False  # as st.navigation does, for the whole process
+        use_entry_navigation()
         runpy.run_path(str(Path(__file__).resolve().parent.parent / "streamlit_app.py"))
         st.stop()
