@@ -1,7 +1,8 @@
 """The ko/en string catalog, merged from one module per area in `i18n/` (no streamlit here).
 
-Each module defines `STRINGS = {"area.key": ("한국어", "English"), ...}`; one file per page keeps
-parallel work from colliding in one giant table.
+Each module defines `STRINGS = {"area.key": ("한국어", "English"), ...}` and is named after its page
+(layers.py for pages/layers.py) or area (errors.py, script_comments.py); one file per page keeps parallel work
+from colliding in one giant table. Pure data: engine/ imports it too, so it imports nothing from the app.
 """
 
 from __future__ import annotations

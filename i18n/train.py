@@ -1,4 +1,5 @@
-"""Train page strings, and the descriptions of the presets the training area adds."""
+"""Train page strings (the training queue's among them), and the descriptions of the presets the training area
+adds."""
 
 STRINGS = {
     "nav.train": ("학습시키기", "Train"),
@@ -87,6 +88,12 @@ STRINGS = {
     "train.reference_model": ("비교: {preset} (추천 설정으로 학습)", "Compare: {preset} (trained with its recommended settings)"),
     "train.gradient_intro": ("마지막 학습 단계 뒤 첫 Linear 계층 가중치의 기울기 (튜토리얼의 `hidden_linear.weight.grad`):",
                              "The first Linear layer's weight gradient after the last step (the tutorial's `hidden_linear.weight.grad`):"),
+    # the shared training queue (classroom/queue.py), while a run waits for a free process
+    "classroom.queued": ("대기열 {place}번째: 앞에 {ahead}명의 학습이 있습니다. 서버가 한 번에 {workers}개씩 학습합니다.",
+                         "Place {place} in the queue: {ahead} run(s) ahead of yours. The server trains {workers} "
+                         "at a time."),
+    "classroom.queued_next": ("대기열 1번째: 다음 차례입니다. 서버가 한 번에 {workers}개씩 학습합니다.",
+                              "Place 1 in the queue: yours is next. The server trains {workers} at a time."),
     "preset.fashion_fast": ("빠른 FashionMNIST 분류기 784-128-10 (추천)", "Fast FashionMNIST classifier 784-128-10 (recommended)"),
     "preset.playground_2d": ("2차원 놀이터 신경망 2-8-8-2 Tanh", "2-D playground network 2-8-8-2 Tanh"),
     "preset.playground_circle": ("TF 플레이그라운드 기본: 원 데이터, 은닉층 4-2 Tanh",

@@ -1,9 +1,9 @@
 """engine/ and export/ never import streamlit; every string exists in Korean and English."""
 
+import re
 import subprocess
 import sys
 
-from engine.errors import ENGLISH
 from i18n import catalog, translate
 from tests.conftest import ROOT
 
@@ -24,8 +24,21 @@ def test_every_string_has_korean_and_english():
 
 
 def test_every_engine_error_is_translated():
-    for key in ENGLISH:
-        assert f"error.{key}" in catalog()
+    # an error key missing from the catalog would turn the student's explanation into a KeyError
+    raised = {key for folder in ("engine", "export", "classroom", "ui") for path in (ROOT / folder).rglob("*.py")
+              for key in re.findall(r'PlaygroundError\(\s*"(\w+)"', path.read_text(encoding="utf-8"))}
+    assert len(raised) > 50
+    assert not {f"error.{key}" for key in raised} - catalog().keys()
+
+
+def test_the_catalog_imports_nothing_from_the_app():
+    # engine/ imports i18n (for the English str() of its errors), so i18n must not import engine/ or ui/
+    code = ("import sys, i18n\n"
+            "i18n.catalog()\n"
+            "assert not any(name.split('.')[0] in ('engine', 'ui', 'export', 'classroom', 'streamlit')"
+            " for name in sys.modules), sorted(sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_placeholders_agree_between_languages():

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from engine.codegen.script import ScriptSetup, build_notebook, build_script, script_steps
-from engine.codegen.script_comments import COMMENTS
 from engine.codegen.script_data import CsvSource
 from engine.codegen.script_training import printed_epoch
 from engine.data import dataset_from_csv, load_dataset
@@ -244,9 +243,11 @@ def test_notebook_has_a_code_cell_per_step_and_prints_the_trainers_numbers(fashi
 
 
 def test_comment_table_has_both_languages_with_the_same_placeholders():
-    assert set(COMMENTS["ko"]) == set(COMMENTS["en"])
-    for key, english in COMMENTS["en"].items():
-        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", COMMENTS["ko"][key])), key
+    from i18n.script_comments import STRINGS
+    assert STRINGS and all(key.startswith("script_comment.") for key in STRINGS)
+    for key, (korean, english) in STRINGS.items():
+        assert korean.strip() and english.strip(), key
+        assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", korean)), key
 
 
 def test_script_comments_follow_the_language():

@@ -84,9 +84,6 @@ def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
     import signal
     import time
 
-    from engine.errors import ENGLISH
-    from i18n.errors import _KOREAN
-
     app = open_page("pages/train.py", lang)
     app.selectbox(key="train_preset").set_value("playground_2d").run()
     app.number_input(key="train_epochs").set_value(5000).run()
@@ -100,7 +97,7 @@ def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
     job.wait(30)
     app.run()
     assert not app.exception and job.ticket.state == "failed"
-    message = (_KOREAN if lang == "ko" else ENGLISH)["train_worker_lost"]
+    message = translate("error.train_worker_lost", lang)
     assert any(message in error.value for error in app.error), [error.value for error in app.error]
     app.number_input(key="train_epochs").set_value(2).run()
     app.button(key="train_play").click().run()  # a fresh process trains the next run

@@ -1,133 +1,14 @@
-"""The comments and step titles of a generated script, in Korean and English: one table, both languages.
+"""The comments and step titles of a generated script, looked up in the ko/en catalog.
 
-They are visible text (the student reads them in the downloaded file), so they live here together;
-a test checks that both languages have the same keys and the same placeholders.
+The texts live in i18n/script_comments.py (keys "script_comment.*"), one (Korean, English) pair each,
+like every other visible text.
 """
 
 from __future__ import annotations
 
-LANGUAGES = ("ko", "en")
-
-COMMENTS: dict[str, dict[str, str]] = {
-    "en": {
-        "doc_title": "Torch Playground: {model} trained on {data}, as a script to run at home.",
-        "doc_run": "Run it with `python {file}`. On the CPU it prints the same numbers as the playground's Train page.",
-        "doc_fashion": "FashionMNIST: set FASHION_MNIST_DIR to a folder with the four .gz files, "
-                       "or install torchvision to download them.",
-        "doc_digits": "The 8x8 digits come with scikit-learn (pip install scikit-learn).",
-        "doc_csv": "Put your file {file} next to this script (or change CSV_FILE below).",
-        "doc_onnx": "The ONNX step needs onnx, onnxscript and onnxruntime (pip install onnx onnxscript onnxruntime).",
-        "step_imports": "Imports",
-        "step_device": "Device: a GPU (CUDA, or MPS on a Mac) when there is one, else the CPU",
-        "step_hyper": "Hyperparameters",
-        "step_data": "Data",
-        "step_model": "Model",
-        "step_loss": "Loss function and optimizer",
-        "step_loops": "train_loop and test_loop (seed 003, section 6)",
-        "step_train": "Training",
-        "step_save": "Saving the learned weights",
-        "step_onnx": "ONNX export and onnxruntime check",
-        "seed": "the same seed gives the same starting weights and batch order as the playground",
-        "momentum": "momentum of the optimizer",
-        "l1": "L1 regularization rate (weights only, not biases)",
-        "l2": "L2 regularization rate (weights only, not biases)",
-        "data_dir": "folder with the four FashionMNIST .gz files",
-        "read_idx": "One IDX .gz file (the format FashionMNIST ships in) as a uint8 tensor.",
-        "load_fashion": "Images (N, 28, 28) and labels of one split: from DATA_DIR, else downloaded by torchvision.",
-        "scale": "(N, 1, 28, 28); pixels 0-255 become 0-1, like ToTensor()",
-        "digits": "scikit-learn's 8x8 handwritten digits, values 0-16 (scaled to 0-1)",
-        "split": "shuffled with the data seed, then split into training and test data",
-        "train_ratio": "percent of the examples used for training",
-        "data_seed": "seed of the data's shuffle (and of its noise)",
-        "noise": "percent (0-50), as in TF Playground",
-        "two_d": "TF Playground's {name} data, made by the same NumPy code the playground runs",
-        "two_d_shuffle": "the Playground's shuffle, then the first train_ratio percent for training",
-        "two_d_labels": "-1 becomes class 0, +1 class 1",
-        "temperature": "seed 001's readings: degrees Celsius (t_c) and the unknown unit (t_u)",
-        "temperature_split": "20% held out for validation, as seed 001 does; the input scaled by 0.1",
-        "csv_file": "your CSV file: a header row, number columns and the label column",
-        "csv_delimiter": "comma, unless the header clearly uses ; or tabs",
-        "csv_classes": "class names in order: by value when they are numbers, else alphabetical",
-        "datasets": "Dataset and DataLoader: batches of batch_size, in the same order as the playground",
-        "test_batch": "evaluation needs no gradients, so it takes big batches",
-        "test_generator": "its own generator, so torch's global one is left to Dropout alone",
-        "init_seed": "the playground's starting weights come from this seed",
-        "dropout_seed": "Dropout's masks start from the same seed as in the playground",
-        "penalty_weights": "what L1/L2 regularization penalizes: the weights, not the biases",
-        "train_loop": "One epoch of training: the loss every 100 batches, then the epoch's averages.",
-        "test_loop": "Average loss (and accuracy) on the test data, without gradients.",
-        "predict_loss": "prediction and loss",
-        "backprop": "backpropagation",
-        "penalty": "regularization penalty, added before backpropagation",
-        "weighted": "weighted by batch size: the exact average even when the last batch is smaller",
-        "binary_target": "binary loss: targets as floats shaped (N, 1), like the output",
-        "print_every": "a long run prints every print_every epochs (the test set is still checked every epoch)",
-        "save": "seed 003, section 7: save only the learned parameters",
-        "onnx_export": "export with a dynamic batch size (an example batch of 2)",
-        "onnx_check": "the same inputs through torch and onnxruntime must give the same outputs",
-    },
-    "ko": {
-        "doc_title": "파이토치 신경망 놀이터: {data} 데이터로 학습하는 {model}, 집에서 실행하는 스크립트입니다.",
-        "doc_run": "`python {file}`로 실행합니다. CPU에서는 놀이터의 학습 페이지와 같은 숫자를 출력합니다.",
-        "doc_fashion": "FashionMNIST: FASHION_MNIST_DIR에 .gz 파일 네 개가 있는 폴더를 지정하거나, "
-                       "torchvision을 설치하면 내려받습니다.",
-        "doc_digits": "8x8 숫자 데이터는 scikit-learn에 들어 있습니다 (pip install scikit-learn).",
-        "doc_csv": "올린 파일 {file}을 이 스크립트 옆에 두세요 (또는 아래 CSV_FILE을 바꾸세요).",
-        "doc_onnx": "ONNX 단계에는 onnx, onnxscript, onnxruntime이 필요합니다 "
-                    "(pip install onnx onnxscript onnxruntime).",
-        "step_imports": "불러오기",
-        "step_device": "장치: GPU(CUDA, 맥에서는 MPS)가 있으면 GPU, 없으면 CPU",
-        "step_hyper": "하이퍼파라미터",
-        "step_data": "데이터",
-        "step_model": "모델",
-        "step_loss": "손실 함수와 옵티마이저",
-        "step_loops": "train_loop와 test_loop (시드 003, 6장)",
-        "step_train": "학습",
-        "step_save": "학습한 가중치 저장하기",
-        "step_onnx": "ONNX로 내보내고 onnxruntime으로 확인하기",
-        "seed": "시드가 같으면 놀이터와 같은 초기 가중치, 같은 배치 순서가 나옵니다",
-        "momentum": "옵티마이저의 모멘텀",
-        "l1": "L1 정규화 비율 (편향이 아닌 가중치에만)",
-        "l2": "L2 정규화 비율 (편향이 아닌 가중치에만)",
-        "data_dir": "FashionMNIST .gz 파일 네 개가 있는 폴더",
-        "read_idx": "IDX .gz 파일(FashionMNIST의 파일 형식) 하나를 uint8 텐서로 읽습니다.",
-        "load_fashion": "한 분할의 이미지 (N, 28, 28)와 정답: DATA_DIR에서 읽고, 없으면 torchvision이 내려받습니다.",
-        "scale": "(N, 1, 28, 28); ToTensor()처럼 픽셀 0-255를 0-1로 바꿉니다",
-        "digits": "scikit-learn의 8x8 손글씨 숫자, 값 0-16 (0-1로 바꿉니다)",
-        "split": "데이터 시드로 섞은 뒤 학습 데이터와 테스트 데이터로 나눕니다",
-        "train_ratio": "학습에 쓰는 예제의 비율(%)",
-        "data_seed": "데이터를 섞는 (그리고 잡음을 만드는) 시드",
-        "noise": "퍼센트(0-50), TF Playground와 같습니다",
-        "two_d": "TF Playground의 {name} 데이터: 놀이터가 실행하는 것과 같은 NumPy 코드로 만듭니다",
-        "two_d_shuffle": "Playground처럼 섞고, 앞의 train_ratio%를 학습에 씁니다",
-        "two_d_labels": "-1은 클래스 0, +1은 클래스 1이 됩니다",
-        "temperature": "시드 001의 측정값: 섭씨 온도(t_c)와 모르는 단위(t_u)",
-        "temperature_split": "시드 001처럼 20%를 검증용으로 떼어 두고, 입력에 0.1을 곱합니다",
-        "csv_file": "여러분의 CSV 파일: 머리글 행, 숫자 열들, 그리고 정답 열",
-        "csv_delimiter": "머리글이 ; 이나 탭을 분명히 쓰지 않으면 쉼표",
-        "csv_classes": "클래스 이름의 순서: 숫자면 값 순서, 아니면 가나다(알파벳) 순서",
-        "datasets": "Dataset과 DataLoader: 놀이터와 같은 순서로 batch_size개씩 묶습니다",
-        "test_batch": "평가는 변화도가 필요 없으므로 큰 배치로 합니다",
-        "test_generator": "자기 생성기를 씁니다: torch의 전역 생성기는 Dropout만 쓰도록",
-        "init_seed": "놀이터의 초기 가중치는 이 시드에서 나옵니다",
-        "dropout_seed": "Dropout의 마스크도 놀이터와 같은 시드에서 시작합니다",
-        "penalty_weights": "L1/L2 정규화가 벌점을 주는 대상: 편향이 아닌 가중치",
-        "train_loop": "한 에폭 학습: 100 배치마다 손실을, 끝에 에폭 평균을 출력합니다.",
-        "test_loop": "테스트 데이터에서의 평균 손실(과 정확도), 변화도 없이 계산합니다.",
-        "predict_loss": "예측과 손실 계산",
-        "backprop": "역전파",
-        "penalty": "정규화 벌점, 역전파 전에 더합니다",
-        "weighted": "배치 크기로 가중: 마지막 배치가 작아도 정확한 평균",
-        "binary_target": "이진 손실: 정답을 출력처럼 (N, 1) 모양의 실수로",
-        "print_every": "긴 학습은 print_every 에폭마다 출력합니다 (테스트는 매 에폭 합니다)",
-        "save": "시드 003, 7장: 학습한 매개변수만 저장합니다",
-        "onnx_export": "배치 크기를 바꿀 수 있게 내보냅니다 (예시 배치 2개)",
-        "onnx_check": "같은 입력을 torch와 onnxruntime에 넣으면 같은 출력이 나와야 합니다",
-    },
-}
+from i18n import LANGUAGES, translate
 
 
 def comment(lang: str, key: str, **values) -> str:
     """The comment `key` in `lang` ("ko" or "en"; anything else falls back to English), filled in."""
-    table = COMMENTS.get(lang, COMMENTS["en"])
-    return table[key].format(**values) if values else table[key]
+    return translate(f"script_comment.{key}", lang if lang in LANGUAGES else "en", **values)

@@ -13,7 +13,7 @@ RECOMMENDED: dict[str, TrainConfig] = {
     "fashion_mlp": TrainConfig("fashion_mnist", optimizer="sgd", lr=1e-3, batch_size=64, epochs=10),
     "fashion_mlp_fc": TrainConfig("fashion_mnist", optimizer="sgd", lr=1e-3, batch_size=64, epochs=10),
     "walkthrough": TrainConfig("fashion_mnist", optimizer="sgd", lr=1e-2, batch_size=64, epochs=5),
-    # >= 85 % test accuracy in two epochs (about 4-5 s on two CPU cores).
+    # >= 85 % test accuracy in two epochs: short enough to watch in class (tests/test_train_fashion.py checks it).
     "fashion_fast": TrainConfig("fashion_mnist", optimizer="adam", lr=2e-3, batch_size=64, epochs=2, shuffle=True),
     # Seed 001: full-batch SGD on the 9 training temperatures (0.1 * Fahrenheit in, Celsius out).
     "temperature_linear": TrainConfig("temperature", loss="mse", optimizer="sgd", lr=1e-2, batch_size=9,

@@ -46,7 +46,7 @@ def render_browser_check(result: ExportResult) -> None:
     done = answer_matches(answer, result.digest, run_id)
     labels = {"running": t("export.browser_running"), "done": t("export.browser_done"),
               "failed": t("export.browser_failed")}
-    # Once answered, only the model's identity is sent: the 1-20 MB model is not shipped again.
+    # Once answered, only the model's identity is sent: the model (megabytes of weights) is not shipped again.
     data = ({"digest": result.digest, "run_id": run_id, "done": True} if done
             else runner_payload(result, ort_base_url(), run_id, labels))
     reply = runner_component()(key="export_runner", data=data, on_result_change=_no_op, height="content")

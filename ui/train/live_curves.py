@@ -1,7 +1,7 @@
-"""Line charts as small SVG strings, for the loss and accuracy curves while a run trains (2-D: 4 repaints a second).
+"""Line charts as small SVG strings, for the loss and accuracy curves while a run trains (2-D: many repaints a second).
 
-A plotly chart costs ~10 ms of server Python (validation, JSON) and a full redraw in the browser per
-repaint; a few polylines cost a fraction of a millisecond. The interactive plotly charts come back
+A plotly chart costs server Python on every repaint (figure validation, JSON) and a full redraw in the
+browser; a few polylines are a short string to build and to draw. The interactive plotly charts come back
 when the run pauses or ends. No streamlit here.
 """
 

@@ -89,7 +89,7 @@ def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
 
 
 def render_live_curves(trainer: Trainer) -> None:
-    """Loss and accuracy side by side as light SVG charts: 4 repaints a second cost the server and browser little."""
+    """Loss and accuracy side by side as light SVG charts: repainting many times a second costs little."""
     def build() -> list[Panel]:
         loss, accuracy = _live_lines(trainer)
         panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]

@@ -1,4 +1,4 @@
-"""Teacher mode and the lesson presets (one per step of the seeds)."""
+"""Teacher page strings: lesson links, and the lesson presets (one per step of the seeds)."""
 
 STRINGS = {
     "nav.teacher": ("교사용", "For teachers"),
