@@ -3,8 +3,9 @@
 The server (classroom/processes.py) starts a few of these processes and hands each one piece of
 work at a time: a pickled Trainer without its data, a DataRecipe, and how far to go ("done", "epoch"
 or "batch"). Training happens on this process's main thread; a small reporter thread answers the
-server's "pause" and "stop" and, ~10 times a second, sends the run's new progress and (when the
-weights changed) a copy of the model. At the end the whole Trainer goes back.
+server's "pause" and "stop" and, ~10 times a second, sends the run's new progress as one record
+(engine/training/progress.py: counters, new history and losses, the weights when they changed). At
+the end the whole Trainer goes back: optimizer state, generators and the epoch in progress included.
 
 Every message is a plain pickle sent as bytes: tensors travel by value, never as shared memory.
 """
@@ -112,9 +113,7 @@ class Reporter(threading.Thread):
         self.orphaned = False  # the server went away mid-run
         self._done = threading.Event()
         self._asked: str | None = None
-        self._sent_history = len(trainer.history)
-        self._sent_losses = len(trainer.batch_losses)
-        self._sent_steps = trainer.steps
+        self._mark = trainer.mark()  # the server's Trainer holds this much already
 
     def run(self) -> None:
         """Listen and report until `finish`."""
@@ -138,18 +137,8 @@ class Reporter(threading.Thread):
         self.join()
 
     def _report(self) -> None:
-        trainer = self.trainer
-        history, losses = trainer.history[self._sent_history:], trainer.batch_losses[self._sent_losses:]
-        self._sent_history += len(history)
-        self._sent_losses += len(losses)
-        steps = trainer.steps
-        model = None
-        if steps != self._sent_steps:  # the weights changed: the views want them
-            model = pickle.dumps(trainer.model, protocol=pickle.HIGHEST_PROTOCOL)
-            self._sent_steps = steps
-        progress = {"epoch": trainer.epoch, "batch": trainer.batch, "status": trainer.status,
-                    "seconds": trainer.seconds, "history": history, "losses": losses, "problem": trainer.problem,
-                    "steps": steps, "model": model}
+        progress = self.trainer.progress_since(self._mark)
+        self._mark = progress.mark
         try:
             send(self.conn, self.lock, ("progress", progress))
         except OSError:

@@ -13,9 +13,10 @@ run streamlit_app.py. `python -m classroom.child` with one end of a socket pair 
 training needs; the pipe is multiprocessing's Connection all the same.
 
 `RemoteRun` is one piece of work for the queue: it sends the student's Trainer (without its data)
-to a child, mirrors the child's progress onto the same Trainer object the pages read (counters,
-history, losses, and ~10 times a second the latest weights, `steps` being their version), and when
-the child sends the trained state back, the Trainer becomes it, ready for the next Play or Step.
+to a child, applies the child's progress records to the same Trainer object the pages read
+(`trainer.apply`: counters, history, losses, and ~10 times a second the latest weights, `steps`
+being their version), and when the child sends the trained state back, the Trainer becomes it,
+ready for the next Play or Step.
 A child that dies (killed, out of memory) ends the job as failed with a translated message; the
 pool starts a fresh one for the next job. A child that ignores "stop" for STOP_GRACE is killed.
 """
@@ -158,6 +159,10 @@ class ProcessPool:
             self._all.remove(child)
 
 
+class RunFailed(RuntimeError):
+    """The run raised in its process (the message is its words, never a traceback); the process lives on."""
+
+
 class RemoteRun:
     """One piece of a Trainer's work ("done", "epoch" or "batch") in a child: the queue's work and stop."""
 
@@ -175,7 +180,7 @@ class RemoteRun:
         try:
             blob = pickle.dumps(self.trainer, protocol=pickle.HIGHEST_PROTOCOL)
             if not child.send(("run", blob, self.recipe, self.until)):
-                raise self._lost()
+                raise _lost()
             with self._lock:
                 self._child, asked = child, self._asked
                 if asked == "stop":
@@ -183,8 +188,10 @@ class RemoteRun:
             if asked is not None:  # pause or stop came while the child was being found or started
                 child.send((asked,))
             self._follow(child)
-        except PlaygroundError:
-            child.kill()  # gone or stuck: reaped now, never handed out again
+        except Exception as error:
+            self.trainer.abandon()  # the run is over: the next Play starts a fresh one
+            if not isinstance(error, RunFailed):  # gone, stuck or out of step: reaped now, never handed out again
+                child.kill()
             raise
         finally:
             with self._lock:
@@ -218,37 +225,25 @@ class RemoteRun:
     def _follow(self, child: TrainingProcess) -> None:
         while True:
             if self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE:
-                raise self._lost()  # stuck, or still busy long after Stop: `work` kills it
+                raise _lost()  # stuck, or still busy long after Stop: `work` kills it
             try:
                 message = receive(child.conn) if child.conn.poll(POLL) else None
             except (EOFError, OSError):
-                raise self._lost() from None
+                raise _lost() from None
             if message is None:
                 if not child.alive:
-                    raise self._lost()
+                    raise _lost()
                 continue
             kind, payload = message
             if kind == "progress":
-                self._mirror(payload)
+                self.trainer.apply(payload)
             elif kind == "end":
                 self.trainer.take_over(pickle.loads(payload))
                 return
             else:  # "error": the run raised in the child; its words, never a traceback
-                self.trainer.status = "stopped"
-                raise RuntimeError(payload)
+                raise RunFailed(payload)
 
-    def _mirror(self, progress: dict) -> None:
-        """The child's progress onto the Trainer the pages read (the model first, then its version)."""
-        trainer = self.trainer
-        if progress["model"] is not None:
-            trainer.model = pickle.loads(progress["model"])
-            trainer.steps = progress["steps"]
-        trainer.history.extend(progress["history"])
-        trainer.batch_losses.extend(progress["losses"])
-        trainer.epoch, trainer.batch = progress["epoch"], progress["batch"]
-        trainer.seconds, trainer.problem = progress["seconds"], progress["problem"]
-        trainer.status = progress["status"]
 
-    def _lost(self) -> PlaygroundError:
-        self.trainer.status = "stopped"  # finished: the next Play starts a fresh run
-        return PlaygroundError("train_worker_lost")
+def _lost() -> PlaygroundError:
+    """The translated error of a process that died, or was killed for not stopping."""
+    return PlaygroundError("train_worker_lost")

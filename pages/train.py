@@ -3,72 +3,40 @@
 import streamlit as st
 
 from engine import PlaygroundError
-from engine.training import Trainer
 from ui.language import error_text, t
 from ui.model.state import set_trained_model
 from ui.pages import require_entry
 from ui.script_download import render_train_download
-from ui.train.job import TrainingJob
+from ui.train.job import current_job, pause, play, pop_message, reset
 from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
-from ui.train.settings import render_settings, shared_data
+from ui.train.settings import render_settings
 from ui.train.task_views import render_task_views
 from ui.train.views import render_curves, render_epoch_table, render_progress
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
-JOB_KEY = "train_job"
 REFRESH_SECONDS = 1.0
 LIVE_2D_SECONDS = 0.25  # the live 2-D views are SVG images swapped in place (ui/train/live_panels.py): a few ms each
 
 
-def _job() -> TrainingJob | None:
-    return st.session_state.get(JOB_KEY)
-
-
-def _go(settings, until: str) -> None:
-    job = _job()
-    if job is None or job.key != settings.key or job.trainer.finished:
-        try:
-            data = shared_data(settings.config.data, _options_json(settings.config))
-            trainer = Trainer(settings.spec, data, settings.config, model=settings.starting_model())
-        except PlaygroundError as error:
-            st.session_state["train_message"] = error_text(error)
-            return
-        job = st.session_state[JOB_KEY] = TrainingJob(trainer, settings.key)
-    try:
-        job.start(until)
-    except PlaygroundError as error:  # already in the queue, or the queue is full
-        st.session_state["train_message"] = error_text(error)
-
-
-def _options_json(config) -> str:
-    import json
-    return json.dumps(config.options, sort_keys=True)
-
-
-def _reset() -> None:
-    job = st.session_state.pop(JOB_KEY, None)
-    if job is not None:
-        job.stop()  # its worker ends after the batch in hand; nothing else holds it
-
-
 st.title(t("train.title"))
 st.caption(t("train.intro"))
-job = _job()
+job = current_job()
 running = job is not None and job.running
 settings = render_settings(disabled=running)
 buttons = st.columns(5)
 buttons[0].button(t("train.play"), key="train_play", icon=":material/play_arrow:", type="primary",
-                  disabled=running or settings is None, on_click=_go, args=(settings, "done"))
+                  disabled=running or settings is None, on_click=play, args=(settings, "done"))
 buttons[1].button(t("train.pause"), key="train_pause", icon=":material/pause:", disabled=not running,
-                  on_click=lambda: job.pause())
+                  on_click=pause)
 buttons[2].button(t("train.step"), key="train_step", icon=":material/skip_next:", disabled=running or settings is None,
-                  on_click=_go, args=(settings, "batch"))
+                  on_click=play, args=(settings, "batch"))
 buttons[3].button(t("train.step_epoch"), key="train_epoch", icon=":material/fast_forward:",
-                  disabled=running or settings is None, on_click=_go, args=(settings, "epoch"))
-buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=_reset)
-if "train_message" in st.session_state:
-    st.error(st.session_state.pop("train_message"), icon=":material/error:")
+                  disabled=running or settings is None, on_click=play, args=(settings, "epoch"))
+buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=reset)
+message = pop_message()
+if message is not None:
+    st.error(message, icon=":material/error:")
 render_train_download(settings)
 
 
@@ -79,7 +47,7 @@ queued = running and (job.place or 0) > 1  # behind another waiting run: the liv
 @st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else LIVE_2D_SECONDS if two_d else REFRESH_SECONDS)
              if running else None)
 def live_view() -> None:
-    job = _job()
+    job = current_job()
     if job is None:
         st.info(t("train.press_play"))
         return

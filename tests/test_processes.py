@@ -11,10 +11,11 @@ import signal
 import pytest
 import torch
 
-from classroom.processes import ProcessPool, RemoteRun
+from classroom.processes import ProcessPool, RemoteRun, RunFailed
 from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
 from engine.data import load_dataset
+from engine.data.recipe import DataRecipe
 from engine.errors import PlaygroundError
 from engine.training import TrainConfig, Trainer
 from engine.training.recommended import recommended_config
@@ -119,6 +120,22 @@ def test_a_killed_child_fails_its_job_in_words_and_the_next_job_works(pool, queu
     again = circle_trainer()
     _, follow = submit(queue, pool, again)
     assert follow.wait(120) and follow.state == "done" and again.status == "done"
+
+
+def test_a_run_that_fails_in_its_child_ends_in_words_and_the_child_lives_on(pool, queue):
+    trainer = circle_trainer()
+    remote = RemoteRun(pool, trainer, "done")
+    other = load_dataset("circle", seed=99)
+    remote.recipe = DataRecipe(None, (), remote.recipe.fingerprint, other)  # not the data it says: the child refuses
+    job = queue.submit("ann", remote.work, remote.stop)
+    assert job.wait(60) and job.state == "failed" and isinstance(job.error, RunFailed)
+    assert "differs" in str(job.error) and "Traceback" not in str(job.error)
+    assert trainer.finished and trainer.status == "stopped" and trainer.steps == 0
+    before = {child.pid for child in pool.processes() if child.alive}
+    again = circle_trainer(dataclasses.replace(CIRCLE, epochs=2))
+    _, follow = submit(queue, pool, again)
+    assert follow.wait(120) and follow.state == "done" and again.status == "done"
+    assert before <= {child.pid for child in pool.processes()}  # no process was replaced
 
 
 def test_a_child_that_does_not_stop_is_killed(pool, queue, monkeypatch):

@@ -6,11 +6,14 @@ in hand. It reports through callbacks and keeps its own history, so a page can p
 
 Between two pieces of work a Trainer pickles without its data (`pickle.dumps(trainer)`, then
 `with_data(data)` on the copy): the server trains in child processes (classroom/processes.py) and
-the run goes on exactly where it was, mid-epoch included, in whichever process gets it next.
+the run goes on exactly where it was, mid-epoch included, in whichever process gets it next. While
+it trains there, the copy's `progress_since` records reach the server's Trainer through `apply`
+(engine/training/progress.py): the only way anything outside a Trainer changes its numbers.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import time
 from collections.abc import Callable
@@ -27,6 +30,7 @@ from engine.network.spec import ModelSpec
 from engine.training.config import TrainConfig
 from engine.training.guards import TrainLimits, check_run, resolve_device
 from engine.training.mlp_step import MlpStep
+from engine.training.progress import Mark, Progress
 from engine.training.registry import LOSSES, OPTIMIZERS
 
 EVAL_BATCH = 1_000  # evaluation needs no gradients, so it takes big batches
@@ -194,6 +198,41 @@ class Trainer:
         self.__dict__.update(other.__dict__)
         self.__dict__.update(keep)
         self._attach(data)
+
+    def mark(self) -> Mark:
+        """What a copy of this run that applied every record so far holds: where the next record starts."""
+        return Mark(len(self.history), len(self.batch_losses), self.steps)
+
+    def progress_since(self, mark: Mark) -> Progress:
+        """This run's progress since `mark`, as a record for `apply` (safe from another thread while it trains)."""
+        history, losses = tuple(self.history[mark.history:]), tuple(self.batch_losses[mark.losses:])
+        steps = self.steps  # read before the weights: they are this version or newer, never older
+        weights = None
+        if steps != mark.steps:  # the weights changed: the views want them
+            weights = {name: value.detach().clone() for name, value in self.model.state_dict().items()}
+        return Progress(mark, self.epoch, self.batch, self.status, self.seconds, steps, history, losses,
+                        self.problem, weights)
+
+    def apply(self, progress: Progress) -> None:
+        """Take a record of this run from the copy that trains it elsewhere; records come in order, each once."""
+        if progress.since != self.mark():
+            raise ValueError(f"a progress record from {progress.since}, but this run is at {self.mark()}")
+        if progress.weights is not None:
+            # A new module each time: a view drawing the previous one never sees it change under it,
+            # and a model handed to the other pages keeps its weights. The module first, then its version.
+            model = copy.deepcopy(self.model)
+            model.load_state_dict(progress.weights)
+            self.model = model
+            self.steps = progress.steps
+        self.history.extend(progress.history)
+        self.batch_losses.extend(progress.losses)
+        self.epoch, self.batch = progress.epoch, progress.batch
+        self.seconds, self.problem = progress.seconds, progress.problem
+        self.status = progress.status
+
+    def abandon(self) -> None:
+        """The run's training elsewhere was lost or failed: it is over (stopped), with what was applied so far."""
+        self.status = "stopped"  # finished: the next Play starts a fresh run
 
     def reset(self) -> None:
         """Start over: fresh weights from the seed, fresh optimizer, empty history."""

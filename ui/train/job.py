@@ -1,9 +1,10 @@
 """Training in the background: the server's fair queue (classroom/queue.py) runs each student's run in a
 training process (classroom/processes.py).
 
-The job (trainer, progress) lives in the student's session state; a fragment polls it and draws. The
-queue lets a few runs train at once and the rest wait their turn; a run whose browser tab has closed
-is stopped by the queue's watchdog. While a run trains in its process, `job.trainer` mirrors it.
+The job (trainer, progress) lives in the student's session state (`current_job`); the Train page's
+buttons call `play`, `pause` and `reset`, and a fragment polls the job and draws. The queue lets a
+few runs train at once and the rest wait their turn; a run whose browser tab has closed is stopped
+by the queue's watchdog. While a run trains in its process, `job.trainer` applies its progress.
 """
 
 from __future__ import annotations
@@ -12,12 +13,19 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
+import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from classroom.processes import ProcessPool, RemoteRun
 from classroom.queue import Job, JobQueue, wall_limit
+from engine.errors import PlaygroundError
 from engine.training import Trainer
+from ui.language import error_text
+from ui.train.settings import Settings
+
+JOB_KEY = "train_job"  # the session's TrainingJob (tests and the load-test client read it)
+MESSAGE_KEY = "train_message"  # why the last Play did not start, in words, until the page shows it
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,47 @@ class TrainingJob:
         """Block until the current piece of work is over (tests and benchmarks)."""
         if self.ticket is not None:
             self.ticket.wait(timeout)
+
+
+def current_job() -> TrainingJob | None:
+    """This session's run, if it has one."""
+    return st.session_state.get(JOB_KEY)
+
+
+def play(settings: Settings, until: str) -> None:
+    """Play ("done"), Step ("batch") or Step epoch ("epoch"): go on with this session's run, or start a
+    new one when the settings changed or the run is over. What stops it becomes `pop_message`'s words."""
+    job = current_job()
+    if job is None or job.key != settings.key or job.trainer.finished:
+        try:
+            trainer = Trainer(settings.spec, settings.data(), settings.config, model=settings.starting_model())
+        except PlaygroundError as error:  # settings that cannot train: the page says what to change
+            st.session_state[MESSAGE_KEY] = error_text(error)
+            return
+        job = st.session_state[JOB_KEY] = TrainingJob(trainer, settings.key)
+    try:
+        job.start(until)
+    except PlaygroundError as error:  # already in the queue, or the queue is full
+        st.session_state[MESSAGE_KEY] = error_text(error)
+
+
+def pause() -> None:
+    """Pause this session's run after the batch in hand (or take it out of the queue)."""
+    job = current_job()
+    if job is not None:
+        job.pause()
+
+
+def reset() -> None:
+    """Forget this session's run; a run still training stops after the batch in hand."""
+    job = st.session_state.pop(JOB_KEY, None)
+    if job is not None:
+        job.stop()  # its worker ends after the batch in hand; nothing else holds it
+
+
+def pop_message() -> str | None:
+    """Why the last Play did not start (once: the page shows it, then it is gone), or None."""
+    return st.session_state.pop(MESSAGE_KEY, None)
 
 
 def _session():

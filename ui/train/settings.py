@@ -38,6 +38,10 @@ class Settings:
         """A copy of the session's model to train on, or None for fresh weights from the seed."""
         return copy.deepcopy(current_model()) if self.source == "current" else None
 
+    def data(self):
+        """The data set this run trains on, loaded once per server process and shared by every student."""
+        return shared_data(self.config.data, json.dumps(self.config.options, sort_keys=True))
+
     @property
     def key(self) -> tuple:
         """Equal keys mean the same run, so Play resumes instead of starting over."""
