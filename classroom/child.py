@@ -23,7 +23,7 @@ import torch
 from engine.data.recipe import DataRecipe
 
 REPORT_EVERY = 0.1  # seconds between progress messages (and at most this often a copy of the weights)
-KEEP_DATA = 3  # data sets a process keeps loaded (FashionMNIST is ~55 MB)
+KEEP_DATA = 3  # data sets a process keeps loaded (FashionMNIST is the large one)
 WORK = {"done": "run", "epoch": "run_epoch", "batch": "step"}
 
 
@@ -80,7 +80,7 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
 
 def _warm_up() -> None:
     """Pay torch's one-time costs now, while the process waits for work, not in a student's first run:
-    the first optimizer step of a process imports ~800 modules (torch._dynamo, sympy), 1.5-2 s here."""
+    the first optimizer step of a process imports hundreds of modules (torch._dynamo, sympy), for seconds."""
     weight = torch.zeros(1, requires_grad=True)
     (2 * weight).sum().backward()
     torch.optim.SGD([weight], lr=0.1).step()

@@ -16,7 +16,7 @@ from ui.train.views import render_curves, render_epoch_table, render_progress
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
 REFRESH_SECONDS = 1.0
-LIVE_2D_SECONDS = 0.25  # the live 2-D views are SVG images swapped in place (ui/train/live_panels.py): a few ms each
+LIVE_2D_SECONDS = 0.25  # the live 2-D views are small SVG images swapped in place (ui/train/live_panels.py)
 
 
 st.title(t("train.title"))
