@@ -1,4 +1,5 @@
-"""Browser-test helpers: the real app under `streamlit run` on 127.0.0.1, driven by Debian's Chromium.
+"""Browser-test helpers: the real app, started as the class starts it (ui/startup.py) on 127.0.0.1, driven by
+Debian's Chromium.
 
 Nothing leaves loopback: Chromium starts with its background networking off, and `page_on_app`
 fails any request to another host.
@@ -37,12 +38,12 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(extra_env: dict | None = None, timeout: float = 90):
-    """Start `streamlit run streamlit_app.py` on 127.0.0.1 at a free port; yield its base URL."""
+    """Start the app's server (`python -m ui.startup`: warm-up, then `streamlit run streamlit_app.py`) on
+    127.0.0.1 at a free port; yield its base URL once its health check answers."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-               "--browser.gatherUsageStats", "false"]
+    command = [sys.executable, "-m", "ui.startup", "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log = open(ROOT / "artifacts" / f"streamlit-{port}.log", "w") if _artifacts() else subprocess.DEVNULL
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -54,7 +55,7 @@ def running_app(extra_env: dict | None = None, timeout: float = 90):
                     break
             if process.poll() is not None:
                 raise RuntimeError(f"streamlit exited with code {process.returncode}")
-            time.sleep(0.3)
+            time.sleep(0.1)
         else:
             raise TimeoutError("streamlit did not become healthy")
         yield url
