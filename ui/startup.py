@@ -16,6 +16,7 @@ The warm-up, once per server, explicitly here (no module does work when imported
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n);
+- tells Streamlit that the app navigates with st.navigation (see `warm_up`);
 - freezes what the imports left behind, out of the garbage collector's way (ui/gc_freeze.py).
 """
 
@@ -36,6 +37,7 @@ STREAMLIT_FIRST_PAGE = ("streamlit.emojis", "streamlit.material_icon_names")
 def warm_up() -> None:
     """Do now, once, what the first student's first page and first Play would otherwise wait for."""
     from streamlit.runtime.caching import cache_data_api
+    from streamlit.runtime.pages_manager import PagesManager
 
     from ui.train.job import classroom
 
@@ -58,6 +60,10 @@ def warm_up() -> None:
     for name in STREAMLIT_FIRST_PAGE:
         importlib.import_module(name)
     catalog()  # every area's strings, merged once: the first page's title needs them
+    # streamlit_app.py navigates with st.navigation, which tells Streamlit so for the whole process, but
+    # only once a first page has run: until then a pages/ folder means an old-style app, and the first
+    # student's page takes a detour (ui/pages.py's require_entry). Said before anyone comes.
+    PagesManager.uses_pages_directory = False
     freeze_after_imports()
 
 
