@@ -4,8 +4,8 @@
 
 Without a warm-up, a fresh server's first student pays for it: their first page imports torch,
 plotly, pandas and the page helpers, and their first Play waits for a training process to start and
-import torch. Streamlit has no start-up hook for a `streamlit run` app (st.App's lifespan hook would
-move the app onto another server), so this launcher, run from the project's root, warms the
+import torch. Streamlit has no start-up hook for a `streamlit run` app (st.App's lifespan hook means
+serving the app another way, as an ASGI app), so this launcher, run from the project's root, warms the
 server's own process first and then hands over to Streamlit's command line exactly as `streamlit run
 streamlit_app.py FLAGS` would. The server listens, and its health check (`/_stcore/health`)
 answers, only after the warm-up: no student reaches a cold server.
