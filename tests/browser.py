@@ -81,24 +81,30 @@ def browser_page(locale: str = "en-US", width: int = 1400, height: int = 1000):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
-        refused: list[str] = []
-
-        def guard(route):
-            host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
-            if host in ("127.0.0.1", "localhost", "") or route.request.url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                refused.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
-        page = context.new_page()
-        page.refused = refused
         try:
-            yield page
+            yield guarded_page(browser, locale, width, height)
         finally:
             browser.close()
+
+
+def guarded_page(browser, locale: str = "en-US", width: int = 1400, height: int = 1000):
+    """A page in a new context of `browser` (another person: no cookies, nothing cached) that refuses every
+    request off loopback and records them in `page.refused`."""
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
+    refused: list[str] = []
+
+    def guard(route):
+        host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
+        if host in ("127.0.0.1", "localhost", "") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.refused = refused
+    return page
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:
