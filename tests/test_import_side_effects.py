@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("engine", "export", "classroom", "ui", "i18n")  # not pages/ or streamlit_app.py: scripts, run by Streamlit
+# Where torch's thread counts may be set: a training process, and the `python -m engine` command's --threads.
+SETS_THREADS = {"classroom/child.py", "engine/__main__.py"}
 
 PROBE = r"""
 import importlib, json, os, random, sys, threading
@@ -81,3 +83,12 @@ def test_importing_the_app_does_no_work():
     before, after = report["before"], report["after"]
     changed = {key: (before[key], after[key]) for key in before if before[key] != after[key]}
     assert not changed, f"importing the app changed {changed}"
+
+
+def test_only_training_processes_set_torch_threads():
+    # The server's torch settings are every student's: a page or the server changing them would slow all.
+    sources = [ROOT / "streamlit_app.py",
+               *(path for package in (*PACKAGES, "pages") for path in (ROOT / package).rglob("*.py"))]
+    found = {str(path.relative_to(ROOT)) for path in sources
+             if any(call in path.read_text() for call in ("set_num_threads(", "set_num_interop_threads("))}
+    assert found == SETS_THREADS
