@@ -32,8 +32,9 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx-light >/dev/null; } || \
 	  echo "chromium/nginx could not be installed: browser and replica tests will be skipped"
 
+# ui/startup.py: the server warms up once (imports, the first training process), then runs streamlit_app.py.
 run: setup
-	$(VENV)/bin/streamlit run streamlit_app.py
+	$(PY) -m ui.startup
 
 lint: setup
 	$(VENV)/bin/ruff check .

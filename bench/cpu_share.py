@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-GROUPS = {"training": b"classroom.child", "server": b"streamlit_app.py", "browser": b"chromium"}
+GROUPS = {"training": b"classroom.child", "server": b"ui.startup", "browser": b"chromium"}  # ui.startup: the server
 TICK = os.sysconf("SC_CLK_TCK")
 
 

@@ -55,9 +55,9 @@ def measure_load(runs: int) -> None:
 
 
 def measure_server(sessions: int) -> None:
-    """RSS of one `streamlit run` process: idle, after one student on Home, then per student on the Data page."""
+    """RSS of one server process (ui/startup.py): idle, after one student on Home, then per student on the Data page."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.address", "127.0.0.1",
+    command = [sys.executable, "-m", "ui.startup", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -5,10 +5,10 @@
 Each student is a websocket client that speaks Streamlit's own protocol (bench/load_client.py): to the
 server it is a browser tab (it sends the same rerun requests, widget values and fragment polls, and
 gets every element of every run), but it costs the machine next to nothing, so the 2 cores measure the
-server and not thirty Chromium tabs. For each class size a fresh `streamlit run` starts on a free port
-of 127.0.0.1 (loopback only), is warmed by one tab that opens the students' pages and trains 1 epoch (a
-fresh process imports torch and the pages on its first runs and first Play: seconds, once), and is
-always stopped at the end.
+server and not thirty Chromium tabs. For each class size a fresh server starts as the class starts it
+(ui/startup.py, which warms it up) on a free port of 127.0.0.1 (loopback only), is then visited by one
+tab that opens the students' pages and trains 1 epoch (so no first-of-its-kind run lands in the
+students' figures), and is always stopped at the end.
 
 A student: opens a teacher's link to the Train page (TF Playground's 2-D network), sets a number of
 epochs nobody else uses (20 + their number), presses Play, then reads the Train page (its live view
@@ -86,9 +86,8 @@ async def _sample_load(samples: list[float], stop: asyncio.Event) -> None:
 
 
 async def warm_up(url: str) -> None:
-    """One tab opens the pages the students visit and trains 1 epoch: a server's first page runs import
-    torch and the pages, its first Play torch's optimizer machinery (seconds, once per process, not per
-    student)."""
+    """One tab opens the pages the students visit and trains 1 epoch: whatever a server does once, on its
+    first visits and first Play, is done before the students come."""
     tab = Tab(url, "lang=en&preset=playground_2d", Record(), "warm-up", timeout=120)
     await tab.open("train")
     for page in (*BROWSE, "train"):

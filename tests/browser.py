@@ -1,4 +1,5 @@
-"""Browser-test helpers: the real app under `streamlit run` on 127.0.0.1, driven by Debian's Chromium.
+"""Browser-test helpers: the real app, started as the class starts it (ui/startup.py) on 127.0.0.1, driven by
+Debian's Chromium.
 
 Nothing leaves loopback: Chromium starts with its background networking off, and `page_on_app`
 fails any request to another host.
@@ -37,12 +38,12 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_app(extra_env: dict | None = None, timeout: float = 90):
-    """Start `streamlit run streamlit_app.py` on 127.0.0.1 at a free port; yield its base URL."""
+    """Start the app's server (`python -m ui.startup`: warm-up, then `streamlit run streamlit_app.py`) on
+    127.0.0.1 at a free port; yield its base URL once its health check answers."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-               "--browser.gatherUsageStats", "false"]
+    command = [sys.executable, "-m", "ui.startup", "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     log = open(ROOT / "artifacts" / f"streamlit-{port}.log", "w") if _artifacts() else subprocess.DEVNULL
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -54,7 +55,7 @@ def running_app(extra_env: dict | None = None, timeout: float = 90):
                     break
             if process.poll() is not None:
                 raise RuntimeError(f"streamlit exited with code {process.returncode}")
-            time.sleep(0.3)
+            time.sleep(0.1)
         else:
             raise TimeoutError("streamlit did not become healthy")
         yield url
@@ -80,24 +81,30 @@ def browser_page(locale: str = "en-US", width: int = 1400, height: int = 1000):
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
-        refused: list[str] = []
-
-        def guard(route):
-            host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
-            if host in ("127.0.0.1", "localhost", "") or route.request.url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                refused.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
-        page = context.new_page()
-        page.refused = refused
         try:
-            yield page
+            yield guarded_page(browser, locale, width, height)
         finally:
             browser.close()
+
+
+def guarded_page(browser, locale: str = "en-US", width: int = 1400, height: int = 1000):
+    """A page in a new context of `browser` (another person: no cookies, nothing cached) that refuses every
+    request off loopback and records them in `page.refused`."""
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": height})
+    refused: list[str] = []
+
+    def guard(route):
+        host = route.request.url.split("/")[2].split(":")[0] if "://" in route.request.url else ""
+        if host in ("127.0.0.1", "localhost", "") or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.refused = refused
+    return page
 
 
 def wait_for_app(page, timeout: float = 60_000) -> None:

@@ -1,0 +1,81 @@
+"""The server's start: warm up once, then run Streamlit.
+
+    .venv/bin/python -m ui.startup [the flags of `streamlit run`, e.g. --server.port 8501]
+
+Without a warm-up, a fresh server's first student pays for it: their first page imports torch,
+plotly, pandas and the page helpers, and their first Play waits for a training process to start and
+import torch. Streamlit has no start-up hook for a `streamlit run` app (st.App's lifespan hook means
+serving the app another way, as an ASGI app), so this launcher, run from the project's root, warms the
+server's own process first and then hands over to Streamlit's command line exactly as `streamlit run
+streamlit_app.py FLAGS` would. The server listens, and its health check (`/_stcore/health`)
+answers, only after the warm-up: no student reaches a cold server.
+
+The warm-up, once per server, explicitly here (no module does work when imported):
+- starts the first training process (`classroom().pool.warm()`) in the background: it imports torch
+  in its own process while this one imports, so the first Play finds it ready;
+- imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
+  Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
+  the ko/en catalog (i18n);
+- tells Streamlit that the app navigates with st.navigation (see `warm_up`);
+- freezes what the imports left behind, out of the garbage collector's way (ui/gc_freeze.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+import sys
+import time
+from pathlib import Path
+
+ENTRY = Path(__file__).resolve().parent.parent / "streamlit_app.py"
+# Modules Streamlit itself imports on a first page only, to check the navigation's icons.
+STREAMLIT_FIRST_PAGE = ("streamlit.emojis", "streamlit.material_icon_names")
+
+
+def warm_up() -> None:
+    """Do now, once, what the first student's first page and first Play would otherwise wait for."""
+    from streamlit.runtime.caching import cache_data_api
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from ui.train.job import classroom
+
+    classroom().pool.warm()  # first, so the process imports torch while this one imports the rest
+
+    import ui
+    from i18n import catalog
+    from ui.gc_freeze import freeze_after_imports
+
+    # @st.cache_data, applied at import, warns that no server runs: one does by the first call, with its caches.
+    quiet = logging.getLogger(cache_data_api.__name__)
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        for module in pkgutil.walk_packages(ui.__path__, "ui."):
+            if module.name != __spec__.name:  # this module is running already
+                importlib.import_module(module.name)
+    finally:
+        quiet.setLevel(level)
+    for name in STREAMLIT_FIRST_PAGE:
+        importlib.import_module(name)
+    catalog()  # every area's strings, merged once: the first page's title needs them
+    # streamlit_app.py navigates with st.navigation, which tells Streamlit so for the whole process, but
+    # only once a first page has run: until then a pages/ folder means an old-style app, and the first
+    # student's page takes a detour (ui/pages.py's require_entry). Said before anyone comes.
+    PagesManager.uses_pages_directory = False
+    freeze_after_imports()
+
+
+def main(flags: list[str]) -> None:
+    """Warm up, then serve streamlit_app.py as `streamlit run` would with `flags`; returns when the server stops."""
+    started = time.monotonic()
+    warm_up()
+    print(f"Torch Playground: warmed up in {time.monotonic() - started:.2f} s", flush=True)
+    from streamlit.web import cli
+
+    cli.main(["run", str(ENTRY), *flags], prog_name="streamlit")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
