@@ -2,7 +2,7 @@
 
 The server (classroom/processes.py) starts a few of these processes and hands each one piece of
 work at a time: a pickled Trainer without its data, a DataRecipe, and how far to go ("done", "epoch"
-or "batch"). Training happens on this process's main thread; a small reporter thread answers the
+or "batch"). Once warmed up it says "ready" (a server's start-up waits for that). Training happens on this process's main thread; a small reporter thread answers the
 server's "pause" and "stop" and, ~10 times a second, sends the run's new progress as one record
 (engine/training/progress.py: counters, new history and losses, the weights when they changed). At
 the end the whole Trainer goes back: optimizer state, generators and the epoch in progress included.
@@ -51,6 +51,7 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
     torch.set_num_threads(threads)
     _warm_up()
     lock, cache = threading.Lock(), {}
+    send(conn, lock, ("ready", None))  # the server may wait for this (ui/startup.py)
     while True:
         try:
             message = receive(conn)

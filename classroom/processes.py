@@ -73,6 +73,7 @@ class TrainingProcess:
         theirs.close()  # only the child holds its end: it sees EOF when the server goes, and we when it dies
         self.conn = Connection(ours.detach())
         self._lock = threading.Lock()
+        self.ready = False  # the child has warmed up (its first message); a job may come before that
 
     @property
     def pid(self) -> int:
@@ -91,6 +92,16 @@ class TrainingProcess:
             return True
         except (OSError, ValueError):
             return False
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Block until the child has warmed up (True), gone, or `timeout` passed (False). Only for a process
+        that no job holds: its first message is "ready"."""
+        if not self.ready:
+            try:
+                self.ready = self.conn.poll(timeout) and receive(self.conn)[0] == "ready"
+            except (EOFError, OSError):
+                return False
+        return self.ready
 
     def kill(self) -> None:
         """End the process at once (it does not answer, or the server is closing)."""
@@ -129,9 +140,20 @@ class ProcessPool:
             self._all.append(child)
         return child
 
-    def warm(self) -> None:
-        """Start a process in the background now, so that the first Play need not wait for torch's import."""
-        threading.Thread(target=lambda: self.release(self.acquire()), name="train-warm", daemon=True).start()
+    def warm(self, timeout: float = 120.0) -> threading.Thread:
+        """Start a process in the background now and let it warm up, so that the first Play need not wait
+        for torch's import; join the returned thread to wait for it (at most `timeout` seconds).
+
+        For a server's start, before any job: meanwhile a job would start a process of its own.
+        """
+        def start() -> None:
+            child = self.acquire()
+            child.wait_ready(timeout)
+            self.release(child)
+
+        thread = threading.Thread(target=start, name="train-warm", daemon=True)
+        thread.start()
+        return thread
 
     def release(self, child: TrainingProcess) -> None:
         """Give a process back after a job: kept when alive, dropped (and reaped) when not."""
@@ -235,6 +257,8 @@ class RemoteRun:
                     raise _lost()
                 continue
             kind, payload = message
+            if kind == "ready":  # the child's warm-up, when nobody waited for it
+                continue
             if kind == "progress":
                 self.trainer.apply(payload)
             elif kind == "end":

@@ -195,8 +195,25 @@ def test_children_run_niced_and_pinned_with_their_share_of_threads(pool, queue):
     assert job.wait(30)
 
 
+def test_a_warmed_process_says_ready_and_then_trains_as_any_other(queue):
+    warm = ProcessPool(1)
+    try:
+        warm.warm().join(120)
+        [child] = warm.processes()
+        assert child.ready and child.alive  # the start-up waited for its "ready"
+        trainer = circle_trainer()
+        _, job = submit(queue, warm, trainer)
+        assert job.wait(120) and job.state == "done", job.error
+        assert warm.processes() == [child]  # the same process, reused
+        reference = circle_trainer()
+        reference.run()
+        assert same_run(trainer, reference)
+    finally:
+        warm.close()
+
+
 def test_a_child_pays_torchs_one_time_costs_before_its_first_run():
-    # The first optimizer step of a process imports torch._dynamo and more (1.5-2 s): at start-up, not in a run.
+    # The first optimizer step of a process imports torch._dynamo and more: at start-up, not in a run.
     import subprocess
     import sys
     code = ("import sys, torch; from classroom.child import _warm_up; state = torch.random.get_rng_state(); "

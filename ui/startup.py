@@ -11,8 +11,9 @@ streamlit_app.py FLAGS` would. The server listens, and its health check (`/_stco
 answers, only after the warm-up: no student reaches a cold server.
 
 The warm-up, once per server, explicitly here (no module does work when imported):
-- starts the first training process (`classroom().pool.warm()`) in the background: it imports torch
-  in its own process while this one imports, so the first Play finds it ready;
+- starts the first training process (`classroom().pool.warm()`): it imports torch and warms up in its
+  own process while this one imports, and the health check waits for it, so neither the first page
+  nor the first Play shares the cores with it;
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n);
@@ -37,15 +38,15 @@ STREAMLIT_FIRST_PAGE = ("streamlit.emojis", "streamlit.material_icon_names")
 def warm_up() -> None:
     """Do now, once, what the first student's first page and first Play would otherwise wait for."""
     from streamlit.runtime.caching import cache_data_api
-    from streamlit.runtime.pages_manager import PagesManager
 
     from ui.train.job import classroom
 
-    classroom().pool.warm()  # first, so the process imports torch while this one imports the rest
+    warming = classroom().pool.warm()  # first, so the process imports torch while this one imports the rest
 
     import ui
     from i18n import catalog
     from ui.gc_freeze import freeze_after_imports
+    from ui.pages import use_entry_navigation
 
     # @st.cache_data, applied at import, warns that no server runs: one does by the first call, with its caches.
     quiet = logging.getLogger(cache_data_api.__name__)
@@ -60,11 +61,9 @@ def warm_up() -> None:
     for name in STREAMLIT_FIRST_PAGE:
         importlib.import_module(name)
     catalog()  # every area's strings, merged once: the first page's title needs them
-    # streamlit_app.py navigates with st.navigation, which tells Streamlit so for the whole process, but
-    # only once a first page has run: until then a pages/ folder means an old-style app, and the first
-    # student's page takes a detour (ui/pages.py's require_entry). Said before anyone comes.
-    PagesManager.uses_pages_directory = False
+    use_entry_navigation()  # before anyone comes: a first lesson link takes no detour (ui/pages.py)
     freeze_after_imports()
+    warming.join()  # a process still importing torch beside the first page would slow that page down
 
 
 def main(flags: list[str]) -> None:
