@@ -8,14 +8,18 @@ from i18n import catalog, translate
 from tests.conftest import ROOT
 
 
-def test_engine_and_export_do_not_import_streamlit():
-    code = ("import sys, pkgutil, importlib, engine, export\n"
-            "for pkg in (engine, export):\n"
-            "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-            "        importlib.import_module(m.name)\n"
-            "assert not any(name.split('.')[0] == 'streamlit' for name in sys.modules), 'streamlit imported'\n")
+def in_fresh_python(code: str) -> None:
+    """Run `code` in a new interpreter at the project's root; its assertions fail the test."""
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_engine_export_and_classroom_do_not_import_streamlit():
+    in_fresh_python("import sys, pkgutil, importlib, engine, export, classroom\n"
+                    "for pkg in (engine, export, classroom):\n"
+                    "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+                    "        importlib.import_module(m.name)\n"
+                    "assert not any(name.split('.')[0] == 'streamlit' for name in sys.modules), 'streamlit'\n")
 
 
 def test_every_string_has_korean_and_english():
@@ -33,12 +37,10 @@ def test_every_engine_error_is_translated():
 
 def test_the_catalog_imports_nothing_from_the_app():
     # engine/ imports i18n (for the English str() of its errors), so i18n must not import engine/ or ui/
-    code = ("import sys, i18n\n"
-            "i18n.catalog()\n"
-            "assert not any(name.split('.')[0] in ('engine', 'ui', 'export', 'classroom', 'streamlit')"
-            " for name in sys.modules), sorted(sys.modules)\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    in_fresh_python("import sys, i18n\n"
+                    "i18n.catalog()\n"
+                    "assert not any(name.split('.')[0] in ('engine', 'ui', 'export', 'classroom', 'streamlit')"
+                    " for name in sys.modules), sorted(sys.modules)\n")
 
 
 def test_placeholders_agree_between_languages():
