@@ -1,9 +1,9 @@
 """Keep Python's garbage collector from stalling every student: freeze what the imports left behind.
 
-torch, plotly, pandas and streamlit leave ~400,000 long-lived objects. Python's automatic full
-collection walks all of them while holding the GIL: on this 2-core box 0.2-1 s in which no page of any
-student moved (a 30-student class of bench/load_test.py stalled this way 5 times in 75 s). Moved to the
-permanent generation (gc.freeze), they are skipped: the full collections left took 20-170 ms.
+torch, plotly, pandas and streamlit leave hundreds of thousands of long-lived objects. Python's
+automatic full collection walks all of them while holding the GIL, and meanwhile no page of any
+student moves (bench/load_test.py shows such stalls in a class). Moved to the permanent generation
+(gc.freeze), they are skipped, and the full collections left are short (docs/measurements.md).
 """
 
 from __future__ import annotations
