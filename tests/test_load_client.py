@@ -72,7 +72,7 @@ def test_new_imports_are_frozen_once_and_later_runs_cost_nothing():
     frozen = gc.get_freeze_count()
     assert frozen > 0 and gc_freeze._frozen_at == len(sys.modules)
     gc_freeze.freeze_after_imports()  # nothing new imported: nothing collected or frozen
-    assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() <= frozen  # (a frozen object that another thread lets go of leaves it)
     sys.modules["_freeze_probe"] = types.ModuleType("_freeze_probe")  # as a page's first visit imports one
     try:
         kept = [[number] for number in range(1000)]  # lists are tracked by the collector
