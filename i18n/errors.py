@@ -4,6 +4,12 @@
 """
 
 STRINGS = {
+    # Values the engine puts into its errors, translated by ui/language.py's error_text (a task kind, a Python type)
+    "value.classification": ("분류", "classification"),
+    "value.regression": ("회귀", "regression"),
+    "value.int": ("정수(int)", "int"),
+    "value.float": ("실수(float)", "float"),
+    "value.bool": ("참/거짓(bool)", "bool"),
     # The network description and its shapes (engine/network)
     "error.spec_not_mapping": ("신경망 설명은 JSON 객체여야 합니다.", "The network description must be a JSON object."),
     "error.spec_unknown_field": ("신경망 설명에 알 수 없는 항목 '{field}'이(가) 있습니다.",
