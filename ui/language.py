@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from engine.device import DeviceInfo
 from engine.errors import PlaygroundError
 from i18n import LANGUAGES, catalog, language_from_locale, translate
 
@@ -52,6 +53,14 @@ def error_text(error: PlaygroundError, lang: str | None = None) -> str:
     if error.key in DATASET_NAMED_ERRORS and isinstance(name, str) and f"dataset.{name}" in catalog():
         params["name"] = translate(f"dataset.{name}", lang)
     return translate(f"error.{error.key}", lang, **params)
+
+
+def device_label(device: DeviceInfo, lang: str | None = None) -> str:
+    """A device as people call it, in `lang` (default: the session's): "CPU (코어 2개)", "NVIDIA H100"."""
+    if device.cores is None:
+        return device.label
+    lang = lang or current_language()
+    return translate("device.cpu_one", lang) if device.cores == 1 else translate("device.cpu", lang, cores=device.cores)
 
 
 def labels_of(options, key_pattern: str):
