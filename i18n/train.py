@@ -2,6 +2,9 @@
 adds."""
 
 STRINGS = {
+    # the temperature plot's axes (tutorial 001's unknown unit t_u, drawn as degrees Fahrenheit)
+    "train.fahrenheit": ("화씨 (°F)", "Fahrenheit"),
+    "train.celsius": ("섭씨 (°C)", "Celsius"),
     "nav.train": ("학습시키기", "Train"),
     "train.blurb": ("손실 함수·옵티마이저·하이퍼파라미터를 골라 학습시키고 곡선이 움직이는 것을 봅니다",
                     "Pick a loss, an optimizer and hyperparameters, train, and watch the curves move"),
