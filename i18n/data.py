@@ -63,7 +63,7 @@ STRINGS = {
     "data.dataset": ("데이터셋", "Data set"),
     "data.noise": ("잡음 (%)", "Noise (%)"),
     "data.train_ratio": ("학습 데이터 비율 (%)", "Ratio of training data (%)"),
-    "data.seed": ("시드", "Seed"),
+    "data.seed": ("데이터 시드", "Data seed"),
     "data.regenerate": ("다시 만들기", "Regenerate"),
     "data.train_points": ("학습", "train"),
     "data.test_points": ("테스트", "test"),

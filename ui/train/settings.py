@@ -91,7 +91,7 @@ def render_settings(disabled: bool) -> Settings | None:
     # Labels are looked up now, in the script's thread: format_func may also run outside it (AppTest).
     labels = {key: t(f"train.{key}") for key in ("source_preset", "source_current", "reg_none", "reg_l1", "reg_l2")}
     devices = {device.name: device_label(device) for device in available_devices()}
-    devices = {"auto": t("device.auto", device=next(iter(devices.values()))), **devices}
+    devices = {"auto": t("device.auto"), **devices}  # auto: the best one, which the sidebar names
     presets = {name: f"{name} — {t('preset.' + name)}" for name in PRESETS}
     left, middle, right = st.columns(3)
     with left:
