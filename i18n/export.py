@@ -54,7 +54,7 @@ STRINGS = {
     "export.graph_size": ("파일 크기", "File size"),
     "export.graph_nodes": ("노드 수", "Nodes"),
     "export.graph_weights": ("저장된 가중치 수", "Stored weights"),
-    "export.graph_io": ("입력과 출력 (batch는 자유 차원)", "Inputs and outputs (batch is a free dimension)"),
+    "export.graph_io": ("입력과 출력 (batch 차원은 크기를 정하지 않음)", "Inputs and outputs (batch is a free dimension)"),
     "export.graph_nodes_heading": ("노드", "Nodes"),
     "export.col_kind": ("구분", "Kind"),
     "export.col_name": ("이름", "Name"),
