@@ -130,3 +130,35 @@ def test_device_labels_are_translated():
     assert device_label(cpu, "ko") == "CPU (코어 2개)" and device_label(cpu, "en") == "CPU (2 cores)"
     assert device_label(DeviceInfo("cpu", "CPU (1 core)", 1), "en") == "CPU (1 core)"
     assert device_label(DeviceInfo("cuda", "NVIDIA H200"), "ko") == "NVIDIA H200"
+
+
+def _train_page_image_views(folder: str, lang: str) -> None:
+    # runs inside AppTest: the Train page's views of an image classifier, on a tiny fake FashionMNIST
+    import streamlit as st
+
+    from engine import PRESETS
+    from engine.data.fashion_mnist import load_fashion_mnist
+    from engine.training import Trainer
+    from engine.training.recommended import recommended_config
+    from ui.train.task_views import render_task_views
+
+    st.session_state["lang"] = lang
+    trainer = Trainer(PRESETS["fashion_fast"], load_fashion_mnist(folder), recommended_config("fashion_fast"))
+    render_task_views(trainer)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_train_page_names_classes_in_the_session_language(tmp_path, lang):
+    import json
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.data_helpers import small_fashion_files
+
+    for name, content in small_fashion_files(n_train=20, n_test=12).items():
+        (tmp_path / name).write_bytes(content)
+    app = AppTest.from_function(_train_page_image_views, args=(str(tmp_path), lang), default_timeout=60).run()
+    assert not app.exception
+    heatmap = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]
+    names = [catalog()[f"class.{name}"][0 if lang == "ko" else 1] for name in CLASS_NAMES]
+    assert heatmap["type"] == "heatmap" and heatmap["x"] == names and heatmap["y"] == names
