@@ -83,7 +83,7 @@ STRINGS = {
     "train.net_output": ("출력", "Output"),
     "train.weight_positive": ("양수 가중치", "positive weight"),
     "train.weight_negative": ("음수 가중치", "negative weight"),
-    "train.network_too_big": ("가중치 {links:,}개는 그리기에 너무 많아, 층마다 처음 {units}개 뉴런만 보입니다.",
+    "train.network_too_big": ("가중치 {links:,}개는 다 그리기에 너무 많아, 계층마다 처음 {units}개 뉴런만 보여 줍니다.",
                               "{links:,} weights are too many to draw: the first {units} neurons of each layer are shown."),
     "train.neurons": ("네모 하나 = 그 뉴런이 입력 평면 위에서 내는 출력", "Each square: that neuron's output over the input plane"),
     "train.fitted_curve": ("측정값과 모델 곡선 (20~90 °F)", "Measurements and the model's curve (20-90 °F)"),
@@ -101,6 +101,6 @@ STRINGS = {
     "preset.playground_2d": ("2차원 놀이터 신경망 2-8-8-2 Tanh", "2-D playground network 2-8-8-2 Tanh"),
     "preset.playground_circle": ("TF 플레이그라운드 기본: 원 데이터, 은닉층 4-2 Tanh",
                                  "TF Playground's default: circle data, hidden layers 4-2 Tanh"),
-    "preset.playground_spiral": ("TF 플레이그라운드 나선: 은닉층 8개씩 6층 ReLU",
+    "preset.playground_spiral": ("TF 플레이그라운드 나선: 뉴런 8개짜리 은닉층 6개, ReLU",
                                  "TF Playground's spiral: six hidden layers of 8, ReLU"),
 }
