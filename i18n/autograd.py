@@ -10,8 +10,8 @@ STRINGS = {
                        "뿌리(손실)에서 잎(매개변수)까지 연쇄 법칙으로 변화도를 계산합니다 (튜토리얼 003의 5절).",
                        "`torch.autograd` records every operation of the forward pass in a directed acyclic graph, "
                        "and `.backward()` computes gradients from the root (the loss) to the leaves (the parameters) "
-                       "by the chain rule (seed 003, section 5)."),
-    "autograd.tab_example": ("튜토리얼 예제", "The seed's example"),
+                       "by the chain rule (tutorial 003, section 5)."),
+    "autograd.tab_example": ("튜토리얼 예제", "The tutorial's example"),
     "autograd.tab_tracking": ("추적 멈추기", "Stop tracking"),
     "autograd.tab_jacobian": ("누적과 야코비안 곱", "Accumulation and Jacobian product"),
     "autograd.tab_model": ("내 모델의 그래프", "My model's graph"),
@@ -24,7 +24,7 @@ STRINGS = {
                         "Arrows point the way of the forward pass; gradients flow back against them."),
     "autograd.members": ("노드 {n}개", "{n} nodes"),
     "autograd.retain_help": ("그래프를 남겨 두어 backward를 다시 부를 수 있게 합니다", "Keep the graph so backward can run again"),
-    "autograd.reset": ("처음부터", "Start over"),
+    "autograd.reset": ("처음부터 다시", "Start over"),
     "autograd.press_backward": ("`loss.backward()`를 눌러 w와 b의 변화도를 계산해 보세요. 지금은 `w.grad`가 `None`입니다.",
                                 "Press `loss.backward()` to compute the gradients of w and b. Right now `w.grad` is `None`."),
     "autograd.history": ("실행한 순서: {steps}", "Steps run: {steps}"),
@@ -47,14 +47,14 @@ STRINGS = {
                                 "Called twice with the same argument the values double: gradients accumulate in the "
                                 "leaves' `grad`."),
     "autograd.jacobian_note": ("튜토리얼 003이 출력한 것과 같은 세 행렬입니다: 대각선 4 (나머지 2), 두 번째 호출 뒤 8 (4), zero_() 뒤 다시 4 (2).",
-                               "The same three matrices seed 003 prints: 4 on the diagonal (2 elsewhere), 8 (4) after "
+                               "The same three matrices tutorial 003 prints: 4 on the diagonal (2 elsewhere), 8 (4) after "
                                "the second call, 4 (2) again after zero_()."),
     "autograd.model": ("모델", "Model"),
     "autograd.current_model": ("내 모델 ('모델 만들기' 페이지)", "My model (Build a model page)"),
     "autograd.group": ("모듈별로 묶기", "Group by module"),
     "autograd.group_help": ("모듈 호출 하나를 상자 하나로 접습니다. 노드가 40개를 넘으면 처음부터 켜집니다.",
                             "Fold each module call into one box; on from the start when there are more than 40 nodes."),
-    "autograd.model_line": ("이미지 3장으로 된 미니배치에 대한 `{loss}` = {value:.4f} 의 그래프 (노드 {nodes}개)",
+    "autograd.model_line": ("이미지 3장짜리 미니배치에서 계산한 `{loss}` = {value:.4f}의 그래프 (노드 {nodes}개)",
                             "The graph of `{loss}` = {value:.4f} on a minibatch of three ({nodes} nodes)"),
     "autograd.norms_intro": ("각 매개변수가 `{loss}`에서 받는 변화도의 크기 (`torch.autograd.grad`로 계산, 모델의 `.grad`는 건드리지 않음):",
                              "How large a gradient each parameter gets from `{loss}` (computed with "

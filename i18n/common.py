@@ -1,6 +1,10 @@
 """Strings shared by every page: navigation, sidebar."""
 
 STRINGS = {
+    # a device's name for people (engine/device.py gives the kind and core count; ui/language.py's device_label)
+    "device.cpu": ("CPU (코어 {cores}개)", "CPU ({cores} cores)"),
+    "device.cpu_one": ("CPU (코어 1개)", "CPU (1 core)"),
+    "device.auto": ("자동", "Automatic"),
     "app.title": ("파이토치 신경망 놀이터", "Torch Playground"),
     "nav.home": ("홈", "Home"),
     "nav.model": ("모델 만들기", "Build a model"),

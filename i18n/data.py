@@ -8,7 +8,7 @@ STRINGS = {
     "data.title": ("데이터셋과 DataLoader", "Data sets and DataLoader"),
     "data.intro": ("`Dataset`은 샘플과 정답을 저장하고, `DataLoader`는 그것을 미니배치로 묶어 순회합니다 (튜토리얼 003의 2–3장).",
                    "A `Dataset` stores the samples and their labels; a `DataLoader` wraps it in minibatches you "
-                   "can iterate over (seed 003, sections 2-3)."),
+                   "can iterate over (tutorial 003, sections 2-3)."),
     "data.tab_samples": ("샘플 보기", "Samples"),
     "data.tab_loader": ("DataLoader", "DataLoader"),
     "data.tab_transforms": ("변형 (ToTensor, Lambda)", "Transforms (ToTensor, Lambda)"),
@@ -35,7 +35,7 @@ STRINGS = {
     "data.batch_shapes": ("첫 배치의 모양", "Shapes of the first batch"),
     "data.first_labels": ("첫 배치의 처음 16개 정답", "First 16 labels of the first batch"),
     "data.shuffle_effect": ("섞지 않으면 매 에폭 같은 순서(데이터 파일의 순서)로, 섞으면 에폭마다 새 순서로 나옵니다. "
-                            "같은 시드는 같은 순서를 줍니다.",
+                            "시드가 같으면 순서도 같습니다.",
                             "Without shuffling every epoch comes in the same order (the file's order); with "
                             "shuffling each epoch has a new order. The same seed gives the same order."),
     "data.order_plain": ("shuffle=False", "shuffle=False"),
@@ -63,7 +63,7 @@ STRINGS = {
     "data.dataset": ("데이터셋", "Data set"),
     "data.noise": ("잡음 (%)", "Noise (%)"),
     "data.train_ratio": ("학습 데이터 비율 (%)", "Ratio of training data (%)"),
-    "data.seed": ("시드", "Seed"),
+    "data.seed": ("데이터 시드", "Data seed"),
     "data.regenerate": ("다시 만들기", "Regenerate"),
     "data.train_points": ("학습", "train"),
     "data.test_points": ("테스트", "test"),
@@ -72,7 +72,7 @@ STRINGS = {
     # temperature
     "data.temperature_intro": ("튜토리얼 001의 온도 데이터: 섭씨(t_c)와 알 수 없는 단위(t_u)의 측정값 11쌍. "
                                "20%(2개)를 검증용으로 떼어 두고, 입력은 0.1배로 줄입니다.",
-                               "Seed 001's temperature data: 11 readings in Celsius (t_c) and in an unknown unit "
+                               "Tutorial 001's temperature data: 11 readings in Celsius (t_c) and in an unknown unit "
                                "(t_u). 20 % (2 readings) are held out for validation, and the input is scaled by 0.1."),
     "data.split": ("나뉜 곳", "Split"),
     "data.validation": ("검증", "validation"),
@@ -98,7 +98,7 @@ STRINGS = {
     # data set titles (wherever a data set is picked)
     "dataset.fashion_mnist": ("FashionMNIST (옷 이미지 28x28)", "FashionMNIST (clothing images, 28x28)"),
     "dataset.digits": ("손글씨 숫자 8x8 (오프라인)", "Handwritten digits 8x8 (offline)"),
-    "dataset.temperature": ("온도 데이터 (튜토리얼 001)", "Temperature data (seed 001)"),
+    "dataset.temperature": ("온도 데이터 (튜토리얼 001)", "Temperature data (tutorial 001)"),
     "dataset.circle": ("원 (분류)", "Circle (classification)"),
     "dataset.xor": ("XOR (분류)", "Exclusive or (classification)"),
     "dataset.gauss": ("두 가우시안 (분류)", "Two Gaussians (classification)"),

@@ -4,6 +4,12 @@
 """
 
 STRINGS = {
+    # Values the engine puts into its errors, translated by ui/language.py's error_text (a task kind, a Python type)
+    "value.classification": ("분류", "classification"),
+    "value.regression": ("회귀", "regression"),
+    "value.int": ("정수(int)", "int"),
+    "value.float": ("실수(float)", "float"),
+    "value.bool": ("참/거짓(bool)", "bool"),
     # The network description and its shapes (engine/network)
     "error.spec_not_mapping": ("신경망 설명은 JSON 객체여야 합니다.", "The network description must be a JSON object."),
     "error.spec_unknown_field": ("신경망 설명에 알 수 없는 항목 '{field}'이(가) 있습니다.",
@@ -18,13 +24,13 @@ STRINGS = {
                                    "{count} layers is too many (at most {limit})."),
     "error.spec_bad_layer": ("계층 {index}: 각 계층은 'kind', 'args', 선택적 'name'을 가진 객체여야 합니다.",
                              "Layer {index}: each layer must be an object with 'kind', 'args' and optional 'name'."),
-    "error.spec_unknown_layer": ("계층 {index}: 알 수 없는 계층 종류 '{kind}'. 사용 가능한 종류: {known}",
+    "error.spec_unknown_layer": ("계층 {index}: '{kind}'은(는) 알 수 없는 계층 종류입니다. 사용할 수 있는 종류: {known}",
                                  "Layer {index}: unknown layer kind '{kind}'. Known kinds: {known}."),
-    "error.spec_unknown_arg": ("계층 {index} ({kind}): 알 수 없는 인자 '{arg}'.",
+    "error.spec_unknown_arg": ("계층 {index} ({kind}): '{arg}'은(는) 알 수 없는 인자입니다.",
                                "Layer {index} ({kind}): unknown argument '{arg}'."),
-    "error.spec_bad_arg_type": ("계층 {index} ({kind}): '{arg}'은(는) {expected} 형이어야 합니다. 받은 값: {value!r}",
+    "error.spec_bad_arg_type": ("계층 {index} ({kind}): '{arg}'에는 {expected} 값이 필요합니다. 받은 값: {value!r}",
                                 "Layer {index} ({kind}): '{arg}' must be {expected}, got {value!r}."),
-    "error.spec_arg_out_of_range": ("계층 {index} ({kind}): '{arg}' = {value} 은(는) 허용 범위 {low}..{high} 밖입니다.",
+    "error.spec_arg_out_of_range": ("계층 {index} ({kind}): '{arg}' = {value}은(는) 허용 범위 {low}..{high}를 벗어납니다.",
                                     "Layer {index} ({kind}): '{arg}' = {value} is outside {low}..{high}."),
     "error.spec_hardtanh_order": ("계층 {index} (Hardtanh): min_val {min_val}은(는) max_val {max_val}보다 작아야 합니다.",
                                   "Layer {index} (Hardtanh): min_val {min_val} must be below max_val {max_val}."),
@@ -44,7 +50,7 @@ STRINGS = {
     "error.spec_shape": ("계층 {index} ({kind}): {reason}", "Layer {index} ({kind}): {reason}"),
     "error.spec_too_many_parameters": ("이 신경망의 매개변수는 {count:,}개입니다. 서버는 최대 {limit:,}개까지 허용합니다.",
                                        "This network has {count:,} parameters; the server allows at most {limit:,}."),
-    "error.shape_linear_in": ("입력 특징 {expected}개를 기대하지만 {got}개가 들어옵니다 (모양 {shape}). in_features를 {got}(으)로 바꾸세요.",
+    "error.shape_linear_in": ("입력 특징이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). in_features를 {got}(으)로 바꾸세요.",
                               "expects {expected} input features but receives {got} (shape {shape}); set "
                               "in_features to {got}."),
     "error.shape_flatten_order": ("start_dim {start}이(가) end_dim {end}보다 뒤에 있습니다.",
@@ -83,7 +89,7 @@ STRINGS = {
     "error.download_failed": ("{file}을(를) 내려받지 못했습니다: {reason}.", "Could not download {file}: {reason}."),
     "error.download_incomplete": ("{file} 내려받기가 중간에 멈췄습니다 ({expected:,} 바이트 중 {got:,} 바이트).",
                                   "The download of {file} stopped early ({got:,} of {expected:,} bytes)."),
-    "error.download_checksum": ("내려받은 {file}이(가) 공개된 MD5 체크섬과 맞지 않아 버렸습니다.",
+    "error.download_checksum": ("내려받은 {file}이(가) 공개된 MD5 체크섬과 맞지 않아 지웠습니다.",
                                 "The downloaded {file} does not match its published MD5 checksum; it was discarded."),
     "error.fashion_unavailable": ("이 컴퓨터에 FashionMNIST가 없고 {folder}(으)로 내려받지도 못했습니다 ({reason}). 공식 .gz 파일 네 개가 있는 "
                                   "폴더를 환경 변수 {env}에 지정하거나, 인터넷에 연결한 뒤 다시 시도하세요. 다른 데이터셋은 그대로 쓸 수 있습니다.",
@@ -92,7 +98,7 @@ STRINGS = {
                                   "connect to the internet and try again. The other data sets work without it."),
     "error.fashion_dir_incomplete": ("{env}이(가) {folder}을(를) 가리키지만 그곳에 다음 파일이 없습니다: {missing}.",
                                      "{env} points to {folder}, but these files are missing there: {missing}."),
-    "error.data_unknown": ("알 수 없는 데이터셋 '{name}'. 사용 가능한 데이터셋: {known}",
+    "error.data_unknown": ("'{name}'은(는) 알 수 없는 데이터셋입니다. 사용할 수 있는 데이터셋: {known}",
                            "Unknown data set '{name}'. Known data sets: {known}."),
     "error.data_unknown_option": ("데이터셋 '{name}'에는 '{option}' 옵션이 없습니다 (옵션: {known}).",
                                   "The data set '{name}' has no option '{option}' (options: {known})."),
@@ -130,13 +136,13 @@ STRINGS = {
                                    "고르세요).",
                                    "The label column '{column}' holds {count} different values; at most {limit} "
                                    "classes are allowed (for numbers, choose regression)."),
-    "error.csv_bad_task": ("작업은 'classification' 또는 'regression'이어야 합니다. 받은 값: '{task}'",
+    "error.csv_bad_task": ("작업은 'classification'(분류) 또는 'regression'(회귀)이어야 합니다. 받은 값: '{task}'",
                            "The task must be 'classification' or 'regression', not '{task}'."),
     # The Tensors page (engine/inside/tensors.py)
     "error.tensor_bad_data": ("[[1, 2], [3, 4]]처럼 숫자를 담은 중첩 리스트를 입력하세요 (1–3차원, 직사각형, 숫자 최대 64개; {reason}).",
                               "Type a nested list of numbers, like [[1, 2], [3, 4]] (1-3 dimensions, rectangular, "
                               "at most 64 numbers; {reason})."),
-    "error.tensor_bad_shape": ("모양 {shape}은(는) 1–3개의 차원으로, 각 크기가 1부터 {high}까지여야 합니다.",
+    "error.tensor_bad_shape": ("모양 {shape}은(는) 차원이 1–3개이고, 각 크기가 1부터 {high}까지여야 합니다.",
                                "The shape {shape} must have 1 to 3 sides, each from 1 to {high}."),
     "error.tensor_bad_index": ("'{index}'은(는) 4x4 텐서의 인덱스가 아닙니다. 0, :, 0 또는 ..., -1 또는 1:3, ::2 처럼 써 보세요.",
                                "'{index}' is not an index of a 4x4 tensor; try 0, :, 0 or ..., -1 or 1:3, ::2."),
@@ -171,20 +177,20 @@ STRINGS = {
                                     "The weight '{name}' contains NaN or infinite values."),
     # Training (engine/training): config, model/data checks, guards during a run.
     "error.train_not_mapping": ("학습 설정은 JSON 객체여야 합니다.", "The training settings must be a JSON object."),
-    "error.train_unknown_field": ("알 수 없는 학습 설정 '{field}'.", "Unknown training setting '{field}'."),
+    "error.train_unknown_field": ("'{field}'은(는) 알 수 없는 학습 설정입니다.", "Unknown training setting '{field}'."),
     "error.train_bad_value": ("학습 설정 '{field}'에 {value!r} 값은 쓸 수 없습니다.",
                               "The training setting '{field}' cannot be {value!r}."),
     "error.train_out_of_range": ("학습 설정 '{field}' = {value!r}은(는) {low}에서 {high} 사이여야 합니다.",
                                  "The training setting '{field}' = {value!r} must lie between {low} and {high}."),
-    "error.train_unknown_loss": ("알 수 없는 손실 함수 '{name}'. 사용 가능한 손실 함수: {known}",
+    "error.train_unknown_loss": ("'{name}'은(는) 알 수 없는 손실 함수입니다. 사용할 수 있는 손실 함수: {known}",
                                  "Unknown loss '{name}'. Known losses: {known}."),
-    "error.train_unknown_optimizer": ("알 수 없는 옵티마이저 '{name}'. 사용 가능한 옵티마이저: {known}",
+    "error.train_unknown_optimizer": ("'{name}'은(는) 알 수 없는 옵티마이저입니다. 사용할 수 있는 옵티마이저: {known}",
                                       "Unknown optimizer '{name}'. Known optimizers: {known}."),
-    "error.train_unknown_device": ("알 수 없는 장치 '{name}'. 다음 중에서 고르세요: {known}",
+    "error.train_unknown_device": ("'{name}'은(는) 알 수 없는 장치입니다. 다음 중에서 고르세요: {known}",
                                    "Unknown device '{name}'. Choose one of: {known}."),
-    "error.train_device_absent": ("이 서버에는 '{name}' 장치가 없습니다. 사용 가능: {present}",
+    "error.train_device_absent": ("이 서버에는 '{name}' 장치가 없습니다. 쓸 수 있는 장치: {present}",
                                   "This server has no '{name}' device. Available: {present}."),
-    "error.train_unknown_data": ("알 수 없는 데이터셋 '{name}'. 사용 가능한 데이터셋: {known}",
+    "error.train_unknown_data": ("'{name}'은(는) 알 수 없는 데이터셋입니다. 사용할 수 있는 데이터셋: {known}",
                                  "Unknown data set '{name}'. Known data sets: {known}."),
     "error.train_no_data": ("데이터셋 '{name}'에 학습용 예제가 없습니다.", "The data set '{name}' has no training examples."),
     "error.train_too_many_parameters": ("이 신경망의 매개변수는 {count:,}개입니다. 한 번의 학습에는 최대 {limit:,}개까지 쓸 수 있습니다. 은닉층을 더 작게 "
@@ -193,19 +199,21 @@ STRINGS = {
                                         "{limit:,}. Make the hidden layers smaller."),
     "error.train_too_many_epochs": ("한 번의 학습에 에폭 {epochs}개는 너무 많습니다 (최대 {limit}개).",
                                     "{epochs} epochs is too many for one run (at most {limit})."),
-    "error.train_input_mismatch": ("모델은 {model} 모양의 입력을 기대하지만 '{name}'은(는) {data} 모양을 줍니다. 모델 만들기 페이지에서 입력 모양을 "
-                                   "{data}(으)로 바꾸세요 (이미지라면 맨 앞에 Flatten을 추가하세요).",
+    "error.train_input_mismatch": ("모델의 입력 모양은 {model}인데 '{name}'의 데이터는 {data} 모양입니다. 모델 만들기 페이지에서 입력 "
+                                   "모양을 {data}(으)로 바꾸세요 (이미지라면 맨 앞에 Flatten을 추가하세요).",
                                    "The model expects inputs of shape {model} but '{name}' gives {data}. Set the "
                                    "model's input shape to {data} on the Model page (add a Flatten first if the "
                                    "data are images)."),
-    "error.train_loss_task": ("{loss}은(는) {task}용이 아니고 '{name}'은(는) {task} 데이터셋입니다. 다음 중에서 고르세요: {suggestions}",
+    "error.train_loss_task": ("'{name}'은(는) {task} 데이터셋인데 {loss}은(는) {task}에 쓰는 손실 함수가 아닙니다. 다음 중에서 고르세요: "
+                              "{suggestions}",
                               "{loss} is not for {task} and '{name}' is a {task} data set. Pick one of: "
                               "{suggestions}."),
-    "error.train_output_mismatch": ("모델은 예제마다 {got}개를 출력하지만 '{name}'에는 {wanted}개가 필요합니다. 마지막 Linear 계층의 "
+    "error.train_output_mismatch": ("모델은 예제마다 {got}개를 출력하는데 '{name}'에는 {wanted}개가 필요합니다. 마지막 Linear 계층의 "
                                     "out_features를 {features}(으)로 바꾸세요.",
                                     "The model gives {got} outputs per example but '{name}' needs {wanted}. Set "
                                     "out_features of the last Linear layer to {features}."),
-    "error.train_binary_needs_two": ("{loss}은(는) 두 클래스를 구분하는데, 이 데이터셋의 클래스는 {classes}개입니다. CrossEntropyLoss를 쓰세요.",
+    "error.train_binary_needs_two": ("{loss}은(는) 두 클래스를 구분하는 손실 함수인데, 이 데이터셋에는 클래스가 {classes}개 있습니다. "
+                                     "CrossEntropyLoss를 쓰세요.",
                                      "{loss} tells two classes apart, but this data set has {classes}. Use "
                                      "CrossEntropyLoss instead."),
     "error.train_bce_needs_sigmoid": ("BCELoss에는 확률이 필요한데 모델의 마지막 계층이 {last}입니다. 마지막에 Sigmoid를 추가하거나 "
@@ -236,7 +244,7 @@ STRINGS = {
                            "The server is shutting down and takes no new training runs."),
     # training in child processes (classroom/processes.py)
     "error.train_worker_lost": ("이 학습을 하던 프로세스가 갑자기 멈췄습니다(서버의 메모리가 부족했을 수 있습니다). 학습은 끝났고 화면에는 마지막으로 갱신된 가중치가 남아 "
-                                "있습니다. 다시 하려면 학습을 누르세요.",
+                                "있습니다. 다시 하려면 **학습 시작**을 누르세요.",
                                 "The process training this run stopped unexpectedly (the server may be short of "
                                 "memory). The run has ended with the weights of its last update on screen; press "
                                 "Play to start again."),

@@ -8,10 +8,10 @@ STRINGS = {
     "layers.title": ("계층 따라가기", "Through the layers"),
     "layers.intro": ("튜토리얼 000/003/004처럼 28x28 이미지 3장으로 된 미니배치를 신경망에 통과시키며 각 계층에서 무슨 일이 "
                      "일어나는지 봅니다. 계층마다 걸어 둔 forward hook이 입력과 출력을 기록합니다.",
-                     "As in seeds 000/003/004, send a minibatch of three 28x28 images through the network and see "
+                     "As in tutorials 000/003/004, send a minibatch of three 28x28 images through the network and see "
                      "what happens at each layer. A forward hook on every layer records what goes in and comes out."),
     "layers.model": ("신경망", "Network"),
-    "layers.model_walkthrough": ("seq_modules (튜토리얼)", "seq_modules (seed)"),
+    "layers.model_walkthrough": ("seq_modules (튜토리얼)", "seq_modules (tutorial)"),
     "layers.model_current": ("내 모델", "My model"),
     "layers.current_note": ("'모델 만들기' 페이지의 현재 모델입니다 (매개변수 {params:,}개). 학습시킨 모델이면 학습된 가중치를 씁니다.",
                             "The current model from the Build a model page ({params:,} parameters); a trained model "

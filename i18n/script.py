@@ -3,7 +3,7 @@
 STRINGS = {
     "script.title": ("집에서 실행하기: 파이썬 스크립트로 받기", "Take it home: download as a Python script"),
     "script.intro": ("지금 설정 전체(데이터, 모델, 손실 함수, 옵티마이저, train_loop/test_loop)를 하나의 파일로 받습니다. "
-                     "CPU에서 실행하면 놀이터와 같은 숫자를 출력합니다. 주석은 지금 언어로 씁니다.",
+                     "CPU에서 실행하면 놀이터와 같은 숫자를 출력합니다. 주석은 지금 고른 언어로 적힙니다.",
                      "The whole current setup (data, model, loss, optimizer, train_loop/test_loop) as one file. "
                      "Run on a CPU, it prints the same numbers as the playground. Comments are in the current "
                      "language."),
@@ -12,7 +12,7 @@ STRINGS = {
     "script.download_py": ("스크립트 받기 (.py)", "Download script (.py)"),
     "script.download_ipynb": ("노트북 받기 (.ipynb)", "Download notebook (.ipynb)"),
     "script.for_data": ("데이터: {data}", "Data: {data}"),
-    "script.fresh_weights": ("스크립트는 시드에서 만든 새 가중치로 시작합니다 (지금 모델의 학습된 가중치가 아니라).",
+    "script.fresh_weights": ("스크립트는 지금 모델의 학습된 가중치가 아니라, 시드로 새로 만든 가중치에서 시작합니다.",
                              "The script starts from fresh weights made from the seed (not the current model's "
                              "trained weights)."),
     "script.no_data": ("이 모델의 입력 {shape}에 맞는 데이터셋이 없어 스크립트를 만들 수 없습니다. 학습 페이지에서 데이터를 고르세요.",

@@ -15,7 +15,7 @@ STRINGS = {
     "lesson.hide": ("학생에게 숨길 컨트롤", "Controls to hide from students"),
     "lesson.language": ("수업 언어", "Lesson language"),
     "lesson.link": ("수업 링크", "Lesson link"),
-    "lesson.link_help": ("현재 모델({params:,}개 매개변수)이 링크에 함께 들어갑니다.",
+    "lesson.link_help": ("현재 모델(매개변수 {params:,}개)도 링크에 함께 들어갑니다.",
                          "The current model ({params:,} parameters) goes into the link too."),
     "lesson.some_hidden": ("선생님이 이 수업에서 일부 컨트롤을 숨겼습니다.", "Your teacher hid some controls for this lesson."),
     "lesson.control_language": ("언어 전환", "Language switch"),
@@ -27,7 +27,7 @@ STRINGS = {
                         "cat과 stack, @와 *의 차이, NumPy와 메모리를 공유하는 모습도 살펴봅니다.",
                         "Step 1 · Tensors: create tensors from data, NumPy, another tensor and a shape, and check their "
                         "shape, dtype and device. Compare cat with stack and @ with *, and watch NumPy share memory."),
-    "lessons.data": ("2단계 · 데이터: FashionMNIST 이미지와 라벨을 보고, DataLoader가 만든 배치의 모양 [64, 1, 28, 28]과 "
+    "lessons.data": ("2단계 · 데이터: FashionMNIST 이미지와 정답(label)을 보고, DataLoader가 만든 배치의 모양 [64, 1, 28, 28]과 "
                      "ToTensor의 0-1 변환을 확인해 보세요.",
                      "Step 2 · Data: look at FashionMNIST images and labels, the DataLoader batch shape [64, 1, 28, 28] "
                      "and how ToTensor scales pixels to 0-1."),
@@ -39,12 +39,12 @@ STRINGS = {
                        "따라가 보세요. ReLU가 0으로 만든 값은 몇 개인가요?",
                        "Step 4 · Layers: follow three images through Flatten, Linear, ReLU and Softmax. How many values "
                        "did ReLU set to zero?"),
-    "lessons.activations": ("5단계 · 활성화 함수: ReLU, Sigmoid, Tanh, Hardtanh의 모양과 기울기를 비교하고, "
+    "lessons.activations": ("5단계 · 활성화 함수: ReLU, Sigmoid, Tanh, Hardtanh의 모양과 도함수(기울기)를 비교하고, "
                             "기울기가 거의 0인 포화 구간을 찾아보세요.",
                             "Step 5 · Activations: compare ReLU, Sigmoid, Tanh and Hardtanh and their derivatives, and "
-                            "find the saturated ranges where the gradient is almost zero."),
-    "lessons.autograd": ("6단계 · Autograd: 계산 그래프를 보고 loss.backward()를 눌러 w.grad와 b.grad를 확인하세요. "
-                         "두 번 누르면 기울기가 어떻게 되나요?",
+                            "find the saturated ranges where the slope is almost zero."),
+    "lessons.autograd": ("6단계 · Autograd: 연산 그래프를 보고 loss.backward()를 눌러 w.grad와 b.grad를 확인하세요. "
+                         "두 번 누르면 변화도가 어떻게 되나요?",
                          "Step 6 · Autograd: look at the computational graph, press loss.backward() and read w.grad "
                          "and b.grad. What happens to the gradients when you press it twice?"),
     "lessons.training": ("7단계 · 학습: SGD, 학습률 1e-3, 배치 64로 학습시키며 정확도가 튜토리얼 표처럼 오르는지 보세요.",

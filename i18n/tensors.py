@@ -8,7 +8,7 @@ STRINGS = {
     "tensors.intro": ("텐서는 배열·행렬과 비슷한 자료구조로, 모델의 입력·출력·매개변수를 담습니다 (튜토리얼 003의 1장). "
                       "각 예제는 보여 주는 코드를 그대로 실행한 결과입니다.",
                       "A tensor is a data structure much like an array or a matrix; it holds a model's inputs, "
-                      "outputs and parameters (seed 003, section 1). Each example shows the code and what running "
+                      "outputs and parameters (tutorial 003, section 1). Each example shows the code and what running "
                       "exactly that code printed."),
     "tensors.tab_create": ("만들기와 속성", "Create and attributes"),
     "tensors.tab_index": ("인덱싱과 슬라이싱", "Indexing and slicing"),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from engine.device import available_devices
-from ui.language import t
+from ui.language import device_label, t
 from ui.pages import PAGES, require_entry
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
@@ -13,9 +13,9 @@ st.markdown(t("home.intro"))
 
 devices = available_devices()
 st.subheader(t("home.device_heading"))
-st.markdown(t("home.device_line", device=devices[0].label, name=devices[0].name))
+st.markdown(t("home.device_line", device=device_label(devices[0]), name=devices[0].name))
 if len(devices) > 1:
-    st.caption(t("home.device_others", others=", ".join(d.label for d in devices[1:])))
+    st.caption(t("home.device_others", others=", ".join(device_label(d) for d in devices[1:])))
 
 st.subheader(t("home.pages_heading"))
 for page in PAGES[1:]:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from engine.device import default_device
 from i18n import LANGUAGE_NAMES, LANGUAGES
-from ui.language import LANG_KEY, current_language, t
+from ui.language import LANG_KEY, current_language, device_label, t
 from ui.links import render_share
 from ui.teacher.lesson import shown
 
@@ -22,5 +22,5 @@ def render_sidebar() -> None:
         if shown("sidebar.language"):
             st.radio(t("sidebar.language"), LANGUAGES, key=LANG_KEY, format_func=LANGUAGE_NAMES.get,
                      horizontal=True, on_change=_remember_language)
-        st.caption(t("sidebar.device", device=default_device().label))
+        st.caption(t("sidebar.device", device=device_label(default_device())))
         render_share()

@@ -18,7 +18,7 @@ from engine.data import DATASETS, load_dataset
 from engine.device import available_devices
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig
 from engine.training.recommended import recommended_config
-from ui.language import error_text, labels_of, t
+from ui.language import device_label, error_text, labels_of, t
 from ui.model.state import current_model, current_spec
 
 LR_CHOICES = (0.00001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # TF Playground's, plus 2e-3
@@ -90,6 +90,8 @@ def render_settings(disabled: bool) -> Settings | None:
     init_settings()
     # Labels are looked up now, in the script's thread: format_func may also run outside it (AppTest).
     labels = {key: t(f"train.{key}") for key in ("source_preset", "source_current", "reg_none", "reg_l1", "reg_l2")}
+    devices = {device.name: device_label(device) for device in available_devices()}
+    devices = {"auto": t("device.auto"), **devices}  # auto: the best one, which the sidebar names
     presets = {name: f"{name} — {t('preset.' + name)}" for name in PRESETS}
     left, middle, right = st.columns(3)
     with left:
@@ -121,7 +123,7 @@ def render_settings(disabled: bool) -> Settings | None:
         rate.select_slider(t("train.reg_rate"), RATE_CHOICES, key="train_reg_rate", disabled=disabled)
         seed, device = st.columns(2)
         seed.number_input(t("train.seed"), 0, 2**31 - 1, key="train_seed", disabled=disabled)
-        device.selectbox(t("train.device"), ["auto"] + [d.name for d in available_devices()], key="train_device",
+        device.selectbox(t("train.device"), list(devices), key="train_device", format_func=devices.get,
                          disabled=disabled)
         st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled)
     return _settings(source, name)

@@ -11,6 +11,7 @@ from engine import PRESETS
 from engine.training import Trainer
 from engine.training.analysis import confusion_matrix, first_linear_gradient, fitted_curve, predict
 from engine.training.recommended import recommended_config
+from ui.data.state import class_label
 from ui.language import t
 from ui.train.playground_views import render_two_d_views
 
@@ -34,10 +35,11 @@ def render_task_views(trainer: Trainer, live: bool = False) -> None:
 
 def _image_views(trainer: Trainer) -> None:
     data, loss = trainer.data, trainer.config.loss
+    names = [class_label(name) for name in data.class_names]  # in the session's language
     matrix, samples, wrong = st.tabs([t("train.tab_confusion"), t("train.tab_samples"), t("train.tab_misclassified")])
     counts = confusion_matrix(trainer.model, data, loss)
     with matrix:
-        figure = go.Figure(go.Heatmap(z=counts.numpy(), x=list(data.class_names), y=list(data.class_names),
+        figure = go.Figure(go.Heatmap(z=counts.numpy(), x=names, y=names,
                                       colorscale="Blues", texttemplate="%{z}"))
         figure.update_layout(height=480, margin=_MARGIN, xaxis_title=t("train.predicted"), yaxis_title=t("train.truth"),
                              yaxis={"autorange": "reversed"})
@@ -46,8 +48,8 @@ def _image_views(trainer: Trainer) -> None:
     with samples:
         for column, index in zip(st.columns(SAMPLES), range(SAMPLES)):
             with column:
-                _image(data.test_x[index], t("train.truth_is", name=data.class_names[data.test_y[index]]))
-                bars = go.Figure(go.Bar(x=probabilities[index].numpy(), y=list(data.class_names), orientation="h"))
+                _image(data.test_x[index], t("train.truth_is", name=names[data.test_y[index]]))
+                bars = go.Figure(go.Bar(x=probabilities[index].numpy(), y=names, orientation="h"))
                 bars.update_layout(height=260, margin=_MARGIN, xaxis={"range": [0, 1]}, title=t("train.softmax"))
                 st.plotly_chart(bars, key=f"train_softmax_{index}", width="stretch")
     with wrong:
@@ -57,8 +59,8 @@ def _image_views(trainer: Trainer) -> None:
             st.success(t("train.no_misses"))
         for column, index in zip(st.columns(6) * 2, misses):
             with column:
-                _image(data.test_x[index], t("train.miss", truth=data.class_names[data.test_y[index]],
-                                             predicted=data.class_names[predicted[index]]))
+                _image(data.test_x[index], t("train.miss", truth=names[data.test_y[index]],
+                                             predicted=names[predicted[index]]))
 
 
 def _image(x: torch.Tensor, caption: str) -> None:
@@ -93,9 +95,9 @@ def _temperature_views(trainer: Trainer) -> None:
     other = "temperature_tanh" if linear else "temperature_linear"
     ref_x, ref_y = _reference_curve(other, trainer.config.seed)
     figure.add_scatter(x=ref_x, y=ref_y, mode="lines", line={"dash": "dot"},
-                       name=t("train.reference_model", preset=other))
-    figure.update_layout(height=420, margin=_MARGIN, title=t("train.fitted_curve"), xaxis_title="Fahrenheit",
-                         yaxis_title="Celsius", legend={"orientation": "h", "y": -0.2})
+                       name=t("train.reference_model", preset=t(f"preset.{other}")))
+    figure.update_layout(height=420, margin=_MARGIN, title=t("train.fitted_curve"), xaxis_title=t("train.fahrenheit"),
+                         yaxis_title=t("train.celsius"), legend={"orientation": "h", "y": -0.2})
     st.plotly_chart(figure, key="train_temperature", width="stretch")
     gradient = first_linear_gradient(trainer.model)
     if gradient is not None and trainer.epoch > 0:
