@@ -2,8 +2,9 @@
 
 The server (classroom/processes.py) starts a few of these processes and hands each one piece of
 work at a time: a pickled Trainer without its data, a DataRecipe, and how far to go ("done", "epoch"
-or "batch"). Once warmed up it says "ready" (a server's start-up waits for that). Training happens on this process's main thread; a small reporter thread answers the
-server's "pause" and "stop" and, ~10 times a second, sends the run's new progress as one record
+or "batch"). Once warmed up it says "ready" (a server's start-up waits for that). Training happens on
+this process's main thread; a small reporter thread answers the server's "pause" and "stop" and,
+~10 times a second, sends the run's new progress as one record
 (engine/training/progress.py: counters, new history and losses, the weights when they changed). At
 the end the whole Trainer goes back: optimizer state, generators and the epoch in progress included.
 
