@@ -100,4 +100,9 @@ STRINGS = {
                                  "TF Playground's default: circle data, hidden layers 4-2 Tanh"),
     "preset.playground_spiral": ("TF 플레이그라운드 나선: 은닉층 8개씩 6층 ReLU",
                                  "TF Playground's spiral: six hidden layers of 8, ReLU"),
+    # a run that blew up (engine/training/guards.py's `blew_up`): the current model stays until the student asks
+    "train.status_blew_up": ("망가짐", "Blew up"),
+    "train.kept_current": ("다른 페이지(계층, Autograd, 내보내기)의 지금 모델은 바꾸지 않았습니다.",
+                           "The current model of the other pages (layers, autograd, export) was not replaced."),
+    "train.keep_anyway": ("그래도 이 학습의 모델을 지금 모델로 쓰기", "Use this run's model as the current model anyway"),
 }

@@ -19,7 +19,7 @@ def train(app, preset: str, epochs: int, **settings):
     app.selectbox(key="train_preset").set_value(preset).run()
     app.number_input(key="train_epochs").set_value(epochs).run()
     for key, value in settings.items():
-        widget = {"lr": app.select_slider, "data": app.selectbox}[key](key=f"train_{key}")
+        widget = {"lr": app.select_slider, "data": app.selectbox, "optimizer": app.selectbox}[key](key=f"train_{key}")
         widget.set_value(value).run()
     app.button(key="train_play").click().run()
     job = app.session_state["train_job"]
@@ -153,3 +153,28 @@ def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
     again = app.session_state["train_job"]
     again.wait(timeout=120)
     assert again is not job and again.trainer.status == "done"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_run_that_blew_up_keeps_the_current_model_until_the_student_asks(lang):
+    app = open_page("pages/train.py", lang)
+    good = train(app, "playground_2d", epochs=3)
+    assert app.session_state["model_module"] is good.trainer.model and good.trainer.blow_up is None
+    assert "train_keep_model" not in _keys(app)
+    app.button(key="train_reset").click().run()
+    wild = train(app, "playground_2d", epochs=10, optimizer="adam", lr=10.0)
+    assert not app.exception
+    assert wild.trainer.status == "done" and wild.trainer.blow_up is not None
+    assert app.session_state["model_module"] is good.trainer.model  # not silently replaced
+    said = [warning.value for warning in app.warning]
+    assert any(translate("train.kept_current", lang) in text for text in said), said
+    assert any(translate("train.status_blew_up", lang) in bar.proto.text for bar in app.get("progress"))
+    app.button(key="train_keep_model").click().run()  # the student asks for it
+    assert not app.exception
+    assert app.session_state["model_module"] is wild.trainer.model
+    assert "train_keep_model" not in _keys(app)
+
+
+def _keys(app) -> set[str]:
+    """The keys of the buttons on the page."""
+    return {button.key for button in app.button}

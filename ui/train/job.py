@@ -56,6 +56,7 @@ class TrainingJob:
         self.key = key  # (spec, config, start): the settings this run was built from
         self.ticket: Job | None = None
         self._remote: RemoteRun | None = None
+        self.kept_anyway = False  # the student asked for this run's model although it blew up
 
     @property
     def running(self) -> bool:
@@ -71,6 +72,12 @@ class TrainingJob:
     def error(self) -> BaseException | None:
         """What went wrong inside the run, to report in words."""
         return None if self.ticket is None else self.ticket.error
+
+    @property
+    def replaces_model(self) -> bool:
+        """True when this run's model may become the session's current one: always, unless the run blew up
+        (`Trainer.blow_up`) and the student has not asked for its model anyway (`keep_model`)."""
+        return self.kept_anyway or self.trainer.blow_up is None
 
     @property
     def pid(self) -> int | None:
@@ -145,6 +152,13 @@ def reset() -> None:
     job = st.session_state.pop(JOB_KEY, None)
     if job is not None:
         job.stop()  # its worker ends after the batch in hand; nothing else holds it
+
+
+def keep_model() -> None:
+    """Make this session's run's model current although the run blew up (the student asked)."""
+    job = current_job()
+    if job is not None:
+        job.kept_anyway = True
 
 
 def pop_message() -> str | None:

@@ -21,8 +21,9 @@ MAX_MARKERS = 50  # epochs up to which each one gets a marker; beyond, markers o
 
 
 def render_progress(trainer: Trainer, running: bool) -> None:
-    """Progress bar, status line and the latest numbers."""
-    status = t(f"train.status_{trainer.status}")
+    """Progress bar, status line and the latest numbers; a run that blew up says so once it stops."""
+    blown = not running and trainer.blow_up is not None
+    status = t("train.status_blew_up" if blown else f"train.status_{trainer.status}")
     st.progress(trainer.progress, text=t("train.progress", status=status, epoch=trainer.epoch,
                                          epochs=trainer.config.epochs, batch=trainer.batch,
                                          batches=trainer.batches_per_epoch))
