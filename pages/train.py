@@ -63,6 +63,8 @@ def live_view() -> None:
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
                    else str(job.error)), icon=":material/error:")
+    if job.server_stop is not None:  # the tab was closed, or the run took too long: said on coming back
+        st.warning(job.server_stop, icon=":material/stop_circle:")
     # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
     render_curves(trainer, live=job.running)
     if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training

@@ -178,3 +178,34 @@ def test_a_run_that_blew_up_keeps_the_current_model_until_the_student_asks(lang)
 def _keys(app) -> set[str]:
     """The keys of the buttons on the page."""
     return {button.key for button in app.button}
+
+
+@pytest.mark.parametrize(("lang", "reason"), [("ko", "gone"), ("en", "gone"), ("en", "limit")])
+def test_a_run_the_server_stopped_says_why_when_the_student_comes_back(lang, reason):
+    import time
+
+    from classroom.queue import wall_limit
+    from ui.train.job import classroom
+
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.number_input(key="train_epochs").set_value(5000).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    deadline = time.monotonic() + 120
+    while job.trainer.epoch < 1:  # training in its process
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    classroom().queue.cancel(job.ticket, reason)  # what the watchdog does when the tab has gone (or time is up)
+    job.wait(30)
+    app.run()  # the student comes back to the same session
+    assert not app.exception and job.ticket.state == "cancelled" and not job.running
+    message = translate(f"train.stopped_{reason}", lang, minutes=round(wall_limit() / 60))
+    assert any(message in warning.value for warning in app.warning), [warning.value for warning in app.warning]
+    app.run()
+    assert any(message in warning.value for warning in app.warning)  # it stays until the next Play
+    app.number_input(key="train_epochs").set_value(2).run()
+    app.button(key="train_play").click().run()
+    app.session_state["train_job"].wait(timeout=120)
+    app.run()
+    assert not any(message in warning.value for warning in app.warning)
