@@ -85,6 +85,8 @@ def train(args: argparse.Namespace) -> int:
     if trainer.problem is not None:
         print(f"error: {trainer.problem}", file=sys.stderr)
         return 1
+    if trainer.blow_up is not None:  # it ran to the end, but its model is worse than where it started
+        print(f"warning: {trainer.blow_up}", file=sys.stderr)
     return 0
 
 

@@ -248,4 +248,25 @@ STRINGS = {
                                 "The process training this run stopped unexpectedly (the server may be short of "
                                 "memory). The run has ended with the weights of its last update on screen; press "
                                 "Play to start again."),
+    # a run that blew up without reaching inf/NaN (engine/training/guards.py's `blew_up`)
+    "error.train_blew_up_loss": ("학습이 망가진 것 같습니다: 손실이 처음 {start}에서 {end}(으)로 커졌습니다. 학습률 {lr}이(가) 이 "
+                                 "옵티마이저에는 너무 큰 것 같습니다. 학습률을 10배 작게({smaller}) 하거나, 다른 옵티마이저를 "
+                                 "썼다면 SGD로 해 보세요.",
+                                 "Training blew up: the loss grew from {start} at the start to {end}. The learning "
+                                 "rate {lr} is probably too large for this optimizer. Try one ten times smaller "
+                                 "({smaller}), or the SGD optimizer if you used another one."),
+    "error.train_blew_up_accuracy": ("학습이 망가진 것 같습니다: 테스트 정확도가 {best}%까지 올랐다가 찍어서 맞히는 수준({chance}%)인 "
+                                     "{end}%로 떨어졌습니다. 학습률 {lr}이(가) 이 옵티마이저에는 너무 큰 것 같습니다. 학습률을 10배 "
+                                     "작게({smaller}) 하거나, 다른 옵티마이저를 썼다면 SGD로 해 보세요.",
+                                     "Training blew up: the test accuracy reached {best}%, then fell to {end}%, no "
+                                     "better than guessing ({chance}%). The learning rate {lr} is probably too large "
+                                     "for this optimizer. Try one ten times smaller ({smaller}), or the SGD optimizer "
+                                     "if you used another one."),
+    "error.train_blew_up_chance": ("학습이 망가진 것 같습니다: 손실이 한때 {peak}까지 치솟았고(처음 {start}), 테스트 정확도가 "
+                                   "찍어서 맞히는 수준({chance}%)인 {end}%에 머물렀습니다. 학습률 {lr}이(가) 이 옵티마이저에는 너무 "
+                                   "큰 것 같습니다. 학습률을 10배 작게({smaller}) 하거나, 다른 옵티마이저를 썼다면 SGD로 해 보세요.",
+                                   "Training blew up: the loss shot up to {peak} on the way (from {start} at the start) "
+                                   "and the test accuracy ended at {end}%, no better than guessing ({chance}%). The "
+                                   "learning rate {lr} is probably too large for this optimizer. Try one ten times "
+                                   "smaller ({smaller}), or the SGD optimizer if you used another one."),
 }

@@ -103,4 +103,18 @@ STRINGS = {
                                  "TF Playground's default: circle data, hidden layers 4-2 Tanh"),
     "preset.playground_spiral": ("TF 플레이그라운드 나선: 뉴런 8개짜리 은닉층 6개, ReLU",
                                  "TF Playground's spiral: six hidden layers of 8, ReLU"),
+    # a run that blew up (engine/training/guards.py's `blew_up`): the current model stays until the student asks
+    "train.status_blew_up": ("망가짐", "Blew up"),
+    "train.kept_current": ("다른 페이지(계층, Autograd, 내보내기)의 지금 모델은 바꾸지 않았습니다.",
+                           "The current model of the other pages (layers, autograd, export) was not replaced."),
+    "train.keep_anyway": ("그래도 이 학습의 모델을 지금 모델로 쓰기", "Use this run's model as the current model anyway"),
+    # a run the server stopped (classroom/queue.py's watchdog), said when the student comes back
+    "train.stopped_gone": ("학습이 멈췄습니다: 브라우저 탭이 닫혀 있었습니다. 학습은 탭이 열려 있는 동안만 진행됩니다. "
+                           "다시 하려면 학습을 누르세요.",
+                           "Training stopped: your browser tab was closed. A run trains only while its tab is open; "
+                           "press Play to train again."),
+    "train.stopped_limit": ("학습이 멈췄습니다: 한 번의 학습에 쓸 수 있는 시간({minutes}분)을 넘었습니다. 지금까지 학습한 "
+                            "가중치는 남아 있습니다. 에폭 수를 줄이거나 배치 크기를 키워 보세요.",
+                            "Training stopped: the run went past the time one run may take ({minutes} minutes). The "
+                            "weights trained so far are kept. Try fewer epochs or a larger batch size."),
 }

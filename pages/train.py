@@ -7,7 +7,7 @@ from ui.language import error_text, t
 from ui.model.state import set_trained_model
 from ui.pages import require_entry
 from ui.script_download import render_train_download
-from ui.train.job import current_job, pause, play, pop_message, reset
+from ui.train.job import current_job, keep_model, pause, play, pop_message, reset
 from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
 from ui.train.settings import render_settings
 from ui.train.task_views import render_task_views
@@ -63,6 +63,8 @@ def live_view() -> None:
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
                    else str(job.error)), icon=":material/error:")
+    if job.server_stop is not None:  # the tab was closed, or the run took too long: said on coming back
+        st.warning(job.server_stop, icon=":material/stop_circle:")
     # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
     render_curves(trainer, live=job.running)
     if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
@@ -73,8 +75,13 @@ def live_view() -> None:
         return
     if running:  # it just stopped: redraw the whole page so the buttons and settings unlock
         st.rerun()
-    set_trained_model(trainer.spec, trainer.model)  # the Layers, Autograd and Export pages use it now
-    st.caption(t("train.now_current"))
+    if job.replaces_model:
+        set_trained_model(trainer.spec, trainer.model)  # the Layers, Autograd and Export pages use it now
+        st.caption(t("train.now_current"))
+    else:  # a run that blew up never silently replaces the student's model
+        st.warning(f"{error_text(trainer.blow_up)} {t('train.kept_current')}", icon=":material/warning:")
+        st.button(t("train.keep_anyway"), key="train_keep_model", icon=":material/published_with_changes:",
+                  on_click=keep_model)
     render_task_views(trainer)
 
 

@@ -63,6 +63,15 @@ def test_cli_reports_divergence():
     assert "diverged" in result.stderr
 
 
+def test_cli_warns_when_a_run_blew_up_without_diverging():
+    result = run_cli("--preset", "playground_2d", "--optimizer", "adam", "--lr", "10", "--epochs", "10", "--json")
+    assert result.returncode == 0, result.stderr  # it ran to the end: its epochs are printed
+    assert len(result.stdout.splitlines()) == 10
+    assert "warning: Training blew up" in result.stderr and "SGD" in result.stderr
+    calm = run_cli("--preset", "playground_2d", "--epochs", "3", "--json")
+    assert calm.returncode == 0 and "warning" not in calm.stderr
+
+
 def resolved(*args: str):
     from engine.__main__ import _parser, resolve_config
     return resolve_config(_parser().parse_args(["train", *args]))

@@ -1,10 +1,15 @@
 """The Train page through the real entry point: a short run on each kind of data, in both languages."""
 
+import base64
+import json
 import os
 
+import numpy as np
 import pytest
+import torch
 
 from engine import PRESETS
+from engine.data.temperature import T_C, T_U
 from i18n import translate
 from tests.test_pages import open_page
 
@@ -14,7 +19,7 @@ def train(app, preset: str, epochs: int, **settings):
     app.selectbox(key="train_preset").set_value(preset).run()
     app.number_input(key="train_epochs").set_value(epochs).run()
     for key, value in settings.items():
-        widget = {"lr": app.select_slider, "data": app.selectbox}[key](key=f"train_{key}")
+        widget = {"lr": app.select_slider, "data": app.selectbox, "optimizer": app.selectbox}[key](key=f"train_{key}")
         widget.set_value(value).run()
     app.button(key="train_play").click().run()
     job = app.session_state["train_job"]
@@ -30,6 +35,8 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     assert not app.exception
     assert job.trainer.status == "done" and len(job.trainer.history) == 3
     assert len(app.get("plotly_chart")) >= 2  # loss and accuracy, interactive once the run is done
+    for key in ("train_loss_chart", "train_accuracy_chart"):  # three epochs: a marker on each
+        assert [trace["mode"] for trace in chart(app, key)["data"]][-2:] == ["lines+markers"] * 2
     drawings = [html.value for html in app.get("html") if "data:image/svg+xml" in html.value]
     assert len(drawings) == 1 and drawings[0].count("<img") == 2  # the boundary and the network beside it
     assert translate("train.boundary", lang) in drawings[0] and translate("train.network", lang) in drawings[0]
@@ -41,6 +48,20 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     assert len(app.dataframe) >= 1
 
 
+def chart(app, key: str) -> dict:
+    """The figure (data and layout) of the plotly chart drawn with `key`."""
+    charts = [element for element in app.get("plotly_chart") if element.proto.id.endswith(key)]
+    assert len(charts) == 1, [element.proto.id for element in app.get("plotly_chart")]
+    return json.loads(charts[0].proto.spec)
+
+
+def values(array) -> list[float]:
+    """A trace's x or y as numbers: a plain list, or plotly's base64 typed array."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_temperature_run_draws_the_fitted_curve_and_gradient(lang):
     app = open_page("pages/train.py", lang)
@@ -49,6 +70,32 @@ def test_temperature_run_draws_the_fitted_curve_and_gradient(lang):
     assert job.trainer.status == "done" and job.trainer.data.task == "regression"
     assert any("hidden [[" in code.value for code in app.main.code)
     assert len(app.get("plotly_chart")) >= 2  # loss curve, fitted curve
+
+
+def test_temperature_plot_draws_fahrenheit_and_the_model_on_a_tenth_of_it():
+    app = open_page("pages/train.py", "en")
+    job = train(app, "temperature_linear", epochs=3000)
+    assert not app.exception
+    figure = chart(app, "train_temperature")
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Fahrenheit"
+    points, tests, curve = figure["data"][:3]
+    # The measurements at their real Fahrenheit values (seed 001's t_u), Celsius up the side.
+    data, held = job.trainer.data, dict(zip(T_U, T_C))
+    assert sorted(values(points["x"]) + values(tests["x"])) == pytest.approx(sorted(T_U), abs=1e-4)
+    for x, y in zip(values(points["x"]) + values(tests["x"]), values(points["y"]) + values(tests["y"])):
+        assert y == pytest.approx(held[min(held, key=lambda u: abs(u - x))])
+    assert len(values(points["x"])) == len(data.train_x)
+    # The curve: 20..89 °F, the model fed 0.1 * Fahrenheit as the seed's `namedseq_model(0.1 * t_range)`.
+    xs = values(curve["x"])
+    assert xs == list(range(20, 90))
+    with torch.no_grad():
+        wanted = job.trainer.model(0.1 * torch.tensor(xs, dtype=torch.float32).unsqueeze(1))[:, 0].tolist()
+    assert values(curve["y"]) == pytest.approx(wanted, abs=1e-4)
+    # A trained linear model follows the measurements: within a few degrees of each one.
+    for x, y in zip(values(points["x"]), values(points["y"])):
+        assert abs(np.interp(x, xs, values(curve["y"])) - y) < 5
+    # Thousands of epochs: the loss curves are lines, without a marker per epoch.
+    assert {trace["mode"] for trace in chart(app, "train_loss_chart")["data"]} == {"lines"}
 
 
 @pytest.mark.skipif(not os.environ.get("FASHION_MNIST_DIR"),
@@ -106,3 +153,59 @@ def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
     again = app.session_state["train_job"]
     again.wait(timeout=120)
     assert again is not job and again.trainer.status == "done"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_run_that_blew_up_keeps_the_current_model_until_the_student_asks(lang):
+    app = open_page("pages/train.py", lang)
+    good = train(app, "playground_2d", epochs=3)
+    assert app.session_state["model_module"] is good.trainer.model and good.trainer.blow_up is None
+    assert "train_keep_model" not in _keys(app)
+    app.button(key="train_reset").click().run()
+    wild = train(app, "playground_2d", epochs=10, optimizer="adam", lr=10.0)
+    assert not app.exception
+    assert wild.trainer.status == "done" and wild.trainer.blow_up is not None
+    assert app.session_state["model_module"] is good.trainer.model  # not silently replaced
+    said = [warning.value for warning in app.warning]
+    assert any(translate("train.kept_current", lang) in text for text in said), said
+    assert any(translate("train.status_blew_up", lang) in bar.proto.text for bar in app.get("progress"))
+    app.button(key="train_keep_model").click().run()  # the student asks for it
+    assert not app.exception
+    assert app.session_state["model_module"] is wild.trainer.model
+    assert "train_keep_model" not in _keys(app)
+
+
+def _keys(app) -> set[str]:
+    """The keys of the buttons on the page."""
+    return {button.key for button in app.button}
+
+
+@pytest.mark.parametrize(("lang", "reason"), [("ko", "gone"), ("en", "gone"), ("en", "limit")])
+def test_a_run_the_server_stopped_says_why_when_the_student_comes_back(lang, reason):
+    import time
+
+    from classroom.queue import wall_limit
+    from ui.train.job import classroom
+
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.number_input(key="train_epochs").set_value(5000).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    deadline = time.monotonic() + 120
+    while job.trainer.epoch < 1:  # training in its process
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    classroom().queue.cancel(job.ticket, reason)  # what the watchdog does when the tab has gone (or time is up)
+    job.wait(30)
+    app.run()  # the student comes back to the same session
+    assert not app.exception and job.ticket.state == "cancelled" and not job.running
+    message = translate(f"train.stopped_{reason}", lang, minutes=round(wall_limit() / 60))
+    assert any(message in warning.value for warning in app.warning), [warning.value for warning in app.warning]
+    app.run()
+    assert any(message in warning.value for warning in app.warning)  # it stays until the next Play
+    app.number_input(key="train_epochs").set_value(2).run()
+    app.button(key="train_play").click().run()
+    app.session_state["train_job"].wait(timeout=120)
+    app.run()
+    assert not any(message in warning.value for warning in app.warning)

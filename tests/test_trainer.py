@@ -11,7 +11,8 @@ from engine import PRESETS, build_model
 from engine.data.base import TensorData
 from engine.errors import PlaygroundError
 from engine.network.spec import LayerSpec, ModelSpec
-from engine.training import LOSSES, OPTIMIZERS, TrainConfig, Trainer, TrainLimits
+from engine.training import LOSSES, OPTIMIZERS, EpochReport, TrainConfig, Trainer, TrainLimits
+from engine.training.guards import blew_up
 
 L = LayerSpec.of
 
@@ -319,3 +320,55 @@ def test_a_pickled_trainer_keeps_gradients_problem_and_refuses_other_data():
 
     with pytest.raises(ValueError):
         pickle.loads(pickle.dumps(trainer)).with_data(blobs())  # 180 examples, not 40: not this run's data
+
+
+def report(epoch, loss, accuracy=None):
+    """An EpochReport with the same train and test numbers."""
+    return EpochReport(epoch, loss, accuracy, loss, accuracy, 0.1)
+
+
+def test_blow_up_rule_on_made_up_histories():
+    calm = [2.0, 1.5, 1.0]  # batch losses that never jump
+    # A loss that ends far above the starting model's, finite or not, whatever the accuracy.
+    verdict = blew_up([report(1, 0.5), report(2, 2500.0)], calm, 2.3, None, 10.0)
+    assert verdict.key == "train_blew_up_loss" and "2.3 at the start to 2500" in str(verdict)
+    assert "ten times smaller (1)" in str(verdict) and "SGD" in str(verdict)
+    assert blew_up([report(1, math.inf)], calm, 2.3, None, 1.0).key == "train_blew_up_loss"
+    # A classifier that had learned, then fell back to chance (10 classes: 10 %), its loss still moderate.
+    verdict = blew_up([report(1, 0.6, 80.0), report(2, 2.4, 12.0)], calm, 2.3, 10, 3.0)
+    assert verdict.key == "train_blew_up_accuracy" and "reached 80.0%, then fell to 12.0%" in str(verdict)
+    # A classifier at chance all along whose loss jumped on the way (a network thrown out, e.g. dead ReLUs).
+    verdict = blew_up([report(1, 4.3, 9.4), report(2, 2.5, 10.6)], [2.3, 900.0, 2.4], 2.3, 10, 10.0)
+    assert verdict.key == "train_blew_up_chance" and "shot up to 900" in str(verdict)
+    # Not blown up: learning, a learning rate too small to learn (chance, no jump), a loss a little above the
+    # start, a noisy batch in a run that learns, or no epoch yet.
+    assert blew_up([report(1, 1.0, 60.0), report(2, 0.4, 85.0)], [2.3, 50.0, 1.0], 2.3, 10, 1e-3) is None
+    assert blew_up([report(1, 2.4, 10.0), report(2, 2.5, 11.0)], [2.3, 2.5, 2.4], 2.3, 10, 1e-6) is None
+    assert blew_up([report(1, 0.2, 90.0), report(2, 0.9, 70.0)], calm, 0.7, 2, 0.1) is None
+    assert blew_up([], calm, 2.3, 10, 10.0) is None and blew_up([report(1, 5.0)], calm, None, None, 1.0) is None
+
+
+def digits_mlp() -> ModelSpec:
+    """A small ReLU network for the 8x8 digits."""
+    return ModelSpec((1, 8, 8), (L("Flatten"), L("Linear", in_features=64, out_features=32), L("ReLU"),
+                                 L("Linear", in_features=32, out_features=10)))
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["fast path", "per-batch path"])
+def test_a_huge_learning_rate_that_stays_finite_is_caught_as_a_blow_up(fast):
+    from engine.data import load_dataset
+
+    data = load_dataset("digits")
+    calm = Trainer(digits_mlp(), data, TrainConfig(data="digits", optimizer="adam", lr=1e-2, epochs=3))
+    calm.run()
+    assert calm.status == "done" and calm.history[-1].test_accuracy > 80 and calm.blow_up is None
+    wild = Trainer(digits_mlp(), data, TrainConfig(data="digits", optimizer="adam", lr=10.0, epochs=3),
+                   on_batch=None if fast else (lambda report: None))
+    assert wild.starting_loss == pytest.approx(calm.starting_loss) == pytest.approx(math.log(10), rel=0.1)
+    wild.run()
+    assert wild.fast is fast
+    assert wild.status == "done" and wild.problem is None  # no inf or NaN: the divergence check saw nothing
+    assert all(math.isfinite(r.train_loss) for r in wild.history)
+    assert wild.history[-1].test_accuracy < 15  # guessing, as Adam at lr 10 leaves FashionMNIST
+    assert wild.blow_up is not None and wild.blow_up.key.startswith("train_blew_up")
+    assert "learning rate 10.0" in str(wild.blow_up)

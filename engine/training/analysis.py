@@ -13,6 +13,7 @@ import torch
 from torch import nn
 
 from engine.data.base import TensorData
+from engine.data.temperature import INPUT_SCALE
 from engine.network.layers import LAYERS
 from engine.training.registry import LOSSES
 
@@ -126,14 +127,27 @@ def network_links(model: nn.Module) -> tuple[list[int], list[Link]]:
 
 @torch.no_grad()
 def fitted_curve(model: nn.Module, data: TensorData, low: float = 20.0, high: float = 90.0) -> tuple:
-    """Seed 001's plot: the model's output for every input from `low` to `high` (step 1, like torch.arange)."""
+    """Seed 001's plot: (Fahrenheit from `low` to `high`, step 1 like torch.arange; the model's Celsius there).
+
+    The model learned on 0.1 * Fahrenheit (`t_un = 0.1 * t_u`), so it is fed `INPUT_SCALE * t_range` as the
+    seed's `namedseq_model(0.1 * t_range)`; the returned inputs stay in Fahrenheit, for the axis.
+    """
     xs = torch.arange(low, high).unsqueeze(1)  # (70, 1), Fahrenheit
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
-    ys = model(data.as_float(xs.to(device))).cpu()
+    ys = model(data.as_float(INPUT_SCALE * xs.to(device))).cpu()
     model.train(was_training)
     return xs[:, 0], ys[:, 0]
+
+
+def measurements(data: TensorData) -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]:
+    """Seed 001's measurements as the seed plots them: ((train Fahrenheit, Celsius), (test Fahrenheit, Celsius)).
+
+    The data set holds 0.1 * Fahrenheit (the model's input); the plot's axis is Fahrenheit (`t_u`).
+    """
+    return ((data.train_x[:, 0] / INPUT_SCALE, data.train_y[:, 0]),
+            (data.test_x[:, 0] / INPUT_SCALE, data.test_y[:, 0]))
 
 
 def first_linear_gradient(model: nn.Module) -> torch.Tensor | None:

@@ -6,6 +6,8 @@ here it fails before the first batch, naming the layer or setting to change.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from engine.data.base import TensorData
@@ -13,6 +15,13 @@ from engine.device import available_devices, default_device
 from engine.errors import PlaygroundError
 from engine.network.spec import ModelSpec
 from engine.training.registry import LOSSES, LossKind
+
+# The blow-up rule (`blew_up`): a learning rate too large for its optimizer can throw the weights far
+# away without any loss reaching inf or NaN (what the divergence check catches), and the run ends as
+# "done" with a model much worse than the one it started from.
+BLOWUP_FACTOR = 10.0  # a loss above this many times the starting model's: thrown far away
+CHANCE_MARGIN = 5.0  # test accuracy within this many percentage points of chance: guessing
+LEARNED_MARGIN = 20.0  # an epoch this many points above chance: the run had learned something
 
 
 @dataclass(frozen=True)
@@ -69,3 +78,40 @@ def resolve_device(name: str) -> str:
     if name not in present:
         raise PlaygroundError("train_device_absent", name=name, present=", ".join(present))
     return name
+
+
+def blew_up(history: Sequence, batch_losses: Sequence[float], starting_loss: float | None, classes: int | None,
+            lr: float) -> PlaygroundError | None:
+    """Why a run's model ended far worse than where it started, or None when it did not.
+
+    `history` holds the run's EpochReports so far, `batch_losses` its batch losses, `starting_loss` the
+    starting model's loss on the test split (`Trainer.starting_loss`), `classes` the data set's class
+    count (None for regression). The run blew up when
+        - its last epoch's loss (test loss, else train loss) is above BLOWUP_FACTOR times `starting_loss`, or
+        - (classification) its last test accuracy is within CHANCE_MARGIN points of chance (100 / classes)
+          although an earlier epoch had reached LEARNED_MARGIN points above chance, or although a batch's
+          loss jumped above BLOWUP_FACTOR times `starting_loss` (a network the step threw out, e.g. dead ReLUs,
+          guesses with a moderate loss again; a learning rate too small for it to learn leaves no such jump).
+    """
+    if not history or starting_loss is None or not math.isfinite(starting_loss):
+        return None
+    last = history[-1]
+    end = last.test_loss if last.test_loss is not None else last.train_loss
+    smaller = f"{lr / 10:g}"
+    if not math.isfinite(end) or end > BLOWUP_FACTOR * starting_loss:
+        return PlaygroundError("train_blew_up_loss", start=f"{starting_loss:.4g}", end=f"{end:.4g}", lr=lr,
+                               smaller=smaller)
+    if not classes or last.test_accuracy is None:
+        return None
+    chance = 100.0 / classes
+    if last.test_accuracy > chance + CHANCE_MARGIN:
+        return None
+    best = max(report.test_accuracy for report in history)
+    if best >= chance + LEARNED_MARGIN:
+        return PlaygroundError("train_blew_up_accuracy", best=f"{best:.1f}", end=f"{last.test_accuracy:.1f}",
+                               chance=f"{chance:.0f}", lr=lr, smaller=smaller)
+    peak = max(batch_losses, default=0.0)
+    if peak > BLOWUP_FACTOR * starting_loss:
+        return PlaygroundError("train_blew_up_chance", peak=f"{peak:.4g}", start=f"{starting_loss:.4g}",
+                               end=f"{last.test_accuracy:.1f}", chance=f"{chance:.0f}", lr=lr, smaller=smaller)
+    return None

@@ -28,7 +28,7 @@ from engine.errors import PlaygroundError
 from engine.network.builder import build_model
 from engine.network.spec import ModelSpec
 from engine.training.config import TrainConfig
-from engine.training.guards import TrainLimits, check_run, resolve_device
+from engine.training.guards import TrainLimits, blew_up, check_run, resolve_device
 from engine.training.mlp_step import MlpStep
 from engine.training.progress import Mark, Progress
 from engine.training.registry import LOSSES, OPTIMIZERS
@@ -181,6 +181,7 @@ class Trainer:
         self._pending: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []  # fast mode: not yet flushed
         self.steps = 0  # optimizer steps so far: the weights' version, for views that redraw only on change
         self._pause_requested = self._stop_requested = False
+        self.starting_loss = self._loss_before_training()
         if self.small_data:
             self._snapshot()  # the fast mode's fallback until its first flush: the starting weights
 
@@ -252,6 +253,11 @@ class Trainer:
     def finished(self) -> bool:
         """True once the run is over (done, stopped, diverged or out of limits)."""
         return self.status in FINISHED
+
+    @property
+    def blow_up(self) -> PlaygroundError | None:
+        """Why this run's model ended far worse than it started (guards.blew_up's rule), or None."""
+        return blew_up(list(self.history), self.batch_losses, self.starting_loss, self.data.num_classes, self.config.lr)
 
     @property
     def progress(self) -> float:
@@ -492,6 +498,17 @@ class Trainer:
                 correct += (self.loss_kind.predict(output) == yb).sum().item()
         accuracy = 100.0 * correct / len(x_all) if self.data.task == "classification" else None
         return loss_sum / len(x_all), accuracy
+
+    @torch.no_grad()
+    def _loss_before_training(self) -> float:
+        """The starting model's loss on up to EVAL_BATCH test examples (training ones without a test split):
+        what the blow-up rule compares the end with. Many examples: one batch's loss is too noisy for it."""
+        x, y = self._test if len(self._test[0]) else self._train
+        x, y = x[:EVAL_BATCH], y[:EVAL_BATCH]
+        self.model.eval()
+        loss = self.loss_fn(self.model(self.data.as_float(x)), self.loss_kind.target(y)).item()
+        self.model.train()
+        return loss
 
     @torch.no_grad()
     def _snapshot(self) -> None:

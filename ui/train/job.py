@@ -21,7 +21,7 @@ from classroom.processes import ProcessPool, RemoteRun
 from classroom.queue import Job, JobQueue, wall_limit
 from engine.errors import PlaygroundError
 from engine.training import Trainer
-from ui.language import error_text
+from ui.language import error_text, t
 from ui.train.settings import Settings
 
 JOB_KEY = "train_job"  # the session's TrainingJob (tests and the load-test client read it)
@@ -56,6 +56,7 @@ class TrainingJob:
         self.key = key  # (spec, config, start): the settings this run was built from
         self.ticket: Job | None = None
         self._remote: RemoteRun | None = None
+        self.kept_anyway = False  # the student asked for this run's model although it blew up
 
     @property
     def running(self) -> bool:
@@ -71,6 +72,21 @@ class TrainingJob:
     def error(self) -> BaseException | None:
         """What went wrong inside the run, to report in words."""
         return None if self.ticket is None else self.ticket.error
+
+    @property
+    def replaces_model(self) -> bool:
+        """True when this run's model may become the session's current one: always, unless the run blew up
+        (`Trainer.blow_up`) and the student has not asked for its model anyway (`keep_model`)."""
+        return self.kept_anyway or self.trainer.blow_up is None
+
+    @property
+    def server_stop(self) -> str | None:
+        """Why the queue's watchdog stopped this run's last piece of work, in words: its browser tab was
+        closed ("gone") or it ran past its wall-time limit ("limit"); None when it did not."""
+        ticket = self.ticket
+        if ticket is None or ticket.state != "cancelled" or ticket.reason not in ("gone", "limit"):
+            return None
+        return t(f"train.stopped_{ticket.reason}", minutes=round(wall_limit(self.trainer.limits) / 60))
 
     @property
     def pid(self) -> int | None:
@@ -145,6 +161,13 @@ def reset() -> None:
     job = st.session_state.pop(JOB_KEY, None)
     if job is not None:
         job.stop()  # its worker ends after the batch in hand; nothing else holds it
+
+
+def keep_model() -> None:
+    """Make this session's run's model current although the run blew up (the student asked)."""
+    job = current_job()
+    if job is not None:
+        job.kept_anyway = True
 
 
 def pop_message() -> str | None:

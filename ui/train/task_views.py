@@ -9,7 +9,7 @@ import torch
 
 from engine import PRESETS
 from engine.training import Trainer
-from engine.training.analysis import confusion_matrix, first_linear_gradient, fitted_curve, predict
+from engine.training.analysis import confusion_matrix, first_linear_gradient, fitted_curve, measurements, predict
 from engine.training.recommended import recommended_config
 from ui.data.state import class_label
 from ui.language import t
@@ -29,7 +29,7 @@ def render_task_views(trainer: Trainer, live: bool = False) -> None:
         _image_views(trainer)
     elif data.task == "classification" and data.input_shape == (2,):
         render_two_d_views(trainer, live)
-    elif data.task == "regression" and data.input_shape == (1,):
+    elif data.name == "temperature":  # its Fahrenheit axis and 0.1 scaling are seed 001's, not any 1-D set's
         _temperature_views(trainer)
 
 
@@ -83,13 +83,13 @@ def _reference_curve(preset: str, seed: int) -> tuple[list[float], list[float]]:
 
 
 def _temperature_views(trainer: Trainer) -> None:
-    data = trainer.data
-    xs, ys = fitted_curve(trainer.model, data)
+    xs, ys = fitted_curve(trainer.model, trainer.data)
+    (train_f, train_c), (test_f, test_c) = measurements(trainer.data)
     figure = go.Figure()
-    figure.add_scatter(x=data.train_x[:, 0].numpy(), y=data.train_y[:, 0].numpy(), mode="markers",
-                       name=t("train.train_points"), marker={"size": 9})
-    figure.add_scatter(x=data.test_x[:, 0].numpy(), y=data.test_y[:, 0].numpy(), mode="markers",
-                       name=t("train.test_points"), marker={"size": 11, "symbol": "x"})
+    figure.add_scatter(x=train_f.numpy(), y=train_c.numpy(), mode="markers", name=t("train.train_points"),
+                       marker={"size": 9})
+    figure.add_scatter(x=test_f.numpy(), y=test_c.numpy(), mode="markers", name=t("train.test_points"),
+                       marker={"size": 11, "symbol": "x"})
     figure.add_scatter(x=xs.numpy(), y=ys.numpy(), mode="lines", name=t("train.this_model"))
     linear = sum(1 for layer in trainer.spec.layers if layer.kind == "Linear") == 1
     other = "temperature_tanh" if linear else "temperature_linear"

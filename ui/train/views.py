@@ -17,11 +17,13 @@ from ui.train.live_panels import drawn_once, render_panels
 from ui.train.playground_svg import Panel
 
 MAX_POINTS = 400  # batch losses drawn per curve; more only slows the browser
+MAX_MARKERS = 50  # epochs up to which each one gets a marker; beyond, markers only blot the line
 
 
 def render_progress(trainer: Trainer, running: bool) -> None:
-    """Progress bar, status line and the latest numbers."""
-    status = t(f"train.status_{trainer.status}")
+    """Progress bar, status line and the latest numbers; a run that blew up says so once it stops."""
+    blown = not running and trainer.blow_up is not None
+    status = t("train.status_blew_up" if blown else f"train.status_{trainer.status}")
     st.progress(trainer.progress, text=t("train.progress", status=status, epoch=trainer.epoch,
                                          epochs=trainer.config.epochs, batch=trainer.batch,
                                          batches=trainer.batches_per_epoch))
@@ -37,8 +39,13 @@ def render_progress(trainer: Trainer, running: bool) -> None:
         st.warning(error_text(trainer.problem), icon=":material/warning:")
 
 
+def epoch_mode(epochs: int) -> str:
+    """How a per-epoch curve is drawn: a marker on each epoch while they are few, else the line alone."""
+    return "lines+markers" if epochs <= MAX_MARKERS else "lines"
+
+
 def loss_figure(trainer: Trainer) -> go.Figure:
-    """Per-batch training loss (thin) with per-epoch train and test loss (markers), x in epochs."""
+    """Per-batch training loss (thin) with per-epoch train and test loss (markers while few), x in epochs."""
     losses = list(trainer.batch_losses)
     history = list(trainer.history)
     stride = max(1, len(losses) // MAX_POINTS)
@@ -47,10 +54,11 @@ def loss_figure(trainer: Trainer) -> go.Figure:
     figure.add_scatter(x=[(i + 1) / per_epoch for i in range(0, len(losses), stride)], y=losses[::stride],
                        mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": BATCH_COLOUR})
     epochs = [r.epoch for r in history]
-    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode="lines+markers", name=t("train.train_loss"),
+    mode = epoch_mode(len(history))
+    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode=mode, name=t("train.train_loss"),
                        line={"color": TRAIN_COLOUR})
     if history and history[0].test_loss is not None:
-        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode="lines+markers", name=t("train.test_loss"),
+        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode=mode, name=t("train.test_loss"),
                            line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.loss_curve"),
                          xaxis_title=t("train.epoch"), legend={"orientation": "h", "y": -0.25})
@@ -61,11 +69,12 @@ def accuracy_figure(trainer: Trainer) -> go.Figure:
     """Train and test accuracy per epoch, in percent."""
     history = list(trainer.history)
     epochs = [r.epoch for r in history]
+    mode = epoch_mode(len(history))
     figure = go.Figure()
-    figure.add_scatter(x=epochs, y=[r.train_accuracy for r in history], mode="lines+markers",
-                       name=t("train.train_accuracy"), line={"color": TRAIN_COLOUR})
-    figure.add_scatter(x=epochs, y=[r.test_accuracy for r in history], mode="lines+markers",
-                       name=t("train.test_accuracy"), line={"color": TEST_COLOUR})
+    figure.add_scatter(x=epochs, y=[r.train_accuracy for r in history], mode=mode, name=t("train.train_accuracy"),
+                       line={"color": TRAIN_COLOUR})
+    figure.add_scatter(x=epochs, y=[r.test_accuracy for r in history], mode=mode, name=t("train.test_accuracy"),
+                       line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.accuracy_curve"),
                          xaxis_title=t("train.epoch"), yaxis={"ticksuffix": "%"},
                          legend={"orientation": "h", "y": -0.25})
