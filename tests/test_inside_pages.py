@@ -1,6 +1,8 @@
 """The Activations, Layers and Autograd pages in both languages: key interactions by widget key, and what
 they show checked against the engine (and so against torch)."""
 
+import json
+
 import pytest
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -78,6 +80,9 @@ def test_bad_input_on_the_activations_page_gives_translated_messages(lang):
     messages = [e.value for e in app.error]
     assert translate("error.inside_hardtanh_order", lang, min_val=2.0, max_val=2.0) in messages
     assert translate("error.inside_logits_not_numbers", lang, text="1, two") in messages
+    assert list(_table(app).iloc[:, 0]) == ["ReLU", "Sigmoid", "Tanh"]  # only Hardtanh is left out
+    traces = json.loads(app.get("plotly_chart")[0].proto.spec)["data"]
+    assert [trace["name"] for trace in traces] == ["ReLU", "ReLU'", "Sigmoid", "Sigmoid'", "Tanh", "Tanh'"]
     app.multiselect(key="act_names").set_value([]).run()
     assert app.info[0].value == translate("act.choose_one", lang)
 
@@ -200,3 +205,4 @@ def test_autograd_page_draws_every_models_graph_ko(name):
         grouped = _graph_dots(app)[-1]
     assert "AddmmBackward0" in dot and "AccumulateGrad" in dot and "lightblue" in dot
     assert "lavender" in grouped and grouped.count("->") < dot.count("->")
+
