@@ -119,4 +119,9 @@ STRINGS = {
     "class.Ankle Boot": ("앵클 부츠", "Ankle Boot"),
     "class.negative": ("음성 (-1)", "negative (-1)"),
     "class.positive": ("양성 (+1)", "positive (+1)"),
+    # a failed load keeps the data set made earlier, named by its own file
+    "data.csv_earlier": ("아직 이전 파일 {name}(으)로 만든 데이터셋을 씁니다: 학습 {train}개 · 테스트 {test}개 · "
+                         "특징 {features}개 · {classes}",
+                         "Still using the data set made from the earlier file {name}: {train} training · {test} test "
+                         "rows · {features} features · {classes}"),
 }

@@ -72,10 +72,15 @@ def test_csv_upload_example_and_bad_files():
     app.get("file_uploader")[0].set_value(("bad.csv", b"x,y\n1,a\n2,a\n3,a\n4,a\n", "text/csv")).run()
     app.button(key="data_csv_load").click().run()
     assert app.error[0].value == translate("error.csv_one_class", "en", column="y", value="a")
+    # The iris data set is still the one in use, and says so: it is not shown as bad.csv's.
+    assert not app.success and app.warning[0].value.startswith(
+        "Still using the data set made from the earlier file iris.csv: 120 training")
     app.get("file_uploader")[0].set_value(("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "text/csv")).run()
     assert app.error[0].value == translate("error.csv_not_text", "en") and not app.exception
+    assert not app.success and "iris.csv" in app.warning[0].value
     app.button(key="data_csv_example").click().run()  # the example replaces the uploaded file
     assert not app.error and app.selectbox(key="data_csv_label").value == "species"
+    assert app.success and not app.warning  # the example is the file that data set came from
     assert app.session_state["data_upload"].class_names == ("setosa", "versicolor", "virginica")  # nothing lost
 
 
