@@ -40,8 +40,8 @@ STRINGS = {
                             "shuffling each epoch has a new order. The same seed gives the same order."),
     "data.order_plain": ("shuffle=False", "shuffle=False"),
     "data.order_shuffled": ("shuffle=True, 에폭 {epoch}", "shuffle=True, epoch {epoch}"),
-    "data.dataset_class": ("이 배치를 만든 Dataset 클래스 (__init__, __len__, __getitem__)",
-                           "The Dataset class that made this batch (__init__, __len__, __getitem__)"),
+    "data.dataset_class": ("이 배치를 만든 Dataset 클래스 (`__init__`, `__len__`, `__getitem__`)",
+                           "The Dataset class that made this batch (`__init__`, `__len__`, `__getitem__`)"),
     "data.first_image": ("첫 배치의 첫 이미지 · 정답 {label}", "First image of the first batch · label {label}"),
     # transforms
     "data.to_tensor_intro": ("`ToTensor()`는 0–255 정수 픽셀을 0.0–1.0 실수로 바꿉니다. 같은 이미지의 픽셀 분포를 비교해 보세요.",

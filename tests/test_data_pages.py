@@ -1,5 +1,7 @@
 """The Tensors and Data pages: key interactions through the real entry point (AppTest), both languages."""
 
+import re
+
 import pytest
 
 from engine.data import fashion_mnist
@@ -129,6 +131,15 @@ def test_image_grid_titles_sit_over_their_own_images():
         yaxis = figure.layout["yaxis" + trace.yaxis.removeprefix("y")]
         assert abs(titles[f"t{k}"].x - sum(xaxis.domain) / 2) < 1e-6
         assert abs(titles[f"t{k}"].y - yaxis.domain[1]) < 1e-6
+
+
+def test_dunder_names_sit_in_code_spans():
+    # Markdown reads "__init__" as a bold "init"; in a code span it stays Python (script comments are no markdown).
+    from i18n import catalog
+    for key, pair in catalog().items():
+        for text in pair:
+            outside_code = re.sub(r"`[^`]*`", "", text)
+            assert key.startswith("script_comment.") or not re.search(r"__\w+__", outside_code), key
 
 
 def test_no_accidental_strikethrough_in_this_areas_strings():
