@@ -40,8 +40,8 @@ STRINGS = {
                             "shuffling each epoch has a new order. The same seed gives the same order."),
     "data.order_plain": ("shuffle=False", "shuffle=False"),
     "data.order_shuffled": ("shuffle=True, 에폭 {epoch}", "shuffle=True, epoch {epoch}"),
-    "data.dataset_class": ("이 배치를 만든 Dataset 클래스 (__init__, __len__, __getitem__)",
-                           "The Dataset class that made this batch (__init__, __len__, __getitem__)"),
+    "data.dataset_class": ("이 배치를 만든 Dataset 클래스 (`__init__`, `__len__`, `__getitem__`)",
+                           "The Dataset class that made this batch (`__init__`, `__len__`, `__getitem__`)"),
     "data.first_image": ("첫 배치의 첫 이미지 · 정답 {label}", "First image of the first batch · label {label}"),
     # transforms
     "data.to_tensor_intro": ("`ToTensor()`는 0–255 정수 픽셀을 0.0–1.0 실수로 바꿉니다. 같은 이미지의 픽셀 분포를 비교해 보세요.",
@@ -119,4 +119,9 @@ STRINGS = {
     "class.Ankle Boot": ("앵클 부츠", "Ankle Boot"),
     "class.negative": ("음성 (-1)", "negative (-1)"),
     "class.positive": ("양성 (+1)", "positive (+1)"),
+    # a failed load keeps the data set made earlier, named by its own file
+    "data.csv_earlier": ("아직 이전 파일 {name}(으)로 만든 데이터셋을 씁니다: 학습 {train}개 · 테스트 {test}개 · "
+                         "특징 {features}개 · {classes}",
+                         "Still using the data set made from the earlier file {name}: {train} training · {test} test "
+                         "rows · {features} features · {classes}"),
 }

@@ -98,4 +98,7 @@ STRINGS = {
                                    "export with a dynamic batch size (an example batch of 2)"),
     "script_comment.onnx_check": ("같은 입력을 torch와 onnxruntime에 넣으면 같은 출력이 나와야 합니다",
                                   "the same inputs through torch and onnxruntime must give the same outputs"),
+    "script_comment.threads": ("놀이터의 학습과 같은 CPU 스레드 수: 수가 다르면 더하는 순서가 바뀌어 숫자가 조금 달라집니다",
+                               "as many CPU threads as the playground's training: another count sums in another "
+                               "order (slightly other numbers)"),
 }

@@ -40,12 +40,12 @@ with st.expander(t("act.more")):
     args = {name: argument_widgets(name) for name in chosen if name != "Hardtanh"}
 args["Hardtanh"] = {"min_val": min_val, "max_val": max_val}
 
-try:
-    curves = [activation_curve(name, args.get(name, {}), low, high, 801, sensitive_at, saturated_below)
-              for name in chosen]
-except PlaygroundError as error:
-    st.error(error_text(error), icon=":material/error:")
-    curves = []
+curves = []
+for name in chosen:  # one bad setting (Hardtanh's min_val >= max_val) leaves the other curves drawn
+    try:
+        curves.append(activation_curve(name, args.get(name, {}), low, high, 801, sensitive_at, saturated_below))
+    except PlaygroundError as error:
+        st.error(error_text(error), icon=":material/error:")
 if curves:
     labels = (t("act.value"), t("act.slope"))
     left, right = st.columns(2, vertical_alignment="bottom")

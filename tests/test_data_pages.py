@@ -1,5 +1,7 @@
 """The Tensors and Data pages: key interactions through the real entry point (AppTest), both languages."""
 
+import re
+
 import pytest
 
 from engine.data import fashion_mnist
@@ -72,10 +74,15 @@ def test_csv_upload_example_and_bad_files():
     app.get("file_uploader")[0].set_value(("bad.csv", b"x,y\n1,a\n2,a\n3,a\n4,a\n", "text/csv")).run()
     app.button(key="data_csv_load").click().run()
     assert app.error[0].value == translate("error.csv_one_class", "en", column="y", value="a")
+    # The iris data set is still the one in use, and says so: it is not shown as bad.csv's.
+    assert not app.success and app.warning[0].value.startswith(
+        "Still using the data set made from the earlier file iris.csv: 120 training")
     app.get("file_uploader")[0].set_value(("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "text/csv")).run()
     assert app.error[0].value == translate("error.csv_not_text", "en") and not app.exception
+    assert not app.success and "iris.csv" in app.warning[0].value
     app.button(key="data_csv_example").click().run()  # the example replaces the uploaded file
     assert not app.error and app.selectbox(key="data_csv_label").value == "species"
+    assert app.success and not app.warning  # the example is the file that data set came from
     assert app.session_state["data_upload"].class_names == ("setosa", "versicolor", "virginica")  # nothing lost
 
 
@@ -124,6 +131,15 @@ def test_image_grid_titles_sit_over_their_own_images():
         yaxis = figure.layout["yaxis" + trace.yaxis.removeprefix("y")]
         assert abs(titles[f"t{k}"].x - sum(xaxis.domain) / 2) < 1e-6
         assert abs(titles[f"t{k}"].y - yaxis.domain[1]) < 1e-6
+
+
+def test_dunder_names_sit_in_code_spans():
+    # Markdown reads "__init__" as a bold "init"; in a code span it stays Python (script comments are no markdown).
+    from i18n import catalog
+    for key, pair in catalog().items():
+        for text in pair:
+            outside_code = re.sub(r"`[^`]*`", "", text)
+            assert key.startswith("script_comment.") or not re.search(r"__\w+__", outside_code), key
 
 
 def test_no_accidental_strikethrough_in_this_areas_strings():

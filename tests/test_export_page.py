@@ -12,7 +12,8 @@ import time
 import numpy as np
 import pytest
 
-from export import THRESHOLD
+from engine import PRESETS, build_model
+from export import THRESHOLD, save_checkpoint
 from export.browser_payload import decode_floats, encode_floats
 from export.runtime import run_onnx
 from i18n import translate
@@ -107,3 +108,18 @@ def test_onnxruntime_web_is_found_under_a_base_url_path():
         assert ort_base_url() == "/app/static/ort/"
     finally:
         config.set_option("server.baseUrlPath", before)
+
+
+def test_a_loaded_checkpoint_is_confirmed_by_name_and_parameters():
+    app = open_page("pages/export.py", "en")
+    spec = PRESETS["fashion_mlp_fc"]
+    file = save_checkpoint(spec, build_model(spec, seed=3))
+    app.get("file_uploader")[0].set_value(("NeuralNetwork2.zip", file, "application/zip")).run()
+    assert not app.exception
+    loaded = translate("export.loaded", "en", name="NeuralNetwork2", params=1_333_770)
+    assert loaded in [message.value for message in app.success]
+    # The browser check's answer for the new model reruns the page at once: the confirmation stays.
+    app.session_state[ANSWER_KEY] = emulate_browser(payload(app, "torch_playground_onnx_runner"))
+    app.run()
+    assert loaded in [message.value for message in app.success]
+    assert app.session_state["model_spec"] == spec

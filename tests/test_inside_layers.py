@@ -10,10 +10,10 @@ from engine.inside.layers import (
     layer_stats,
     random_minibatch,
     seeded_images_then_model,
-    step_source,
     walk_forward,
     walkthrough_source,
 )
+from engine.network.parameters import module_expression
 
 
 def seeds_walkthrough(image_seed: int, model_seed: int | None):
@@ -84,7 +84,7 @@ def test_every_preset_walks_and_agrees_with_calling_the_model(name):
     for before, after in zip(walk.steps, walk.steps[1:]):
         torch.testing.assert_close(before.output, after.input)
     for step in walk.steps:
-        assert eval(step_source(step.path), {"model": model}).__class__.__name__ == step.kind
+        assert eval(module_expression(step.path), {"model": model}).__class__.__name__ == step.kind
         assert sum(step.stats.counts) == step.output.numel()
     assert model.training  # the student's model is left as it was: mode, hooks
     assert not any(module._forward_hooks for module in model.modules())

@@ -1,7 +1,14 @@
 """The Activations, Layers and Autograd pages in both languages: key interactions by widget key, and what
 they show checked against the engine (and so against torch)."""
 
+import base64
+import io
+import json
+
+import numpy as np
 import pytest
+import torch
+from PIL import Image
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import ui.language
@@ -78,6 +85,9 @@ def test_bad_input_on_the_activations_page_gives_translated_messages(lang):
     messages = [e.value for e in app.error]
     assert translate("error.inside_hardtanh_order", lang, min_val=2.0, max_val=2.0) in messages
     assert translate("error.inside_logits_not_numbers", lang, text="1, two") in messages
+    assert list(_table(app).iloc[:, 0]) == ["ReLU", "Sigmoid", "Tanh"]  # only Hardtanh is left out
+    traces = json.loads(app.get("plotly_chart")[0].proto.spec)["data"]
+    assert [trace["name"] for trace in traces] == ["ReLU", "ReLU'", "Sigmoid", "Sigmoid'", "Tanh", "Tanh'"]
     app.multiselect(key="act_names").set_value([]).run()
     assert app.info[0].value == translate("act.choose_one", lang)
 
@@ -200,3 +210,18 @@ def test_autograd_page_draws_every_models_graph_ko(name):
         grouped = _graph_dots(app)[-1]
     assert "AddmmBackward0" in dot and "AccumulateGrad" in dot and "lightblue" in dot
     assert "lavender" in grouped and grouped.count("->") < dot.count("->")
+
+
+def test_layers_pictures_use_the_data_pages_gray_scale():
+    # The seeds' plt.imshow(img, cmap="gray"): 0.0 black and 1.0 white on both pages, not inverted on one.
+    from ui.data.views import image_figure
+    from ui.layers import images_figure
+
+    images = torch.tensor([0.0, 0.5, 1.0]).repeat(3, 4, 2)  # (3, 4, 6): columns 0.0, 0.5, 1.0, ...
+    data_png = image_figure(images[:, None], ["a", "b", "c"]).data[0].source
+    data_pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(data_png.split(",", 1)[1]))).convert("L"))
+    black, middle, white = data_pixels[0, :3].tolist()
+    assert (black, white) == (0, 255) and abs(middle - 127.5) <= 1  # linear, as matplotlib's "gray"
+    trace = images_figure(images, ["a", "b", "c"]).data[0]
+    assert (trace.zmin, trace.zmax) == (0, 1)
+    assert [colour for _, colour in trace.colorscale] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]

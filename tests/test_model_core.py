@@ -1,11 +1,12 @@
 """Builder, presets, code generation and summary, checked against PyTorch itself and the seeds."""
 
+import pytest
 import torch
 from torch import nn
 
 from engine import PRESETS, build_model, model_source, summarize
 from engine.network.editing import rows_from_spec, spec_from_rows
-from engine.network.parameters import check_linear_formula, parameter_table
+from engine.network.parameters import check_linear_formula, module_expression, parameter_table
 
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
@@ -118,10 +119,32 @@ def test_parameter_table_lists_named_parameters():
     assert len(rows[0].first_values) == 2 and len(rows[0].first_values[0]) == 4
 
 
+def test_parameter_values_read_like_torch_prints_them():
+    model = nn.Sequential(nn.Linear(3, 2))
+    with torch.no_grad():
+        model[0].weight.copy_(torch.tensor([[-0.0003, 0.123456789, 1e-6], [2.5, -7.0, 0.1]]))
+    values = parameter_table(model)[0].first_values
+    assert values == [[-0.0003, 0.1235, 1e-6], [2.5, -7.0, 0.1]]  # not -0.0003000000142492354
+    assert str(values) == "[[-0.0003, 0.1235, 1e-06], [2.5, -7.0, 0.1]]"
+
+
 def test_linear_formula_check_agrees_with_the_module():
     check = check_linear_formula(build_model(PRESETS["dense_128"], seed=0))
     assert check.layer_name == "0" and check.max_abs_diff < 1e-6
     assert check_linear_formula(nn.Sequential(nn.ReLU())) is None
+
+
+@pytest.mark.parametrize("preset, expression", [
+    ("walkthrough", "model[1]"), ("fashion_mlp", "model.linear_relu_stack[0]"), ("fashion_mlp_fc", "model.fc1"),
+    ("temperature_named", "model.hidden_linear"),
+])
+def test_linear_check_names_its_layer_in_python_that_runs(preset, expression):
+    model = build_model(PRESETS[preset], seed=0)
+    check = check_linear_formula(model)
+    assert check.expression == expression  # `model.1(x)` is a syntax error
+    layer = eval(check.expression, {"model": model})
+    torch.testing.assert_close(layer(check.input), check.module_output)
+    assert module_expression("") == "model"
 
 
 def test_editor_rows_round_trip_and_auto_connect():

@@ -1,8 +1,11 @@
 """The Model page's editor: add, edit, reorder and remove layers; an invalid edit keeps the last network."""
 
+import ast
+
+import torch
 from streamlit.testing.v1 import AppTest
 
-from engine import PRESETS
+from engine import PRESETS, build_model
 from tests.conftest import ROOT
 
 
@@ -50,3 +53,14 @@ def test_an_invalid_edit_says_why_and_keeps_the_last_valid_network():
     assert app.session_state["model_spec"] == PRESETS["walkthrough"]
     app.text_input(key="model_input_shape").set_value("1, 28, x").run()
     assert "Input shape" in app.error[0].value and not app.exception
+
+
+def test_the_linear_tab_shows_code_that_runs_and_short_parameter_values():
+    app = _model_page()  # walkthrough is an nn.Sequential: its first Linear is model[1], not model.1
+    code = next(block.value for block in app.main.code if "torch.allclose" in block.value)
+    assert "out = model[1](x)" in code
+    exec(code, {"torch": torch, "model": build_model(app.session_state["model_spec"], seed=0)})
+    table = next(frame.value for frame in app.dataframe if "First values [:2]" in frame.value.columns)
+    numbers = [number for text in table["First values [:2]"] for row in ast.literal_eval(text)
+               for number in (row if isinstance(row, list) else [row])]
+    assert numbers and max(len(repr(number)) for number in numbers) <= len("-0.0001234")

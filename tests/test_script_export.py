@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import torch
 
 from engine.codegen.script import ScriptSetup, build_notebook, build_script, script_steps
 from engine.codegen.script_data import CsvSource
@@ -174,7 +175,8 @@ def test_script_prints_the_trainers_numbers(case, fashion_dir, tmp_path):
     trainer = Trainer(spec, _engine_data(config, csv, fashion_dir), config)
     trainer.run()
     assert trainer.status == "done"
-    setup = ScriptSetup(spec, config, lang, csv=csv[0] if csv else None)
+    # the thread count this test's Trainer ran with, as the app hands out its training processes' count
+    setup = ScriptSetup(spec, config, lang, csv=csv[0] if csv else None, threads=torch.get_num_threads())
     script = tmp_path / "torch_playground.py"
     script.write_text(build_script(setup), encoding="utf-8")
     if csv:
@@ -188,11 +190,22 @@ def test_script_prints_the_trainers_numbers(case, fashion_dir, tmp_path):
     assert printed == expected
 
 
+def test_the_script_trains_with_the_apps_thread_count(tmp_path):
+    """Summed in another order on another thread count, a laptop's numbers would differ from the app's."""
+    spec, config = _preset("temperature_linear", epochs=1)
+    script = tmp_path / "torch_playground.py"
+    script.write_text(build_script(ScriptSetup(spec, config, "ko", threads=3)) + "print(torch.get_num_threads())\n",
+                      encoding="utf-8")
+    _ruff([script])
+    stdout = run_script(script, {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": ""})
+    assert stdout.splitlines()[-1] == "3"
+    assert "set_num_threads" not in build_script(ScriptSetup(spec, config, "en"))  # no count given: torch's own
+
+
 def test_export_steps_save_weights_and_a_checked_onnx_file(fashion_dir, tmp_path):
     """The optional last steps: the state_dict loads into the engine's model, the ONNX file runs in onnxruntime."""
     import numpy as np
     import onnxruntime
-    import torch
 
     from engine import build_model
     spec, config = _preset("fashion_fast", epochs=1)

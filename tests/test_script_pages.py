@@ -8,6 +8,7 @@ import json
 import os
 
 import pytest
+import torch
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from engine.data.bundled import iris_csv
@@ -15,7 +16,7 @@ from engine.training import Trainer
 from tests.test_pages import open_page
 from tests.test_script_export import expected_printout, printed_numbers, run_script
 from ui.data.state import UPLOAD_KEY
-from ui.script_download import csv_setup
+from ui.script_download import csv_setup, training_threads
 
 BUTTONS = {"pages/train.py": "train_script", "pages/model.py": "model_script", "pages/export.py": "export_script"}
 BACKPROP = {"ko": "# 역전파", "en": "# backpropagation"}
@@ -53,6 +54,7 @@ def test_download_buttons_hand_out_code_that_compiles(path, lang, payloads):
     script = _payload(buttons[f"{key}_py"], payloads)
     compile(script, "torch_playground.py", "exec")
     assert "def train_loop(dataloader, model, loss_fn, optimizer):" in script
+    assert f"torch.set_num_threads({training_threads()})" in script  # as many threads as the app's training
     assert BACKPROP[lang] in script and BACKPROP["en" if lang == "ko" else "ko"] not in script
     notebook = json.loads(_payload(buttons[f"{key}_ipynb"], payloads))
     code = "\n\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
@@ -72,7 +74,12 @@ def test_data_page_csv_script_runs_and_prints_the_trainers_numbers(lang, payload
     script = _payload(buttons["data_script_py"], payloads)
     assert 'CSV_FILE = "iris.csv"' in script and 'LABEL_COLUMN = "species"' in script
     trainer = Trainer(*_setup_parts(app), limits=None)
-    trainer.run()
+    before = torch.get_num_threads()
+    torch.set_num_threads(training_threads())  # as the app's training process runs it
+    try:
+        trainer.run()
+    finally:
+        torch.set_num_threads(before)
     (tmp_path / "iris.csv").write_bytes(iris_csv())
     (tmp_path / "torch_playground.py").write_text(script, encoding="utf-8")
     printed = printed_numbers(run_script(tmp_path / "torch_playground.py", {**os.environ, "PYTHONPATH": ""}))

@@ -17,6 +17,8 @@ from engine.inside.layers import LayerStep, Walkthrough
 from ui.language import t
 
 MARGIN = {"t": 40, "b": 10, "l": 10, "r": 10}
+# The seeds' plt.imshow(img, cmap="gray"), as the Data page draws it: 0.0 black, 1.0 white, linear in between.
+GRAY = ((0.0, "rgb(0, 0, 0)"), (1.0, "rgb(255, 255, 255)"))
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,7 +47,7 @@ def images_figure(images: torch.Tensor, captions: list[str]) -> go.Figure | None
         return None
     figure = make_subplots(rows=1, cols=len(pictures), subplot_titles=captions, horizontal_spacing=0.03)
     for i, picture in enumerate(pictures):
-        figure.add_trace(go.Heatmap(z=picture.tolist(), colorscale="gray_r", showscale=False,
+        figure.add_trace(go.Heatmap(z=picture.tolist(), colorscale=GRAY, zmin=0, zmax=1, showscale=False,
                                     hovertemplate="row %{y}, col %{x}: %{z:.3f}<extra></extra>"), row=1, col=i + 1)
         figure.update_yaxes(autorange="reversed", scaleanchor=f"x{i + 1 if i else ''}", showticklabels=False,
                             row=1, col=i + 1)

@@ -11,6 +11,8 @@ import functools
 
 import streamlit as st
 
+from classroom.processes import threads_per_job
+from classroom.queue import default_workers
 from engine import PRESETS, ModelSpec, PlaygroundError
 from engine.codegen.script import NOTEBOOK_NAME, SCRIPT_NAME, ScriptSetup, build_notebook, build_script
 from engine.codegen.script_data import CsvSource
@@ -28,6 +30,11 @@ DATA_FOR_INPUT = {(1, 28, 28): "fashion_mnist", (1, 8, 8): "digits", (1,): "temp
 def preset_name(spec: ModelSpec) -> str | None:
     """The preset this network is, if any."""
     return next((name for name, preset in PRESETS.items() if preset == spec), None)
+
+
+def training_threads() -> int:
+    """The torch threads each of the app's training processes uses (ui/train/job.py's pool of queue.workers)."""
+    return threads_per_job(default_workers())
 
 
 def setup_for_spec(spec: ModelSpec) -> ScriptSetup | None:
@@ -68,7 +75,9 @@ def render_script_download(setup: ScriptSetup | None, key: str, *, spec: ModelSp
         left, right = st.columns(2)
         save = left.checkbox(t("script.save_weights"), value=extras, key=f"{key}_save")
         onnx = right.checkbox(t("script.export_onnx"), value=extras, key=f"{key}_onnx")
-        chosen = dataclasses.replace(setup, lang=current_language(), save_weights=save, export_onnx=onnx)
+        # The script trains with the app's thread count, so it prints the Train page's numbers on any laptop.
+        chosen = dataclasses.replace(setup, lang=current_language(), save_weights=save, export_onnx=onnx,
+                                     threads=training_threads())
         try:
             script, notebook = _built(chosen)
         except PlaygroundError as error:

@@ -1,10 +1,10 @@
 """A whole training setup as one runnable PyTorch file (and a notebook) in the seeds' own style.
 
-`build_script(setup)` writes: imports, device selection, hyperparameters, the data set, the network
-(engine.codegen.model_source's source), the loss and optimizer, seed 003's train_loop / test_loop, the epoch
-loop, and optionally saving the weights and an ONNX export checked with onnxruntime. On the CPU it
-prints what engine.training.Trainer computes for the same setup, to the printed precision; tests
-run the generated files and compare.
+`build_script(setup)` writes: imports, device selection (and the app's CPU thread count), hyperparameters,
+the data set, the network (engine.codegen.model_source's source), the loss and optimizer, seed 003's
+train_loop / test_loop, the epoch loop, and optionally saving the weights and an ONNX export checked with
+onnxruntime. On the CPU it prints what engine.training.Trainer computes for the same setup, to the printed
+precision; tests run the generated files and compare.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class ScriptSetup:
     save_weights: bool = False
     export_onnx: bool = False
     model_name: str | None = None  # a preset's name for the title; the class name otherwise
+    threads: int | None = None  # the CPU threads the app's Trainer used; None leaves torch's default
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,16 @@ def _has_dropout(spec: ModelSpec) -> bool:
     return any(layer.kind == "Dropout" for layer in spec.layers)
 
 
-def _device_code(config: TrainConfig) -> str:
+def _device_code(config: TrainConfig, threads: int | None, lang: str) -> str:
     if config.device == "auto":
         choice = ('device = "cuda" if torch.cuda.is_available() else "mps" '
                   'if torch.backends.mps.is_available() else "cpu"')
     else:
         choice = f"device = {config.device!r}"
-    return choice + '\nprint(f"Using {device} device")\n'
+    code = choice + '\nprint(f"Using {device} device")\n'
+    if threads is not None:
+        code += f"torch.set_num_threads({threads})  # {comment(lang, 'threads')}\n"
+    return code
 
 
 def _save_code(lang: str) -> str:
@@ -122,7 +126,7 @@ def script_steps(setup: ScriptSetup) -> list[Step]:
         imports |= {"import numpy as np", "import onnxruntime"}
     steps = [
         Step(c("step_imports"), _imports(imports)),
-        Step(c("step_device"), _device_code(config)),
+        Step(c("step_device"), _device_code(config, setup.threads, lang)),
         Step(c("step_hyper"), hyperparameter_code(config, lang)),
         Step(c("step_data"), data + "\n" + loader_code(config, lang, _has_dropout(spec))),
         Step(c("step_model"), model),

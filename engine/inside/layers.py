@@ -16,6 +16,7 @@ from torch import nn
 
 from engine.errors import PlaygroundError
 from engine.network.builder import build_model
+from engine.network.parameters import module_expression
 from engine.network.spec import ModelSpec
 
 HISTOGRAM_BINS = 30
@@ -116,14 +117,6 @@ def seeded_images_then_model(spec: ModelSpec, seed: int, count: int = 3) -> tupl
     return images, model
 
 
-def step_source(path: str) -> str:
-    """How a script reaches the module at `path`: "fc1" -> model.fc1, "stack.0" -> model.stack[0]."""
-    source = "model"
-    for part in path.split("."):
-        source += f"[{part}]" if part.isdigit() else f".{part}"
-    return source
-
-
 def layer_stats(tensor: torch.Tensor, bins: int = HISTOGRAM_BINS) -> LayerStats:
     """Mean, std, min, max, share of zeros and a histogram of every value in `tensor`."""
     values = tensor.detach().double().flatten()
@@ -179,7 +172,7 @@ def walk_forward(model: nn.Module, images: torch.Tensor, input_shape: tuple[int,
 def _step(index: int, path: str, module: nn.Module, before: torch.Tensor, after: torch.Tensor) -> LayerStep:
     zeroed = int((after.eq(0) & before.ne(0)).sum()) if before.shape == after.shape else 0
     return LayerStep(index, path, type(module).__name__, before, after, zeroed, layer_stats(after),
-                     f"x = {step_source(path)}(x)")
+                     f"x = {module_expression(path)}(x)")
 
 
 def _probabilities(steps: tuple[LayerStep, ...], logits: torch.Tensor) -> torch.Tensor | None:

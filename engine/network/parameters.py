@@ -26,9 +26,28 @@ def parameter_table(model: nn.Module, first: int = 2, width: int = 4) -> list[Pa
         head = param.detach()[:first]
         if head.dim() > 1:
             head = head[:, :width]  # a 512x784 weight shows its corner, not 1,568 numbers
-        rows.append(ParameterRow(name, tuple(param.shape), param.numel(),
-                                 torch.round(head, decimals=4).tolist(), param.requires_grad))
+        rows.append(ParameterRow(name, tuple(param.shape), param.numel(), _short_values(head.tolist()),
+                                 param.requires_grad))
     return rows
+
+
+def _short_values(values):
+    # float32 values come back from tolist() as float64 with float32's error spelled out
+    # (-0.0003000000142492354); four significant digits read like torch's own printing.
+    if isinstance(values, list):
+        return [_short_values(value) for value in values]
+    return float(f"{values:.4g}")
+
+
+def module_expression(path: str, root: str = "model") -> str:
+    """Python that reaches the submodule at a `named_modules()` path: `model[1]`, `model.stack[0]`, `model.fc1`.
+
+    Inside an nn.Sequential a position is an index, and `model.1` is not Python.
+    """
+    expression = root
+    for part in path.split(".") if path else []:
+        expression += f"[{part}]" if part.isdigit() else f".{part}"
+    return expression
 
 
 @dataclass(frozen=True)
@@ -39,6 +58,11 @@ class LinearCheck:
     input: torch.Tensor
     module_output: torch.Tensor
     manual_output: torch.Tensor
+
+    @property
+    def expression(self) -> str:
+        """How a script reaches this layer, e.g. `model[1]` or `model.fc1`."""
+        return module_expression(self.layer_name)
 
     @property
     def max_abs_diff(self) -> float:

@@ -117,9 +117,18 @@ def render_csv_upload() -> None:
     example_col.button(t("data.csv_example"), key="data_csv_example", on_click=_use_example, icon=":material/eco:")
     download_col.download_button(t("data.csv_example_download"), iris_csv(), file_name="iris.csv", mime="text/csv",
                                  key="data_csv_example_download", icon=":material/download:")
-    if "data_csv" not in st.session_state:
-        return
-    name, raw = st.session_state["data_csv"]
+    if "data_csv" in st.session_state:
+        _render_current_file(*st.session_state["data_csv"])
+    if UPLOAD_KEY in st.session_state:
+        source = st.session_state.get("data_upload_source")
+        # After a failed load the earlier data set is still the one in use: it keeps its own file's name.
+        current = st.session_state.get("data_upload_file") == st.session_state.get("data_csv")
+        _show_upload(st.session_state[UPLOAD_KEY], st.session_state.get("data_upload_features"),
+                     None if current or source is None else source.file_name)
+        render_csv_download(st.session_state[UPLOAD_KEY], source)
+
+
+def _render_current_file(name: str, raw: bytes) -> None:
     st.caption(t("data.csv_source", name=name))
     try:
         columns = csv_columns(raw)
@@ -135,17 +144,18 @@ def render_csv_upload() -> None:
             st.session_state[UPLOAD_KEY] = dataset_from_csv(raw, label, task)
             st.session_state["data_upload_features"] = [column for column in columns if column != label]
             st.session_state["data_upload_source"] = CsvSource(name, label, task)  # what the script reads
+            st.session_state["data_upload_file"] = (name, raw)
         except PlaygroundError as error:
             st.error(error_text(error), icon=":material/error:")
-    if UPLOAD_KEY in st.session_state:
-        _show_upload(st.session_state[UPLOAD_KEY], st.session_state.get("data_upload_features"))
-        render_csv_download(st.session_state[UPLOAD_KEY], st.session_state.get("data_upload_source"))
 
 
-def _show_upload(data, features: list[str] | None) -> None:
+def _show_upload(data, features: list[str] | None, earlier_file: str | None) -> None:
     classes = t("data.csv_classes", n=len(data.class_names)) if data.class_names else t("data.task_regression")
-    st.success(t("data.csv_loaded", train=len(data.train_x), test=len(data.test_x), features=data.input_shape[0],
-                 classes=classes))
+    counts = dict(train=len(data.train_x), test=len(data.test_x), features=data.input_shape[0], classes=classes)
+    if earlier_file is None:
+        st.success(t("data.csv_loaded", **counts))
+    else:
+        st.warning(t("data.csv_earlier", name=earlier_file, **counts), icon=":material/history:")
     preview = pd.DataFrame(data.train_x[:8].numpy(), columns=features)
     preview[t("data.label")] = ([data.class_names[int(i)] for i in data.train_y[:8]] if data.class_names
                                 else data.train_y[:8, 0].tolist())

@@ -16,6 +16,7 @@ from ui.model.state import current_spec, set_model
 
 PLOT_FLOOR = 1e-12  # exact matches are drawn here: a log axis has no zero
 PLOT_POINTS = 2000  # per case: enough to see the spread, light enough for the page
+UPLOAD_MESSAGE_KEY = "export_upload_message"  # (file id, "success" or "error", text) of the last checkpoint
 
 
 def render_parity(report: ParityReport, other: str, key: str) -> None:
@@ -109,7 +110,12 @@ def render_files(result: ExportResult) -> None:
     st.subheader(t("export.load_heading"))
     st.file_uploader(t("export.upload"), type=["zip", "pth", "pt"], key="export_upload", help=t("export.upload_help"),
                      on_change=_load_upload)
-    kind, message = st.session_state.pop("export_upload_message", (None, None))
+    # The message stays while its file is in the uploader: the browser check's answer reruns the page
+    # right after a load, and a message shown for one run only would vanish before it is read.
+    upload = st.session_state.get("export_upload")
+    file_id, kind, message = st.session_state.get(UPLOAD_MESSAGE_KEY, (None, None, None))
+    if upload is None or upload.file_id != file_id:
+        kind = None
     if kind == "success":
         st.success(message, icon=":material/check_circle:")
     elif kind == "error":
@@ -125,10 +131,10 @@ def _load_upload() -> None:
     try:
         loaded = load_checkpoint(upload.getvalue(), current_spec())
     except PlaygroundError as error:  # every refusal keeps the current model as it was
-        st.session_state["export_upload_message"] = ("error", error_text(error))
+        st.session_state[UPLOAD_MESSAGE_KEY] = (upload.file_id, "error", error_text(error))
         return
     set_model(loaded.spec, loaded.model)
     load_spec(loaded.spec)
-    st.session_state["export_upload_message"] = (
-        "success", t("export.loaded", name=loaded.spec.class_name or "nn.Sequential",
-                     params=loaded.spec.parameter_count()))
+    st.session_state[UPLOAD_MESSAGE_KEY] = (
+        upload.file_id, "success", t("export.loaded", name=loaded.spec.class_name or "nn.Sequential",
+                                     params=loaded.spec.parameter_count()))

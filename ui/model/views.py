@@ -52,10 +52,11 @@ def render_linear_check(model) -> None:
     if check is None:
         st.info(t("model.no_linear"))
         return
-    st.markdown(t("model.linear_intro", name=check.layer_name))
+    st.markdown(t("model.linear_intro", name=check.expression))
+    layer = check.expression
     st.code(f"x = torch.rand(3, {check.input.shape[1]})\n"
-            f"out = model.{check.layer_name}(x)\n"
-            f"manual = x @ model.{check.layer_name}.weight.T + model.{check.layer_name}.bias\n"
+            f"out = {layer}(x)\n"
+            f"manual = x @ {layer}.weight.T + {layer}.bias\n"
             "torch.allclose(out, manual)", language="python")
     left, right = st.columns(2)
     left.metric(t("model.max_abs_diff"), f"{check.max_abs_diff:.2e}")
