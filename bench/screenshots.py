@@ -78,7 +78,7 @@ def main() -> None:
         for name, take in (("train-2d", train_2d), ("export", export)):
             path = args.out / f"{name}-{args.lang}.png"
             size = save_png(take(page, url, args.lang), path)
-            print(f"{path.relative_to(ROOT)}: {size / 1000:.0f} KB")
+            print(f"{path}: {size / 1000:.0f} KB")
 
 
 if __name__ == "__main__":
