@@ -211,3 +211,20 @@ def test_to_device_uses_the_servers_devices():
     with pytest.raises(ValueError):
         move_to_device("tpu")
 
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_tensors_page_shows_the_handouts_outputs(lang):
+    from i18n import translate
+    from tests.test_pages import open_page
+
+    app = open_page("pages/tensors.py", lang)
+    assert not app.exception
+    codes = [code.value for code in app.main.code]
+    for cell, output in HANDOUT_OUTPUT.items():
+        assert output.rstrip("\n") in codes or output in codes, cell
+    assert translate("tensors.handout_typo", lang) in [info.value for info in app.info]
+    assert sum(markdown.value == f"**{translate('tensors.handout', lang)}**" for markdown in app.markdown) == 5
+    assert [metric.value for metric in app.metric][-2:] == ["cpu", "cpu"] or torch.cuda.is_available()
+    app.radio(key="tensors_device").set_value("cpu").run()
+    assert 'tensor = tensor.to("cpu")' in "\n".join(code.value for code in app.main.code)
+    assert translate("tensors.device_same", lang, device="cpu") in [info.value for info in app.info]
