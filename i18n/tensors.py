@@ -2,8 +2,10 @@
 
 STRINGS = {
     "nav.tensors": ("텐서", "Tensors"),
-    "tensors.blurb": ("텐서를 만들고, 인덱싱·합치기·곱하기·바꿔치기 연산과 NumPy 변환을 직접 해 봅니다",
-                      "Make tensors; try indexing, joining, multiplying, in-place operations and the NumPy bridge"),
+    "tensors.blurb": ("텐서를 만들고, 장치 이동·인덱싱·합치기·곱하기·item()·바꿔치기 연산과 NumPy 변환을 유인물의 "
+                      "예제대로, 또 직접 해 봅니다",
+                      "Make tensors; try moving them to a device, indexing, joining, multiplying, item(), in-place "
+                      "operations and the NumPy bridge, as the handout does and your own way"),
     "tensors.title": ("텐서 (Tensor)", "Tensors"),
     "tensors.intro": ("텐서는 배열·행렬과 비슷한 자료구조로, 모델의 입력·출력·매개변수를 담습니다 (튜토리얼 003의 1장). "
                       "각 예제는 보여 주는 코드를 그대로 실행한 결과입니다.",
