@@ -6,8 +6,10 @@ from ui.language import t
 from ui.pages import require_entry
 from ui.tensors import (
     render_create,
+    render_device,
     render_in_place,
     render_index,
+    render_item,
     render_join,
     render_multiply,
     render_numpy_bridge,
@@ -18,9 +20,11 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 st.title(t("tensors.title"))
 st.caption(t("tensors.intro"))
 
-tabs = st.tabs([t("tensors.tab_create"), t("tensors.tab_index"), t("tensors.tab_join"),
-                t("tensors.tab_multiply"), t("tensors.tab_inplace"), t("tensors.tab_numpy")])
-sections = (render_create, render_index, render_join, render_multiply, render_in_place, render_numpy_bridge)
+# in the handout's order: attributes, .to(device), indexing, cat, products, item(), in-place, NumPy
+tabs = st.tabs([t("tensors.tab_create"), t("tensors.tab_device"), t("tensors.tab_index"), t("tensors.tab_join"),
+                t("tensors.tab_multiply"), t("tensors.tab_item"), t("tensors.tab_inplace"), t("tensors.tab_numpy")])
+sections = (render_create, render_device, render_index, render_join, render_multiply, render_item, render_in_place,
+            render_numpy_bridge)
 for tab, render in zip(tabs, sections):
     with tab:
         render()

@@ -6,14 +6,18 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.device import available_devices
 from engine.errors import PlaygroundError
 from engine.inside.tensors import (
     CREATE_METHODS,
+    HANDOUT_CELLS,
     add_in_place,
     create_tensor,
+    handout_cell,
     in_place_breaks_autograd,
     index_tensor,
     join_tensors,
+    move_to_device,
     multiply,
     numpy_bridge,
     parse_data,
@@ -128,3 +132,99 @@ def test_any_text_is_data_or_a_playground_error(text):
         parse_index(text)
     except PlaygroundError:
         pass
+
+
+# What seed 003 prints for its own cells (copied from the handout, its 4-space output indent taken off).
+HANDOUT_OUTPUT = {
+    "index": """First row : tensor([1., 1., 1., 1.])
+First column : tensor([1., 1., 1., 1.])
+Last column : tensor([[1., 1., 1., 1.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.]])
+tensor([[0., 0., 0., 0.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.]])
+""",
+    "cat": """tensor([[0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.],
+        [1., 1., 1., 1., 1., 1., 1., 1., 1., 1., 1., 1.],
+        [1., 1., 1., 1., 1., 1., 1., 1., 1., 1., 1., 1.],
+        [1., 1., 1., 1., 1., 1., 1., 1., 1., 1., 1., 1.]])
+""",
+    "multiply": """tensor([[0., 0., 0., 0.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.]])
+""",
+    "item": "12.0 <class 'float'>\n",
+    # the seed's f"{tensor} \n" leaves a space at the end of the line
+    "add_": """tensor([[0., 0., 0., 0.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.],
+        [1., 1., 1., 1.]])""" + " \n\n" + """tensor([[5., 5., 5., 5.],
+        [6., 6., 6., 6.],
+        [6., 6., 6., 6.],
+        [6., 6., 6., 6.]])
+""",
+}
+HANDOUT_CODE = {  # each cell's lines as the handout writes them (comments aside)
+    "index": ["tensor = torch.ones(4, 4)", 'print(f"Last column : {tensor[: -1]}")', "tensor[: 1] = 0"],
+    "cat": ["t1 = torch.cat([tensor, tensor, tensor], dim = 1)", "print(t1)"],
+    "multiply": ["y1 = tensor @ tensor.T", "y2 = tensor.matmul(tensor.T)", "torch.matmul(tensor, tensor.T, out = y3)",
+                 "z1 = tensor * tensor", "z2 = tensor.mul(tensor)", "torch.mul(tensor, tensor, out = z3)"],
+    "item": ["agg = tensor.sum()", "agg_item = agg.item()", "print(agg_item, type(agg_item))"],
+    "add_": ["tensor.add_(5)", "print(tensor)"],
+}
+
+
+@pytest.mark.parametrize("cell", list(HANDOUT_OUTPUT))
+def test_handout_cells_print_what_the_handout_prints(cell):
+    lesson = handout_cell(cell)
+    assert lesson.output == HANDOUT_OUTPUT[cell] and lesson.error is None
+    lines = [line.split("  #")[0] for line in lesson.code.splitlines()]  # the code's own comments aside
+    assert all(line in lines for line in HANDOUT_CODE[cell]), cell
+
+
+def test_handout_cells_work_on_the_handouts_tensor_and_leave_the_global_rng_alone():
+    assert set(HANDOUT_CELLS) == set(HANDOUT_OUTPUT)
+    assert handout_cell("cat").values["t1"].shape == (4, 12)
+    assert handout_cell("multiply").values["y1"].tolist()[0] == [0.0] * 4  # row 0 is zero, so is its product
+    item = handout_cell("item").values["agg_item"]
+    assert item == 12.0 and type(item) is float
+    torch.manual_seed(0)
+    expected = torch.rand(2)
+    torch.manual_seed(0)
+    handout_cell("multiply")  # its rand_like is the seed's own, on the global generator
+    assert torch.equal(torch.rand(2), expected)
+
+
+def test_to_device_uses_the_servers_devices():
+    handout = move_to_device()
+    target = "cuda" if torch.cuda.is_available() else "cpu"
+    assert 'if torch.cuda.is_available():\n    tensor = tensor.to("cuda")' in handout.code
+    lines = handout.output.splitlines()
+    assert lines[0] == "Device tensor is stored on : cpu" and lines[1].split(" : ")[1].startswith(target)
+    for info in available_devices():
+        moved = move_to_device(info.name)
+        assert f'tensor = tensor.to("{info.name}")' in moved.code
+        assert moved.values["tensor"].device.type == info.name
+    with pytest.raises(ValueError):
+        move_to_device("tpu")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_tensors_page_shows_the_handouts_outputs(lang):
+    from i18n import translate
+    from tests.test_pages import open_page
+
+    app = open_page("pages/tensors.py", lang)
+    assert not app.exception
+    codes = [code.value for code in app.main.code]
+    for cell, output in HANDOUT_OUTPUT.items():
+        assert output.rstrip("\n") in codes or output in codes, cell
+    assert translate("tensors.handout_typo", lang) in [info.value for info in app.info]
+    assert sum(markdown.value == f"**{translate('tensors.handout', lang)}**" for markdown in app.markdown) == 5
+    assert [metric.value for metric in app.metric][-2:] == ["cpu", "cpu"] or torch.cuda.is_available()
+    app.radio(key="tensors_device").set_value("cpu").run()
+    assert 'tensor = tensor.to("cpu")' in "\n".join(code.value for code in app.main.code)
+    assert translate("tensors.device_same", lang, device="cpu") in [info.value for info in app.info]

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from engine import PlaygroundError
+from engine.device import available_devices
 from engine.inside import tensors as lessons
-from ui.language import error_text, labels_of, t
+from ui.language import device_label, error_text, labels_of, t
 
 DIRECTIONS = ("tensor_to_numpy", "numpy_to_tensor")
 
@@ -22,6 +23,18 @@ def show_lesson(lesson: lessons.Lesson) -> None:
         output.code(lesson.output, language="text")
     if lesson.error:
         output.code(lesson.error, language="text")
+
+
+def show_handout(cell: str, own: bool = True) -> lessons.Lesson:
+    """Seed 003's own cell, labelled as the handout's, then (when `own`) the heading of the student's variant."""
+    st.markdown(f"**{t('tensors.handout')}**")
+    lesson = lessons.handout_cell(cell)
+    show_lesson(lesson)
+    if cell == "index":
+        st.info(t("tensors.handout_typo"), icon=":material/edit_note:")
+    if own:
+        st.markdown(f"**{t('tensors.own')}**")
+    return lesson
 
 
 def _table(tensor) -> pd.DataFrame:
@@ -54,8 +67,31 @@ def render_create() -> None:
     show_lesson(lesson)
 
 
+def render_device() -> None:
+    """Seed 003's `.to("cuda")`, or `.to` one of this server's devices, with where the tensor was and is."""
+    st.markdown(t("tensors.device_intro"))
+    devices = {info.name: info for info in available_devices()}
+    choices = ("handout", *devices)
+    # a plain dict lookup, as labels_of does: AppTest formats options outside the script run
+    labels = {"handout": t("tensors.device_handout"),
+              **{name: device_label(info) + f' — .to("{name}")' for name, info in devices.items()}}
+    choice = st.radio(t("tensors.device_choice"), choices, key="tensors_device", format_func=labels.__getitem__)
+    lesson = lessons.move_to_device(None if choice == "handout" else choice)
+    before, after = (line.rsplit(" : ", 1)[1] for line in lesson.output.splitlines())
+    before_col, after_col = st.columns(2)
+    before_col.metric(t("tensors.before"), before)
+    after_col.metric(t("tensors.after"), after)
+    if before != after:
+        st.success(t("tensors.device_moved", before=before, after=after))
+    else:  # nothing moved: say why (no GPU for the handout's `if`, or already on that device)
+        st.info(t("tensors.device_stayed" if choice == "handout" else "tensors.device_same", device=after))
+    show_lesson(lesson)
+
+
 def render_index() -> None:
-    """Index or slice a numbered 4x4 tensor, optionally assigning a value (the seed's `tensor[:, 1] = 0`)."""
+    """The handout's `ones(4, 4)` cell (typos and all), then index or slice a numbered 4x4 tensor, optionally
+    assigning a value (the tutorial's intended `tensor[:, 1] = 0`)."""
+    show_handout("index")
     text = st.text_input(t("tensors.index"), ":, 1", key="tensors_index", help=t("tensors.index_help"))
     left, right = st.columns(2)
     assign = left.toggle(t("tensors.assign"), value=True, key="tensors_assign")
@@ -67,7 +103,8 @@ def render_index() -> None:
 
 
 def render_join() -> None:
-    """`torch.cat` against `torch.stack`, with the resulting shape."""
+    """The handout's 4x12 `torch.cat`, then `torch.cat` against `torch.stack`, with the resulting shape."""
+    show_handout("cat")
     st.markdown(t("tensors.join_intro"))
     left, right = st.columns(2)
     operation = left.radio(t("tensors.operation"), ("cat", "stack"), key="tensors_join", horizontal=True)
@@ -79,7 +116,9 @@ def render_join() -> None:
 
 
 def render_multiply() -> None:
-    """Matrix against element-wise product, with both results as tables."""
+    """The handout's products on its own tensor, then matrix against element-wise product on a tensor of
+    the student's shape, with both results as tables."""
+    show_handout("multiply")
     st.markdown(t("tensors.multiply_intro"))
     left, right = st.columns(2)
     rows = left.slider(t("tensors.rows"), 1, lessons.MAX_SIDE, 4, key="tensors_mul_rows")
@@ -95,9 +134,17 @@ def render_multiply() -> None:
     show_lesson(lesson)
 
 
+def render_item() -> None:
+    """The handout's `tensor.sum().item()`: a one-element tensor becomes a Python number."""
+    st.markdown(t("tensors.item_intro"))
+    show_handout("item", own=False)
+
+
 def render_in_place() -> None:
-    """`add_` changes the tensor itself; and why autograd objects to it."""
+    """`add_` changes the tensor itself (the handout's `add_(5)`, then the student's amount); and why
+    autograd objects to it."""
     st.markdown(t("tensors.inplace_intro"))
+    show_handout("add_")
     amount = st.slider(t("tensors.amount"), -10, 10, 5, key="tensors_amount")
     lesson = lessons.add_in_place(amount)
     before, after = st.columns(2)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import torch
 
+from engine.device import available_devices
 from engine.errors import PlaygroundError
 
 HEADER = "import torch\nimport numpy as np\n\n"
@@ -181,3 +182,43 @@ def numpy_bridge(direction: str, amount: float, copy: bool = False) -> Lesson:
                 "print(f\"t: {t}\")\nprint(f\"n: {n}\")")
     body += "\nprint(np.shares_memory(n, t.numpy()))"
     return run_lesson(body, keep=("t", "n"))
+
+
+# Seed 003's own running example, cell by cell and character for character, so the page prints what the
+# handout prints. Its indexing cell has two typos (see `tensors.handout_typo`): `tensor[: -1]` is every row
+# but the last, and `tensor[: 1] = 0` zeroes row 0, not column 1. The later cells work on that same tensor.
+HANDOUT_CELLS = {
+    "index": ('tensor = torch.ones(4, 4)\nprint(f"First row : {tensor[0]}")\n'
+              'print(f"First column : {tensor[:, 0]}")\nprint(f"Last column : {tensor[: -1]}")\n'
+              "tensor[: 1] = 0\nprint(tensor)"),
+    "cat": "t1 = torch.cat([tensor, tensor, tensor], dim = 1)  # dim = 1 joins side by side, = 0 one above the other"
+           "\nprint(t1)",
+    "multiply": ("# matrix product: y1, y2, y3 are equal\ny1 = tensor @ tensor.T\ny2 = tensor.matmul(tensor.T)\n"
+                 "y3 = torch.rand_like(y1)\ntorch.matmul(tensor, tensor.T, out = y3)\n"
+                 "# element-wise product: z1, z2, z3 are equal\nz1 = tensor * tensor\nz2 = tensor.mul(tensor)\n"
+                 "z3 = torch.rand_like(tensor)\ntorch.mul(tensor, tensor, out = z3)\n"
+                 "print(z3)  # the notebook showed this last value by itself"),
+    "item": "agg = tensor.sum()\nagg_item = agg.item()\nprint(agg_item, type(agg_item))",
+    "add_": 'print(f"{tensor} \\n")\ntensor.add_(5)\nprint(tensor)',
+}
+_HANDOUT_TENSOR = "# the handout's tensor, as its indexing cell left it\ntensor = torch.ones(4, 4)\ntensor[: 1] = 0\n\n"
+
+
+def handout_cell(cell: str) -> Lesson:
+    """One of seed 003's cells on its own `ones(4, 4)` tensor, printing exactly what the handout prints."""
+    before = "" if cell == "index" else _HANDOUT_TENSOR  # each lesson runs alone, so it rebuilds the tensor
+    # rand_like draws from the global RNG in the seed's code; keep the process's random stream untouched
+    with torch.random.fork_rng(devices=[]):
+        return run_lesson(before + HANDOUT_CELLS[cell], keep=("tensor", "t1", "y1", "z3", "agg_item"))
+
+
+def move_to_device(device: str | None = None) -> Lesson:
+    """Seed 003's `.to("cuda")` when CUDA is there (device None), or `.to(device)` for a device this server
+    has, with the device the tensor is on before and after."""
+    if device is not None and device not in {info.name for info in available_devices()}:
+        raise ValueError(f"no device {device!r} on this server")  # the page only offers the server's devices
+    move = ('if torch.cuda.is_available():\n    tensor = tensor.to("cuda")' if device is None
+            else f'tensor = tensor.to("{device}")')  # a name from the server's own list, quoted as the seed does
+    body = ('tensor = torch.ones(4, 4)\nprint(f"Device tensor is stored on : {tensor.device}")\n'
+            f'{move}\nprint(f"Device tensor is stored on : {{tensor.device}}")')
+    return run_lesson(body, keep=("tensor",))
