@@ -10,6 +10,7 @@ from engine.network.parameters import check_linear_formula, module_expression, p
 
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
+    "dense_128_model": 9_313,
     "temperature_linear": 2, "temperature_tanh": 40, "temperature_named": 37,
     # Beyond the seeds: the fast FashionMNIST preset (784-128-10) and the 2-D one (2-8-8-2).
     "fashion_fast": 784 * 128 + 128 + 128 * 10 + 10, "playground_2d": 2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2,
@@ -36,6 +37,18 @@ SEED_001_NAMED_PRINT = """Sequential(
 )"""
 
 
+SEED_002_MODEL_PRINT = """Model(
+  (layers): Sequential(
+    (0): Linear(in_features=128, out_features=64, bias=True)
+    (1): Tanh()
+    (2): Linear(in_features=64, out_features=16, bias=True)
+    (3): Tanh()
+    (4): Linear(in_features=16, out_features=1, bias=True)
+    (5): Sigmoid()
+  )
+)"""
+
+
 def test_every_preset_has_the_seeds_parameter_count():
     assert set(PRESETS) == set(EXPECTED_PARAMETERS)
     for name, spec in PRESETS.items():
@@ -47,6 +60,18 @@ def test_every_preset_has_the_seeds_parameter_count():
 def test_print_model_reads_like_the_seeds():
     assert str(build_model(PRESETS["fashion_mlp"])) == SEED_000_PRINT
     assert str(build_model(PRESETS["temperature_named"])) == SEED_001_NAMED_PRINT
+    assert str(build_model(PRESETS["dense_128_model"])) == SEED_002_MODEL_PRINT
+
+
+def test_seed_002_model_class_source_and_summary():
+    source = model_source(PRESETS["dense_128_model"])
+    assert "class Model(nn.Module):" in source
+    assert "self.layers = nn.Sequential(" in source
+    assert "x = self.layers(x)" in source
+    # The same torchsummary table as the Sequential version: summary(model, (128,)).
+    assert summarize(PRESETS["dense_128_model"]) == summarize(PRESETS["dense_128"])
+    names = [name for name, _ in build_model(PRESETS["dense_128_model"]).named_parameters()]
+    assert names[:2] == ["layers.0.weight", "layers.0.bias"]
 
 
 def test_fashion_mlp_fc_forward_equals_the_seeds_neuralnetwork2():
