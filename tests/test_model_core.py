@@ -7,6 +7,7 @@ from torch import nn
 from engine import PRESETS, build_model, model_source, summarize
 from engine.network.editing import rows_from_spec, spec_from_rows
 from engine.network.parameters import check_linear_formula, module_expression, parameter_table
+from engine.network.summary import summary_text
 
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
@@ -130,6 +131,40 @@ def test_summary_matches_seed_002():
     assert summary.rows[0].output_shape == (-1, 64)
     assert summary.total_parameters == summary.trainable_parameters == 9313
     assert round(summary.params_mb, 2) == 0.04  # "Params size (MB): 0.04"
+
+
+SEED_002_SUMMARY_LINES = [
+    "        Layer (type)               Output Shape         Param #",
+    "            Linear-1                   [-1, 64]           8,256",
+    "              Tanh-2                   [-1, 64]               0",
+    "            Linear-3                   [-1, 16]           1,040",
+    "              Tanh-4                   [-1, 16]               0",
+    "            Linear-5                    [-1, 1]              17",
+    "           Sigmoid-6                    [-1, 1]               0",
+    "Total params: 9,313",
+    "Trainable params: 9,313",
+    "Non-trainable params: 0",
+    "Input size (MB): 0.00",
+    "Forward/backward pass size (MB): 0.00",
+    "Params size (MB): 0.04",
+    "Estimated Total Size (MB): 0.04",
+]
+
+
+def test_summary_text_has_every_line_the_seed_prints_in_order():
+    summary = summarize(PRESETS["dense_128_model"])
+    assert summary.non_trainable_parameters == 0
+    lines = summary_text(summary).splitlines()
+    # torchsummary also prints "====" rules, which the handout's copy leaves out.
+    assert [line for line in lines if line in SEED_002_SUMMARY_LINES] == SEED_002_SUMMARY_LINES
+
+
+def test_summary_counts_frozen_parameters_as_non_trainable():
+    model = build_model(PRESETS["dense_128"])
+    model[0].requires_grad_(False)
+    summary = summarize(PRESETS["dense_128"], model)
+    assert summary.non_trainable_parameters == 8256 and summary.trainable_parameters == 1057
+    assert "Non-trainable params: 8,256" in summary_text(summary)
 
 
 def test_summary_counts_a_shared_layer_once():

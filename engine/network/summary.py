@@ -68,3 +68,23 @@ def summarize(spec: ModelSpec, model: torch.nn.Module | None = None) -> Summary:
         forward_backward_mb=2 * activations * 4 / MB,  # outputs and their gradients, float32
         params_mb=total * 4 / MB,
     )
+
+
+def summary_text(summary: Summary) -> str:
+    """The table as torchsummary's `summary(model, (128,))` prints it, totals and sizes included (seed 002)."""
+    rule, double = "-" * 64, "=" * 64
+    lines = [rule, f"{'Layer (type)':>20}  {'Output Shape':>25} {'Param #':>15}", double]
+    lines += [f"{row.label:>20}  {str(list(row.output_shape)):>25} {row.parameters:>15,}" for row in summary.rows]
+    lines += [
+        double,
+        f"Total params: {summary.total_parameters:,}",
+        f"Trainable params: {summary.trainable_parameters:,}",
+        f"Non-trainable params: {summary.non_trainable_parameters:,}",
+        rule,
+        f"Input size (MB): {summary.input_mb:0.2f}",
+        f"Forward/backward pass size (MB): {summary.forward_backward_mb:0.2f}",
+        f"Params size (MB): {summary.params_mb:0.2f}",
+        f"Estimated Total Size (MB): {summary.total_mb:0.2f}",
+        rule,
+    ]
+    return "\n".join(lines)
