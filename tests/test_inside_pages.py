@@ -96,8 +96,21 @@ def test_temperature_changes_the_probabilities_but_not_their_sum():
     app = open_page("pages/activations.py", "en")
     app.slider(key="act_temperature").set_value(0.5).run()
     expected = softmax_view([2.0, 1.0, 0.1], 0.5)
-    assert app.metric[0].value == f"{expected.probabilities.sum().item():.6f}"
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Sum of probabilities"] == f"{expected.probabilities.sum().item():.6f}"
     assert "logits / 0.5" in app.main.code[-1].value
+
+
+def test_softmax_shows_torchs_float32_sum_beside_the_exact_one():
+    app = open_page("pages/activations.py", "en")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    view = softmax_view([2.0, 1.0, 0.1])
+    assert metrics["Sum of probabilities"] == "1.000000"
+    # What seed 002's print(torch.sum(pred_probab).item()) shows: float32 rounding, 1 + 2**-23 on this machine.
+    assert metrics["Sum of probabilities in float32"] == repr(view.float32_sum)
+    assert view.float32_sum == torch.sum(torch.nn.Softmax(dim=0)(torch.tensor([2.0, 1.0, 0.1]))).item()
+    assert metrics["Sum of logits (float32)"] == repr(view.float32_logits_sum)
+    assert f"torch.sum(pred_probab).item())  # {view.float32_sum!r}" in app.main.code[-1].value
 
 
 @pytest.mark.parametrize("lang", LANGS)
