@@ -20,8 +20,8 @@ STRINGS = {
     "layers.images_random": ("무작위 torch.rand", "Random torch.rand"),
     "layers.images_fashion": ("FashionMNIST 테스트 이미지", "FashionMNIST test images"),
     "layers.seed": ("시드", "Seed"),
-    "layers.fashion_code": ("x = images  # FashionMNIST 테스트 이미지 3장, ToTensor()로 [0, 1] 범위",
-                            "x = images  # three FashionMNIST test images, in [0, 1] by ToTensor()"),
+    "layers.fashion_code": ("x = images  # FashionMNIST 테스트 이미지 {n}장, ToTensor()로 [0, 1] 범위",
+                            "x = images  # {n} FashionMNIST test images, in [0, 1] by ToTensor()"),
     "layers.image_n": ("이미지 {n}", "image {n}"),
     "layers.shapes": ("**모양의 흐름:**", "**Shapes:**"),
     "layers.step_title": ("한 계층씩", "One layer at a time"),
@@ -61,4 +61,11 @@ STRINGS = {
     "layers.class_7": ("운동화", "Sneaker"),
     "layers.class_8": ("가방", "Bag"),
     "layers.class_9": ("앵클 부츠", "Ankle Boot"),
+    "layers.batch_size": ("배치 크기 (batch size)", "Batch size"),
+    "layers.batch_help": ("미니배치에 담을 데이터 개수입니다. 튜토리얼 000/004는 이미지 3장, 튜토리얼 002는 batch_size=32를 "
+                          "사용합니다. 모든 모양의 첫 번째 차원이 이 값이 됩니다.",
+                          "How many examples the minibatch holds. Tutorials 000/004 use 3 images, tutorial 002 uses "
+                          "batch_size=32. Every shape's first dimension becomes this number."),
+    "layers.first_shown": ("미니배치 {batch}개 중 처음 {shown}개만 그림으로 보여 줍니다.",
+                           "Showing the first {shown} of the {batch} examples in the minibatch."),
 }

@@ -148,3 +148,13 @@ def test_real_images_walk_through_the_seeds_network():
     spec = PRESETS["fashion_mlp"]
     walk = walk_forward(build_model(spec, seed=0), batch, spec.input_shape)
     assert walk.shapes[0] == (3, 1, 28, 28) and walk.shapes[-1] == (3, 10)
+
+
+@pytest.mark.parametrize("count", [1, 32, 64])
+def test_any_batch_size_flows_through_every_shape(count):
+    # Seed 002: x = torch.rand(32, 128) gives out_1 [32, 64], out_2 [32, 16], out_3 [32, 1].
+    spec = PRESETS["dense_128_model"]
+    walk = walk_forward(build_model(spec, seed=0), random_minibatch(spec, 0, count), spec.input_shape)
+    assert walk.shapes == [(count, 128), (count, 64), (count, 64), (count, 16), (count, 16), (count, 1), (count, 1)]
+    images, model = seeded_images_then_model(PRESETS["walkthrough"], 1, count)
+    assert walk_forward(model, images).shapes[-1] == (count, 10)

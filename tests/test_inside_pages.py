@@ -160,12 +160,39 @@ def test_layers_page_walks_any_current_model(name):
     assert bool(app.get("plotly_chart"))
 
 
+def test_layers_page_at_seed_002s_batch_of_32():
+    app = open_page("pages/layers.py", "en")
+    app.session_state["model_spec"] = PRESETS["dense_128_model"]
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert "`[3, 128]`" in next(m.value for m in app.markdown if "**Linear**" in m.value)
+    app.number_input(key="layers_batch").set_value(32).run()
+    assert not app.exception
+    flow = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    # Seed 002: x = torch.rand(32, 128); out_1.shape [32, 64], out_2.shape [32, 16], out_3.shape [32, 1].
+    assert all(f"`{shape}`" in flow for shape in ("[32, 128]", "[32, 64]", "[32, 16]", "[32, 1]"))
+    assert "x = torch.rand(32, 128)" in app.main.code[-1].value
+    assert _table(app).iloc[0, 3] == "[32, 64]"
+
+
+def test_layers_page_walks_seed_000s_batch_of_any_size():
+    app = open_page("pages/layers.py", "en")
+    app.number_input(key="layers_batch").set_value(64).run()
+    assert not app.exception
+    flow = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    assert "`[64, 28, 28]`" in flow and "`[64, 784]`" in flow and "`[64, 10]`" in flow
+    assert "x = torch.rand(64, 28, 28)" in app.main.code[-1].value
+    assert translate("layers.first_shown", "en", shown=8, batch=64) in [c.value for c in app.caption]
+    app.number_input(key="layers_batch").set_value(1).run()
+    assert not app.exception
+    assert "`[1, 10]`" in next(m.value for m in app.markdown if "**Linear**" in m.value)
+
+
 @pytest.mark.skipif(fashion_test_set() is None, reason="FASHION_MNIST_DIR does not hold the FashionMNIST test files")
 def test_layers_page_with_real_fashion_images_ko():
     app = open_page("pages/layers.py", "ko")
     app.segmented_control(key="layers_images").set_value("fashion").run()
     assert not app.exception
-    assert app.main.code[-1].value.startswith(translate("layers.fashion_code", "ko"))
+    assert app.main.code[-1].value.startswith(translate("layers.fashion_code", "ko", n=3))
 
 
 @pytest.mark.parametrize("lang", LANGS)
