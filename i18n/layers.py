@@ -68,4 +68,10 @@ STRINGS = {
                           "batch_size=32. Every shape's first dimension becomes this number."),
     "layers.first_shown": ("미니배치 {batch}개 중 처음 {shown}개만 그림으로 보여 줍니다.",
                            "Showing the first {shown} of the {batch} examples in the minibatch."),
+    "layers.keep_channel": ("채널 차원 유지 [N, 1, 28, 28] (튜토리얼 000)", "Keep the channel [N, 1, 28, 28] (tutorial 000)"),
+    "layers.channel_help": ("튜토리얼 000은 torch.rand(3, 1, 28, 28)로 채널 차원(회색조라서 1)을 넣고, 튜토리얼 003/004는 "
+                            "torch.rand(3, 28, 28)을 씁니다. 값은 같고, nn.Flatten()을 지나면 둘 다 [N, 784]가 됩니다.",
+                            "Tutorial 000 writes torch.rand(3, 1, 28, 28) with a channel dimension (1, grayscale); "
+                            "tutorials 003/004 write torch.rand(3, 28, 28). The values are the same, and after "
+                            "nn.Flatten() both are [N, 784]."),
 }

@@ -8,6 +8,7 @@ from engine.data.sample_images import pick_images
 from engine.inside.layers import (
     DEFAULT_BATCH,
     MAX_BATCH,
+    drops_channel,
     random_minibatch,
     seeded_images_then_model,
     walk_forward,
@@ -49,11 +50,13 @@ if source == "walkthrough":  # seed 004's order: one manual_seed, the images, th
     images, model = seeded_images_then_model(spec, seed, batch)
 else:
     images, model = random_minibatch(spec, seed, batch), current_model()
-input_code = f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})"
 truth = None
 if images_kind == "fashion" and fashion is not None:
     images, truth = pick_images(*fashion, seed=seed, count=batch)
-    input_code = t("layers.fashion_code", n=batch)
+if drops_channel(spec) and st.toggle(t("layers.keep_channel"), key="layers_channel", help=t("layers.channel_help")):
+    images = images.reshape(len(images), *spec.input_shape)  # seed 000's torch.rand(3, 1, 28, 28): same values
+input_code = (t("layers.fashion_code", n=batch) if truth is not None
+              else f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})")
 if source == "walkthrough":
     input_code += "\n" + model_source(spec).split("\n\n", 1)[1].strip()  # the network, without its imports
 if source == "current":

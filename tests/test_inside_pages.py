@@ -187,6 +187,21 @@ def test_layers_page_walks_seed_000s_batch_of_any_size():
     assert "`[1, 10]`" in next(m.value for m in app.markdown if "**Linear**" in m.value)
 
 
+def test_layers_page_keeps_seed_000s_channel_on_request():
+    app = open_page("pages/layers.py", "en")
+    before = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    app.toggle(key="layers_channel").set_value(True).run()
+    assert not app.exception
+    flow = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    # Seed 000: input_images = torch.rand(3, 1, 28, 28); after nn.Flatten() the same [3, 784] onwards.
+    assert "** `[3, 1, 28, 28]` → **Flatten**" in flow and "** `[3, 28, 28]` → **Flatten**" in before
+    assert flow.split(" → ", 1)[1] == before.split(" → ", 1)[1]
+    assert "x = torch.rand(3, 1, 28, 28)" in app.main.code[-1].value
+    app.session_state["model_spec"] = PRESETS["dense_128"]
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert not app.toggle  # a 128-feature input has no channel to keep
+
+
 @pytest.mark.skipif(fashion_test_set() is None, reason="FASHION_MNIST_DIR does not hold the FashionMNIST test files")
 def test_layers_page_with_real_fashion_images_ko():
     app = open_page("pages/layers.py", "ko")

@@ -95,6 +95,14 @@ def minibatch_shape(spec: ModelSpec, count: int = DEFAULT_BATCH) -> tuple[int, .
     return (count, *spec.input_shape)
 
 
+def drops_channel(spec: ModelSpec) -> bool:
+    """Whether `minibatch_shape` leaves out the grayscale channel (seeds 003/004's `torch.rand(3, 28, 28)`).
+
+    Seed 000 keeps it (`torch.rand(3, 1, 28, 28)`); both hold the same values in the same order.
+    """
+    return minibatch_shape(spec, 1) != (1, *spec.input_shape)
+
+
 def random_minibatch(spec: ModelSpec, seed: int, count: int = DEFAULT_BATCH) -> torch.Tensor:
     """`torch.manual_seed(seed); torch.rand(count, 28, 28)`, drawn from a private generator."""
     generator = torch.Generator().manual_seed(seed)
