@@ -164,6 +164,7 @@ def test_summary_counts_frozen_parameters_as_non_trainable():
     model[0].requires_grad_(False)
     summary = summarize(PRESETS["dense_128"], model)
     assert summary.non_trainable_parameters == 8256 and summary.trainable_parameters == 1057
+    assert summary.rows[0].parameters == 8256  # torchsummary's row counts them all; only the totals split
     assert "Non-trainable params: 8,256" in summary_text(summary)
 
 

@@ -53,7 +53,8 @@ def summarize(spec: ModelSpec, model: torch.nn.Module | None = None) -> Summary:
     rows, seen_params = [], set()
     for number, info in enumerate(leaves, start=1):
         # A shared module called twice holds its parameters once.
-        params = 0 if id(info.module) in seen_params else info.trainable_params
+        # torchsummary's "Param #" counts frozen parameters too; the totals below tell them apart.
+        params = 0 if id(info.module) in seen_params else info.num_params
         seen_params.add(id(info.module))
         shape = tuple(-1 if i == 0 else n for i, n in enumerate(info.output_size))
         rows.append(SummaryRow(f"{info.class_name}-{number}", shape, params))
