@@ -51,4 +51,10 @@ STRINGS = {
                            "How each probability p_i moves with each logit z_j, from "
                            "`torch.autograd.functional.jacobian`: raising one logit raises its probability and "
                            "lowers all the others."),
+    "act.logits_sum": ("로짓의 합 (float32)", "Sum of logits (float32)"),
+    "act.float32_sum": ("float32로 계산한 확률의 합", "Sum of probabilities in float32"),
+    "act.float32_sum_why": ("수학적으로 소프트맥스 확률의 합은 정확히 1입니다. torch는 float32로 계산하므로 반올림 오차 때문에 "
+                            "1.0000001192092896(1 + 2⁻²³)처럼 1과 아주 조금 다른 값이 나올 수 있습니다.",
+                            "Mathematically softmax probabilities sum to exactly 1. torch computes in float32, so rounding "
+                            "can give a value a hair away from 1, such as 1.0000001192092896 (1 + 2⁻²³)."),
 }

@@ -20,8 +20,8 @@ STRINGS = {
     "layers.images_random": ("무작위 torch.rand", "Random torch.rand"),
     "layers.images_fashion": ("FashionMNIST 테스트 이미지", "FashionMNIST test images"),
     "layers.seed": ("시드", "Seed"),
-    "layers.fashion_code": ("x = images  # FashionMNIST 테스트 이미지 3장, ToTensor()로 [0, 1] 범위",
-                            "x = images  # three FashionMNIST test images, in [0, 1] by ToTensor()"),
+    "layers.fashion_code": ("x = images  # FashionMNIST 테스트 이미지 {n}장, ToTensor()로 [0, 1] 범위",
+                            "x = images  # {n} FashionMNIST test images, in [0, 1] by ToTensor()"),
     "layers.image_n": ("이미지 {n}", "image {n}"),
     "layers.shapes": ("**모양의 흐름:**", "**Shapes:**"),
     "layers.step_title": ("한 계층씩", "One layer at a time"),
@@ -61,4 +61,17 @@ STRINGS = {
     "layers.class_7": ("운동화", "Sneaker"),
     "layers.class_8": ("가방", "Bag"),
     "layers.class_9": ("앵클 부츠", "Ankle Boot"),
+    "layers.batch_size": ("배치 크기 (batch size)", "Batch size"),
+    "layers.batch_help": ("미니배치에 담을 데이터 개수입니다. 튜토리얼 000/004는 이미지 3장, 튜토리얼 002는 batch_size=32를 "
+                          "사용합니다. 모든 모양의 첫 번째 차원이 이 값이 됩니다.",
+                          "How many examples the minibatch holds. Tutorials 000/004 use 3 images, tutorial 002 uses "
+                          "batch_size=32. Every shape's first dimension becomes this number."),
+    "layers.first_shown": ("미니배치 {batch}개 중 처음 {shown}개만 그림으로 보여 줍니다.",
+                           "Showing the first {shown} of the {batch} examples in the minibatch."),
+    "layers.keep_channel": ("채널 차원 유지 [N, 1, 28, 28] (튜토리얼 000)", "Keep the channel [N, 1, 28, 28] (tutorial 000)"),
+    "layers.channel_help": ("튜토리얼 000은 torch.rand(3, 1, 28, 28)로 채널 차원(회색조라서 1)을 넣고, 튜토리얼 003/004는 "
+                            "torch.rand(3, 28, 28)을 씁니다. 값은 같고, nn.Flatten()을 지나면 둘 다 [N, 784]가 됩니다.",
+                            "Tutorial 000 writes torch.rand(3, 1, 28, 28) with a channel dimension (1, grayscale); "
+                            "tutorials 003/004 write torch.rand(3, 28, 28). The values are the same, and after "
+                            "nn.Flatten() both are [N, 784]."),
 }

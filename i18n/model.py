@@ -64,4 +64,8 @@ STRINGS = {
     "preset.temperature_linear": ("온도 선형 모델 Linear(1, 1)", "Temperature linear model Linear(1, 1)"),
     "preset.temperature_tanh": ("온도 신경망 1-13-1 Tanh", "Temperature network 1-13-1 Tanh"),
     "preset.temperature_named": ("이름 붙인 온도 신경망 (OrderedDict)", "Named temperature network (OrderedDict)"),
+    "preset.dense_128_model": ("class Model: self.layers에 담은 128-64-16-1 (nn.Module 예제)",
+                               "class Model: 128-64-16-1 in self.layers (nn.Module example)"),
+    "model.non_trainable_params": ("학습 불가능한 매개변수", "Non-trainable params"),
+    "model.summary_printout": ("torchsummary가 출력하는 표 그대로", "The table as torchsummary prints it"),
 }

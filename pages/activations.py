@@ -76,10 +76,16 @@ except PlaygroundError as error:
 else:
     show_log = st.toggle(t("act.show_log"), key="act_show_log")
     st.plotly_chart(softmax_figure(view, (t("act.logits_bars"), t("act.probabilities")), show_log), key="act_softmax")
-    st.metric(t("act.sum"), f"{view.probabilities.sum().item():.6f}")
+    exact_sum, float32_sum, logits_sum = st.columns(3)
+    exact_sum.metric(t("act.sum"), f"{view.probabilities.sum().item():.6f}")
+    float32_sum.metric(t("act.float32_sum"), repr(view.float32_sum))
+    logits_sum.metric(t("act.logits_sum"), repr(view.float32_logits_sum))
+    st.caption(t("act.float32_sum_why"))
     st.code(f"logits = torch.tensor([{', '.join(f'{v:g}' for v in view.logits.tolist())}])\n"
             f"pred_probab = nn.Softmax(dim=0)(logits / {temperature:g})\n"
-            f"pred_probab.sum()  # {view.probabilities.sum().item():.6f}", language="python")
+            f"print(\"Sum of logits = \", torch.sum(logits).item())  # {view.float32_logits_sum!r}\n"
+            f"print(\"Sum of softmaxed logits = \", torch.sum(pred_probab).item())  # {view.float32_sum!r}",
+            language="python")
     with st.expander(t("act.jacobian")):
         st.caption(t("act.jacobian_intro"))
         st.plotly_chart(jacobian_figure(view), key="act_jacobian")

@@ -1,13 +1,22 @@
-"""Through the layers: a minibatch of three images through the network one layer at a time (seeds
+"""Through the layers: a minibatch (three images by default, up to 64) through the network one layer at a time (seeds
 000/003/004): shapes, the Linear output before and after ReLU, logits, softmax, and per-layer statistics."""
 
 import streamlit as st
 
 from engine import LAYERS, PRESETS, PlaygroundError, model_source
 from engine.data.sample_images import pick_images
-from engine.inside.layers import random_minibatch, seeded_images_then_model, walk_forward, walkthrough_source
+from engine.inside.layers import (
+    DEFAULT_BATCH,
+    MAX_BATCH,
+    drops_channel,
+    random_minibatch,
+    seeded_images_then_model,
+    walk_forward,
+    walkthrough_source,
+)
 from ui.language import error_text, t
 from ui.layers import (
+    SHOWN,
     class_names,
     heatmap,
     histograms_figure,
@@ -26,7 +35,7 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 
 st.title(t("layers.title"))
 st.caption(t("layers.intro"))
-left, middle, right = st.columns([4, 5, 2])
+left, middle, right, batch_column = st.columns([4, 5, 2, 2])
 source = left.segmented_control(t("layers.model"), ["walkthrough", "current"], default="walkthrough",
                                 key="layers_model", format_func=lambda v: t(f"layers.model_{v}"), required=True)
 spec = PRESETS["walkthrough"] if source == "walkthrough" else current_spec()
@@ -35,15 +44,19 @@ kinds = ["random", "fashion"] if fashion is not None else ["random"]
 images_kind = middle.segmented_control(t("layers.images"), kinds, default="random", key="layers_images",
                                        format_func=lambda v: t(f"layers.images_{v}"), required=True)
 seed = int(right.number_input(t("layers.seed"), 0, 2**31 - 1, 1, key="layers_seed"))
+batch = int(batch_column.number_input(t("layers.batch_size"), 1, MAX_BATCH, DEFAULT_BATCH, key="layers_batch",
+                                      help=t("layers.batch_help")))
 if source == "walkthrough":  # seed 004's order: one manual_seed, the images, then the layers
-    images, model = seeded_images_then_model(spec, seed)
+    images, model = seeded_images_then_model(spec, seed, batch)
 else:
-    images, model = random_minibatch(spec, seed), current_model()
-input_code = f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})"
+    images, model = random_minibatch(spec, seed, batch), current_model()
 truth = None
 if images_kind == "fashion" and fashion is not None:
-    images, truth = pick_images(*fashion, seed=seed)
-    input_code = t("layers.fashion_code")
+    images, truth = pick_images(*fashion, seed=seed, count=batch)
+if drops_channel(spec) and st.toggle(t("layers.keep_channel"), key="layers_channel", help=t("layers.channel_help")):
+    images = images.reshape(len(images), *spec.input_shape)  # seed 000's torch.rand(3, 1, 28, 28): same values
+input_code = (t("layers.fashion_code", n=batch) if truth is not None
+              else f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})")
 if source == "walkthrough":
     input_code += "\n" + model_source(spec).split("\n\n", 1)[1].strip()  # the network, without its imports
 if source == "current":
@@ -61,6 +74,8 @@ figure = images_figure(images, [t("layers.image_n", n=i) + (f" · {names[c]}" if
 if figure is None:
     figure = heatmap(images, "x")
 st.plotly_chart(figure, key="layers_images_fig")
+if batch > SHOWN:
+    st.caption(t("layers.first_shown", shown=SHOWN, batch=batch))
 st.markdown(t("layers.shapes") + " " + shape_flow(walk))
 
 st.subheader(t("layers.step_title"))

@@ -112,6 +112,18 @@ def test_softmax_sums_to_one_and_matches_nn_softmax():
     torch.testing.assert_close(view.log_probabilities, view.probabilities.log())
 
 
+def test_softmax_shows_the_float32_sums_torch_prints():
+    # Seed 002: logits = torch.rand(1, 20); torch.sum(pred_probab, dim=1).item() printed 1.0000001192092896.
+    # Its logits are unseeded; this generator seed gives the same float32 rounding.
+    logits = torch.rand(1, 20, generator=torch.Generator().manual_seed(1))
+    view = softmax_view(logits[0])
+    pred_probab = torch.nn.Softmax(dim=1)(logits)
+    assert view.float32_sum == torch.sum(pred_probab, dim=1).item()
+    assert view.float32_logits_sum == torch.sum(logits, dim=1).item()
+    assert abs(view.float32_sum - 1) <= 2 * 2**-23  # float32 rounding, never more than a few ulps
+    assert view.probabilities.sum().item() == pytest.approx(1.0, abs=1e-12)
+
+
 def test_softmax_jacobian_is_the_closed_form():
     view = softmax_view([2.0, 1.0, 0.1], temperature=0.5)
     p = view.probabilities

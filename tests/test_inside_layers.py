@@ -7,6 +7,7 @@ from torch import nn
 from engine import PRESETS, LayerSpec, ModelSpec, PlaygroundError, build_model
 from engine.data.sample_images import FASHION_CLASSES, fashion_test_set, pick_images
 from engine.inside.layers import (
+    drops_channel,
     layer_stats,
     random_minibatch,
     seeded_images_then_model,
@@ -148,3 +149,22 @@ def test_real_images_walk_through_the_seeds_network():
     spec = PRESETS["fashion_mlp"]
     walk = walk_forward(build_model(spec, seed=0), batch, spec.input_shape)
     assert walk.shapes[0] == (3, 1, 28, 28) and walk.shapes[-1] == (3, 10)
+
+
+@pytest.mark.parametrize("count", [1, 32, 64])
+def test_any_batch_size_flows_through_every_shape(count):
+    # Seed 002: x = torch.rand(32, 128) gives out_1 [32, 64], out_2 [32, 16], out_3 [32, 1].
+    spec = PRESETS["dense_128_model"]
+    walk = walk_forward(build_model(spec, seed=0), random_minibatch(spec, 0, count), spec.input_shape)
+    assert walk.shapes == [(count, 128), (count, 64), (count, 64), (count, 16), (count, 16), (count, 1), (count, 1)]
+    images, model = seeded_images_then_model(PRESETS["walkthrough"], 1, count)
+    assert walk_forward(model, images).shapes[-1] == (count, 10)
+
+
+def test_the_channel_seed_000_keeps_is_dropped_only_before_a_flatten():
+    assert drops_channel(PRESETS["walkthrough"]) and drops_channel(PRESETS["fashion_mlp"])
+    assert not drops_channel(PRESETS["dense_128_model"])
+    flat = random_minibatch(PRESETS["walkthrough"], 5)
+    # Same draws either way, so torch.rand(3, 1, 28, 28) is the (3, 28, 28) batch with a channel added.
+    kept = torch.rand(3, 1, 28, 28, generator=torch.Generator().manual_seed(5))
+    assert torch.equal(kept[:, 0], flat)

@@ -96,8 +96,21 @@ def test_temperature_changes_the_probabilities_but_not_their_sum():
     app = open_page("pages/activations.py", "en")
     app.slider(key="act_temperature").set_value(0.5).run()
     expected = softmax_view([2.0, 1.0, 0.1], 0.5)
-    assert app.metric[0].value == f"{expected.probabilities.sum().item():.6f}"
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Sum of probabilities"] == f"{expected.probabilities.sum().item():.6f}"
     assert "logits / 0.5" in app.main.code[-1].value
+
+
+def test_softmax_shows_torchs_float32_sum_beside_the_exact_one():
+    app = open_page("pages/activations.py", "en")
+    metrics = {metric.label: metric.value for metric in app.metric}
+    view = softmax_view([2.0, 1.0, 0.1])
+    assert metrics["Sum of probabilities"] == "1.000000"
+    # What seed 002's print(torch.sum(pred_probab).item()) shows: float32 rounding, 1 + 2**-23 on this machine.
+    assert metrics["Sum of probabilities in float32"] == repr(view.float32_sum)
+    assert view.float32_sum == torch.sum(torch.nn.Softmax(dim=0)(torch.tensor([2.0, 1.0, 0.1]))).item()
+    assert metrics["Sum of logits (float32)"] == repr(view.float32_logits_sum)
+    assert f"torch.sum(pred_probab).item())  # {view.float32_sum!r}" in app.main.code[-1].value
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -147,12 +160,54 @@ def test_layers_page_walks_any_current_model(name):
     assert bool(app.get("plotly_chart"))
 
 
+def test_layers_page_at_seed_002s_batch_of_32():
+    app = open_page("pages/layers.py", "en")
+    app.session_state["model_spec"] = PRESETS["dense_128_model"]
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert "`[3, 128]`" in next(m.value for m in app.markdown if "**Linear**" in m.value)
+    app.number_input(key="layers_batch").set_value(32).run()
+    assert not app.exception
+    flow = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    # Seed 002: x = torch.rand(32, 128); out_1.shape [32, 64], out_2.shape [32, 16], out_3.shape [32, 1].
+    assert all(f"`{shape}`" in flow for shape in ("[32, 128]", "[32, 64]", "[32, 16]", "[32, 1]"))
+    assert "x = torch.rand(32, 128)" in app.main.code[-1].value
+    assert _table(app).iloc[0, 3] == "[32, 64]"
+
+
+def test_layers_page_walks_seed_000s_batch_of_any_size():
+    app = open_page("pages/layers.py", "en")
+    app.number_input(key="layers_batch").set_value(64).run()
+    assert not app.exception
+    flow = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    assert "`[64, 28, 28]`" in flow and "`[64, 784]`" in flow and "`[64, 10]`" in flow
+    assert "x = torch.rand(64, 28, 28)" in app.main.code[-1].value
+    assert translate("layers.first_shown", "en", shown=8, batch=64) in [c.value for c in app.caption]
+    app.number_input(key="layers_batch").set_value(1).run()
+    assert not app.exception
+    assert "`[1, 10]`" in next(m.value for m in app.markdown if "**Linear**" in m.value)
+
+
+def test_layers_page_keeps_seed_000s_channel_on_request():
+    app = open_page("pages/layers.py", "en")
+    before = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    app.toggle(key="layers_channel").set_value(True).run()
+    assert not app.exception
+    flow = next(m.value for m in app.markdown if "**Linear**" in m.value)
+    # Seed 000: input_images = torch.rand(3, 1, 28, 28); after nn.Flatten() the same [3, 784] onwards.
+    assert "** `[3, 1, 28, 28]` → **Flatten**" in flow and "** `[3, 28, 28]` → **Flatten**" in before
+    assert flow.split(" → ", 1)[1] == before.split(" → ", 1)[1]
+    assert "x = torch.rand(3, 1, 28, 28)" in app.main.code[-1].value
+    app.session_state["model_spec"] = PRESETS["dense_128"]
+    app.segmented_control(key="layers_model").set_value("current").run()
+    assert not app.toggle  # a 128-feature input has no channel to keep
+
+
 @pytest.mark.skipif(fashion_test_set() is None, reason="FASHION_MNIST_DIR does not hold the FashionMNIST test files")
 def test_layers_page_with_real_fashion_images_ko():
     app = open_page("pages/layers.py", "ko")
     app.segmented_control(key="layers_images").set_value("fashion").run()
     assert not app.exception
-    assert app.main.code[-1].value.startswith(translate("layers.fashion_code", "ko"))
+    assert app.main.code[-1].value.startswith(translate("layers.fashion_code", "ko", n=3))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -7,9 +7,11 @@ from torch import nn
 from engine import PRESETS, build_model, model_source, summarize
 from engine.network.editing import rows_from_spec, spec_from_rows
 from engine.network.parameters import check_linear_formula, module_expression, parameter_table
+from engine.network.summary import summary_text
 
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
+    "dense_128_model": 9_313,
     "temperature_linear": 2, "temperature_tanh": 40, "temperature_named": 37,
     # Beyond the seeds: the fast FashionMNIST preset (784-128-10) and the 2-D one (2-8-8-2).
     "fashion_fast": 784 * 128 + 128 + 128 * 10 + 10, "playground_2d": 2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2,
@@ -36,6 +38,18 @@ SEED_001_NAMED_PRINT = """Sequential(
 )"""
 
 
+SEED_002_MODEL_PRINT = """Model(
+  (layers): Sequential(
+    (0): Linear(in_features=128, out_features=64, bias=True)
+    (1): Tanh()
+    (2): Linear(in_features=64, out_features=16, bias=True)
+    (3): Tanh()
+    (4): Linear(in_features=16, out_features=1, bias=True)
+    (5): Sigmoid()
+  )
+)"""
+
+
 def test_every_preset_has_the_seeds_parameter_count():
     assert set(PRESETS) == set(EXPECTED_PARAMETERS)
     for name, spec in PRESETS.items():
@@ -47,6 +61,18 @@ def test_every_preset_has_the_seeds_parameter_count():
 def test_print_model_reads_like_the_seeds():
     assert str(build_model(PRESETS["fashion_mlp"])) == SEED_000_PRINT
     assert str(build_model(PRESETS["temperature_named"])) == SEED_001_NAMED_PRINT
+    assert str(build_model(PRESETS["dense_128_model"])) == SEED_002_MODEL_PRINT
+
+
+def test_seed_002_model_class_source_and_summary():
+    source = model_source(PRESETS["dense_128_model"])
+    assert "class Model(nn.Module):" in source
+    assert "self.layers = nn.Sequential(" in source
+    assert "x = self.layers(x)" in source
+    # The same torchsummary table as the Sequential version: summary(model, (128,)).
+    assert summarize(PRESETS["dense_128_model"]) == summarize(PRESETS["dense_128"])
+    names = [name for name, _ in build_model(PRESETS["dense_128_model"]).named_parameters()]
+    assert names[:2] == ["layers.0.weight", "layers.0.bias"]
 
 
 def test_fashion_mlp_fc_forward_equals_the_seeds_neuralnetwork2():
@@ -105,6 +131,41 @@ def test_summary_matches_seed_002():
     assert summary.rows[0].output_shape == (-1, 64)
     assert summary.total_parameters == summary.trainable_parameters == 9313
     assert round(summary.params_mb, 2) == 0.04  # "Params size (MB): 0.04"
+
+
+SEED_002_SUMMARY_LINES = [
+    "        Layer (type)               Output Shape         Param #",
+    "            Linear-1                   [-1, 64]           8,256",
+    "              Tanh-2                   [-1, 64]               0",
+    "            Linear-3                   [-1, 16]           1,040",
+    "              Tanh-4                   [-1, 16]               0",
+    "            Linear-5                    [-1, 1]              17",
+    "           Sigmoid-6                    [-1, 1]               0",
+    "Total params: 9,313",
+    "Trainable params: 9,313",
+    "Non-trainable params: 0",
+    "Input size (MB): 0.00",
+    "Forward/backward pass size (MB): 0.00",
+    "Params size (MB): 0.04",
+    "Estimated Total Size (MB): 0.04",
+]
+
+
+def test_summary_text_has_every_line_the_seed_prints_in_order():
+    summary = summarize(PRESETS["dense_128_model"])
+    assert summary.non_trainable_parameters == 0
+    lines = summary_text(summary).splitlines()
+    # torchsummary also prints "====" rules, which the handout's copy leaves out.
+    assert [line for line in lines if line in SEED_002_SUMMARY_LINES] == SEED_002_SUMMARY_LINES
+
+
+def test_summary_counts_frozen_parameters_as_non_trainable():
+    model = build_model(PRESETS["dense_128"])
+    model[0].requires_grad_(False)
+    summary = summarize(PRESETS["dense_128"], model)
+    assert summary.non_trainable_parameters == 8256 and summary.trainable_parameters == 1057
+    assert summary.rows[0].parameters == 8256  # torchsummary's row counts them all; only the totals split
+    assert "Non-trainable params: 8,256" in summary_text(summary)
 
 
 def test_summary_counts_a_shared_layer_once():

@@ -64,3 +64,16 @@ def test_the_linear_tab_shows_code_that_runs_and_short_parameter_values():
     numbers = [number for text in table["First values [:2]"] for row in ast.literal_eval(text)
                for number in (row if isinstance(row, list) else [row])]
     assert numbers and max(len(repr(number)) for number in numbers) <= len("-0.0001234")
+
+
+def test_seed_002_model_preset_shows_its_print_and_non_trainable_params():
+    app = _model_page()
+    app.selectbox(key="model_preset").set_value("dense_128_model").run()
+    assert not app.exception
+    codes = [code.value for code in app.code]
+    assert str(build_model(PRESETS["dense_128_model"])) in codes
+    assert any("Non-trainable params: 0" in code for code in codes)
+    assert "summary(model, (128,))" in "\n".join(codes)
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Non-trainable params"] == "0"
+    assert metrics["Trainable params"] == "9,313"

@@ -90,6 +90,11 @@ CASES = [
      TrainConfig("csv", loss="bce", optimizer="sgd", lr=0.1, batch_size=16, epochs=2, shuffle=True, seed=2),
      (CsvSource("wide128.csv", "label", train_ratio=75), _csv_rows(128, 120)),
      "en"),
+    # seed 002's class Model (self.layers) on the same CSV
+    ("dense_128_model", PRESETS["dense_128_model"],
+     TrainConfig("csv", loss="bce", optimizer="sgd", lr=0.1, batch_size=16, epochs=2, shuffle=True, seed=2),
+     (CsvSource("wide128.csv", "label", train_ratio=75), _csv_rows(128, 120)),
+     "ko"),
     # seed 002's Sigmoid ending on a smaller network and CSV
     ("csv_sigmoid_bce", ModelSpec((6,), (L("Linear", in_features=6, out_features=4), L("Tanh"),
                                          L("Linear", in_features=4, out_features=1), L("Sigmoid"))),

@@ -19,6 +19,8 @@ from ui.language import t
 MARGIN = {"t": 40, "b": 10, "l": 10, "r": 10}
 # The seeds' plt.imshow(img, cmap="gray"), as the Data page draws it: 0.0 black, 1.0 white, linear in between.
 GRAY = ((0.0, "rgb(0, 0, 0)"), (1.0, "rgb(255, 255, 255)"))
+SHOWN = 8  # pictures and probability panels drawn side by side; a bigger minibatch shows its first 8
+MAX_HEATMAP_ROWS_HEIGHT = 900  # a batch of 64 still fits a screen or two: rows get thinner
 
 
 @st.cache_resource(show_spinner=False)
@@ -41,7 +43,8 @@ def class_names(walk: Walkthrough) -> list[str]:
 
 
 def images_figure(images: torch.Tensor, captions: list[str]) -> go.Figure | None:
-    """The minibatch as grayscale pictures, when each example is a 2-D image (28 x 28); else None."""
+    """The minibatch as grayscale pictures (the first SHOWN), when each example is a 2-D image; else None."""
+    images, captions = images[:SHOWN], captions[:SHOWN]  # one row of pictures stays readable
     pictures = images.reshape(len(images), *images.shape[-2:]) if images.dim() >= 3 else None
     if pictures is None or images[0].numel() != pictures[0].numel() or min(pictures.shape[1:]) < 4:
         return None
@@ -71,7 +74,7 @@ def heatmap(tensor: torch.Tensor, title: str, zmid: float | None = 0.0) -> go.Fi
                                   colorscale="RdBu_r", zmid=zmid,
                                   hovertemplate="%{y}, [%{x}]: %{z:.4f}<extra></extra>"))
     figure.update_yaxes(autorange="reversed")
-    figure.update_layout(title=title, height=110 + 45 * len(rows), margin=MARGIN)
+    figure.update_layout(title=title, height=110 + min(45 * len(rows), MAX_HEATMAP_ROWS_HEIGHT), margin=MARGIN)
     return figure
 
 
@@ -118,14 +121,14 @@ def stats_table(walk: Walkthrough) -> pd.DataFrame:
 
 
 def probabilities_figure(walk: Walkthrough, names: list[str], truth: list[int] | None) -> go.Figure:
-    """`nn.Softmax(dim=1)(logits)` as bars, one panel per image, the predicted class highlighted."""
-    count = len(walk.probabilities)
+    """`nn.Softmax(dim=1)(logits)` as bars, one panel per image (the first SHOWN), the predicted class highlighted."""
+    count = min(len(walk.probabilities), SHOWN)
     titles = []
-    for i, predicted in enumerate(walk.predicted):
+    for i, predicted in enumerate(walk.predicted[:count]):
         title = t("layers.predicted", n=i, name=names[predicted])
         titles.append(title + (t("layers.truth", name=names[truth[i]]) if truth else ""))
     figure = make_subplots(rows=1, cols=count, subplot_titles=titles, shared_yaxes=True, horizontal_spacing=0.03)
-    for i, row in enumerate(walk.probabilities.tolist()):
+    for i, row in enumerate(walk.probabilities[:count].tolist()):
         colours = ["#d62728" if c == walk.predicted[i] else "#9ecae1" for c in range(len(row))]
         figure.add_trace(go.Bar(x=names, y=row, marker_color=colours, showlegend=False,
                                 hovertemplate="%{x}: %{y:.4f}<extra></extra>"), row=1, col=i + 1)

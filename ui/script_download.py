@@ -20,7 +20,7 @@ from engine.data.base import TensorData
 from engine.data.registry import DATASETS
 from engine.network.spec import LayerSpec
 from engine.training import TrainConfig
-from engine.training.recommended import recommended_config
+from engine.training.recommended import RECOMMENDED, recommended_config
 from ui.language import current_language, error_text, t
 
 # A data set for a network's input shape when no page chose one (the Model and Export pages).
@@ -40,7 +40,8 @@ def training_threads() -> int:
 def setup_for_spec(spec: ModelSpec) -> ScriptSetup | None:
     """The preset's recommended settings, else a data set matching the input; None when no data set fits."""
     name = preset_name(spec)
-    if name is not None and recommended_config(name).data in DATASETS and name != "dense_128":
+    # Seed 002's networks (dense_128, dense_128_model) have no data set of their own: matched by input instead.
+    if name in RECOMMENDED and recommended_config(name).data in DATASETS:
         return ScriptSetup(spec, recommended_config(name), model_name=name)
     data = DATA_FOR_INPUT.get(tuple(spec.input_shape))
     if data is None:

@@ -99,10 +99,17 @@ class SoftmaxView:
     probabilities: torch.Tensor
     log_probabilities: torch.Tensor
     jacobian: torch.Tensor  # d probabilities_i / d logits_j
+    # Seed 002 prints these from float32 tensors: `torch.sum(logits)` and `torch.sum(pred_probab)`, whose
+    # rounding can give 1.0000001192092896 where the exact sum is 1.
+    float32_logits_sum: float
+    float32_sum: float
 
 
 def softmax_view(logits: list[float] | torch.Tensor, temperature: float = 1.0) -> SoftmaxView:
-    """`nn.Softmax(dim=0)(logits / T)` and `nn.LogSoftmax`, with the Jacobian from torch.autograd."""
+    """`nn.Softmax(dim=0)(logits / T)` and `nn.LogSoftmax`, with the Jacobian from torch.autograd.
+
+    Computed in float64 (so the sum shown as exact is 1 to print precision), plus the float32 sums torch gives.
+    """
     logits = torch.as_tensor(logits, dtype=torch.float64).flatten()
     if not 1 <= logits.numel() <= MAX_LOGITS:
         raise PlaygroundError("inside_bad_logits", count=logits.numel(), limit=MAX_LOGITS)
@@ -115,8 +122,10 @@ def softmax_view(logits: list[float] | torch.Tensor, temperature: float = 1.0) -
         return torch.nn.Softmax(dim=0)(z / temperature)
 
     jacobian = torch.autograd.functional.jacobian(probabilities, logits)
+    logits32 = logits.float()  # torch's default dtype, as in the seed's torch.rand(1, 20)
     return SoftmaxView(logits, temperature, probabilities(logits),
-                       torch.nn.LogSoftmax(dim=0)(logits / temperature), jacobian)
+                       torch.nn.LogSoftmax(dim=0)(logits / temperature), jacobian,
+                       torch.sum(logits32).item(), torch.sum(probabilities(logits32)).item())
 
 
 def parse_logits(text: str) -> list[float]:

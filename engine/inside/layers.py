@@ -1,4 +1,4 @@
-"""The forward-pass walkthrough of seeds 000/003/004: a minibatch of three images, one layer at a time.
+"""The forward-pass walkthrough of seeds 000/002/003/004: a minibatch (three images by default), one layer at a time.
 
 Forward hooks on every leaf module record what each layer receives and returns (shapes, the
 tensors, how many values an activation set to zero, statistics and a histogram), so the same
@@ -20,6 +20,9 @@ from engine.network.parameters import module_expression
 from engine.network.spec import ModelSpec
 
 HISTOGRAM_BINS = 30
+# Minibatch sizes the Layers page offers: seeds 000/004 walk 3 images, seed 002 uses batch_size=32.
+DEFAULT_BATCH = 3
+MAX_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ class Walkthrough:
         return [tuple(self.input.shape), *(step.output_shape for step in self.steps)]
 
 
-def minibatch_shape(spec: ModelSpec, count: int = 3) -> tuple[int, ...]:
+def minibatch_shape(spec: ModelSpec, count: int = DEFAULT_BATCH) -> tuple[int, ...]:
     """`(3, 28, 28)` for a network that starts with Flatten on (1, 28, 28), as the seeds draw it.
 
     A grayscale channel of size 1 changes nothing before a Flatten, and seeds 003/004 write
@@ -92,14 +95,23 @@ def minibatch_shape(spec: ModelSpec, count: int = 3) -> tuple[int, ...]:
     return (count, *spec.input_shape)
 
 
-def random_minibatch(spec: ModelSpec, seed: int, count: int = 3) -> torch.Tensor:
-    """`torch.manual_seed(seed); torch.rand(3, 28, 28)`, drawn from a private generator."""
+def drops_channel(spec: ModelSpec) -> bool:
+    """Whether `minibatch_shape` leaves out the grayscale channel (seeds 003/004's `torch.rand(3, 28, 28)`).
+
+    Seed 000 keeps it (`torch.rand(3, 1, 28, 28)`); both hold the same values in the same order.
+    """
+    return minibatch_shape(spec, 1) != (1, *spec.input_shape)
+
+
+def random_minibatch(spec: ModelSpec, seed: int, count: int = DEFAULT_BATCH) -> torch.Tensor:
+    """`torch.manual_seed(seed); torch.rand(count, 28, 28)`, drawn from a private generator."""
     generator = torch.Generator().manual_seed(seed)
     return torch.rand(minibatch_shape(spec, count), generator=generator)
 
 
 @torch.no_grad()
-def seeded_images_then_model(spec: ModelSpec, seed: int, count: int = 3) -> tuple[torch.Tensor, nn.Module]:
+def seeded_images_then_model(spec: ModelSpec, seed: int,
+                             count: int = DEFAULT_BATCH) -> tuple[torch.Tensor, nn.Module]:
     """Seed 004's order after one `torch.manual_seed(seed)`: draw the images, then create the layers.
 
     One private generator makes both, so the weights are not the same uniform draws as the pixels

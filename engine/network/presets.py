@@ -46,6 +46,15 @@ PRESETS: dict[str, ModelSpec] = {
          L("Linear", in_features=64, out_features=16), L("Tanh"),
          L("Linear", in_features=16, out_features=1), L("Sigmoid")),
     ),
+    # Seed 002: the same network as `class Model(nn.Module)` holding it in `self.layers` (9,313 parameters).
+    # Unnamed layers of a named class go into `self.layers`, so print(model) reads `Model((layers): Sequential(...))`.
+    "dense_128_model": ModelSpec(
+        (128,),
+        (L("Linear", in_features=128, out_features=64), L("Tanh"),
+         L("Linear", in_features=64, out_features=16), L("Tanh"),
+         L("Linear", in_features=16, out_features=1), L("Sigmoid")),
+        "Model",
+    ),
     # Seed 001: the temperature models.
     "temperature_linear": ModelSpec((1,), (L("Linear", in_features=1, out_features=1),)),
     "temperature_tanh": ModelSpec(

@@ -53,7 +53,8 @@ def summarize(spec: ModelSpec, model: torch.nn.Module | None = None) -> Summary:
     rows, seen_params = [], set()
     for number, info in enumerate(leaves, start=1):
         # A shared module called twice holds its parameters once.
-        params = 0 if id(info.module) in seen_params else info.trainable_params
+        # torchsummary's "Param #" counts frozen parameters too; the totals below tell them apart.
+        params = 0 if id(info.module) in seen_params else info.num_params
         seen_params.add(id(info.module))
         shape = tuple(-1 if i == 0 else n for i, n in enumerate(info.output_size))
         rows.append(SummaryRow(f"{info.class_name}-{number}", shape, params))
@@ -68,3 +69,23 @@ def summarize(spec: ModelSpec, model: torch.nn.Module | None = None) -> Summary:
         forward_backward_mb=2 * activations * 4 / MB,  # outputs and their gradients, float32
         params_mb=total * 4 / MB,
     )
+
+
+def summary_text(summary: Summary) -> str:
+    """The table as torchsummary's `summary(model, (128,))` prints it, totals and sizes included (seed 002)."""
+    rule, double = "-" * 64, "=" * 64
+    lines = [rule, f"{'Layer (type)':>20}  {'Output Shape':>25} {'Param #':>15}", double]
+    lines += [f"{row.label:>20}  {str(list(row.output_shape)):>25} {row.parameters:>15,}" for row in summary.rows]
+    lines += [
+        double,
+        f"Total params: {summary.total_parameters:,}",
+        f"Trainable params: {summary.trainable_parameters:,}",
+        f"Non-trainable params: {summary.non_trainable_parameters:,}",
+        rule,
+        f"Input size (MB): {summary.input_mb:0.2f}",
+        f"Forward/backward pass size (MB): {summary.forward_backward_mb:0.2f}",
+        f"Params size (MB): {summary.params_mb:0.2f}",
+        f"Estimated Total Size (MB): {summary.total_mb:0.2f}",
+        rule,
+    ]
+    return "\n".join(lines)

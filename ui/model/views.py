@@ -9,6 +9,7 @@ import streamlit as st
 
 from engine import ModelSpec, PlaygroundError, model_source, summarize
 from engine.network.parameters import check_linear_formula, parameter_table
+from engine.network.summary import summary_text
 from ui.language import error_text, t
 
 
@@ -26,12 +27,18 @@ def render_summary(spec: ModelSpec, model) -> None:
     )
     st.dataframe(table, hide_index=True, width="stretch",
                  column_config={t("model.col_params"): st.column_config.NumberColumn(format="localized")})
-    total, trainable, size = st.columns(3)
+    total, trainable, frozen, size = st.columns(4)
     total.metric(t("model.total_params"), f"{summary.total_parameters:,}")
     trainable.metric(t("model.trainable_params"), f"{summary.trainable_parameters:,}")
+    frozen.metric(t("model.non_trainable_params"), f"{summary.non_trainable_parameters:,}")
     size.metric(t("model.total_size"), f"{summary.total_mb:.2f} MB")
     st.caption(t("model.sizes_line", input=summary.input_mb, activations=summary.forward_backward_mb,
                  params=summary.params_mb))
+    # The call and printout as in seed 002, so students can compare line by line.
+    with st.expander(t("model.summary_printout")):
+        shape = ", ".join(str(n) for n in spec.input_shape) + ("," if len(spec.input_shape) == 1 else "")
+        st.code(f"from torchsummary import summary\nsummary(model, ({shape}))", language="python")
+        st.code(summary_text(summary), language="text")
 
 
 def render_parameters(model) -> None:
