@@ -128,9 +128,8 @@ def test_divergence_and_mismatch_are_explained_on_the_page(lang):
     assert not app.error  # said once: a redraw does not say it again
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
-    import signal
+def long_run_in_its_process(lang: str):
+    """The Train page with a long 2-D run that has trained an epoch in its training process: (app, job)."""
     import time
 
     app = open_page("pages/train.py", lang)
@@ -139,9 +138,17 @@ def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
     app.button(key="train_play").click().run()
     job = app.session_state["train_job"]
     deadline = time.monotonic() + 120
-    while job.pid is None or job.trainer.epoch < 1:  # training in its process
+    while job.pid is None or job.trainer.epoch < 1:
         assert time.monotonic() < deadline
         time.sleep(0.05)
+    return app, job
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_training_process_that_dies_is_explained_and_play_starts_again(lang):
+    import signal
+
+    app, job = long_run_in_its_process(lang)
     os.kill(job.pid, signal.SIGKILL)  # as the out-of-memory killer would
     job.wait(30)
     app.run()
@@ -182,20 +189,11 @@ def _keys(app) -> set[str]:
 
 @pytest.mark.parametrize(("lang", "reason"), [("ko", "gone"), ("en", "gone"), ("en", "limit")])
 def test_a_run_the_server_stopped_says_why_when_the_student_comes_back(lang, reason):
-    import time
 
     from classroom.queue import wall_limit
     from ui.train.job import classroom
 
-    app = open_page("pages/train.py", lang)
-    app.selectbox(key="train_preset").set_value("playground_2d").run()
-    app.number_input(key="train_epochs").set_value(5000).run()
-    app.button(key="train_play").click().run()
-    job = app.session_state["train_job"]
-    deadline = time.monotonic() + 120
-    while job.trainer.epoch < 1:  # training in its process
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    app, job = long_run_in_its_process(lang)
     classroom().queue.cancel(job.ticket, reason)  # what the watchdog does when the tab has gone (or time is up)
     job.wait(30)
     app.run()  # the student comes back to the same session
