@@ -105,7 +105,7 @@ class TrainingJob:
         remote = RemoteRun(room.pool, self.trainer, until)
         owner, alive = _session()
         self.ticket = room.queue.submit(owner, remote.work, remote.stop, alive=alive,
-                                   limit_seconds=wall_limit(self.trainer.limits))
+                                        limit_seconds=wall_limit(self.trainer.limits))
         self._remote = remote
 
     def pause(self) -> None:
