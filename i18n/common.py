@@ -11,6 +11,11 @@ STRINGS = {
     "sidebar.language": ("언어", "Language"),
     "sidebar.device": ("학습 장치: {device}", "Training device: {device}"),
     "common.download": ("내려받기", "Download"),
-    "common.choose": ("선택하세요", "Choose options"),
+    # ui/widgets.py: Streamlit's own English texts, and a number typed outside its range
+    "widgets.upload": ("파일 올리기", "Upload"),
+    "widgets.upload_limit": ("파일 하나에 {mb}MB까지", "{mb}MB per file"),
+    "widgets.press_enter": ("Enter 키를 누르면 적용됩니다", "Press Enter to apply"),
+    "widgets.clamped": ("{low}~{high} 사이만 넣을 수 있어 {typed} 대신 {used}(으)로 바꿨습니다.",
+                        "Allowed: {low} to {high}. {typed} was changed to the nearest, {used}."),
     "common.copy_hint": ("오른쪽 위 아이콘으로 복사할 수 있습니다.", "Copy it with the icon at the top right."),
 }

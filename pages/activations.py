@@ -29,7 +29,7 @@ names = elementwise_activations()
 for key, value in (("act_names", ["ReLU", "Sigmoid", "Tanh", "Hardtanh"]), ("act_range", (-6.0, 6.0)),
                    ("act_hardtanh", (-1.0, 1.0))):
     st.session_state.setdefault(key, value)
-chosen = st.multiselect(t("act.choose"), names, key="act_names")
+chosen = st.pills(t("act.choose"), names, selection_mode="multi", key="act_names")
 left, right = st.columns(2)
 low, high = left.slider(t("act.range"), -20.0, 20.0, step=0.5, key="act_range")
 min_val, max_val = right.slider(t("act.hardtanh"), -20.0, 20.0, step=0.5, key="act_hardtanh")

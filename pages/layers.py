@@ -30,6 +30,7 @@ from ui.layers import (
 )
 from ui.model.state import current_model, current_spec
 from ui.pages import require_entry
+from ui.widgets import number_box
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
@@ -43,9 +44,9 @@ fashion = shared_fashion_test_set() if takes_fashion_images(spec) else None
 kinds = ["random", "fashion"] if fashion is not None else ["random"]
 images_kind = middle.segmented_control(t("layers.images"), kinds, default="random", key="layers_images",
                                        format_func=lambda v: t(f"layers.images_{v}"), required=True)
-seed = int(right.number_input(t("layers.seed"), 0, 2**31 - 1, 1, key="layers_seed"))
-batch = int(batch_column.number_input(t("layers.batch_size"), 1, MAX_BATCH, DEFAULT_BATCH, key="layers_batch",
-                                      help=t("layers.batch_help")))
+seed = int(number_box(t("layers.seed"), 0, 2**31 - 1, 1, key="layers_seed", container=right))
+batch = int(number_box(t("layers.batch_size"), 1, MAX_BATCH, DEFAULT_BATCH, key="layers_batch",
+                               container=batch_column, help=t("layers.batch_help")))
 if source == "walkthrough":  # seed 004's order: one manual_seed, the images, then the layers
     images, model = seeded_images_then_model(spec, seed, batch)
 else:

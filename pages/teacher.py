@@ -41,8 +41,9 @@ right.selectbox(t("lesson.preset"), [None, *PRESET_BY_ID], key="teacher_preset",
 page = st.selectbox(t("lesson.page"), PAGE_PATHS, key="teacher_page",
                     format_func=lambda path: t(next(p.title_key for p in PAGES if p.path == path)))
 text = st.text_area(t("lesson.text"), key="teacher_text", max_chars=MAX_LESSON_CHARS, height=120)
-hidden = st.multiselect(t("lesson.hide"), list(HIDEABLE), key="teacher_hide", format_func=lambda c: t(HIDEABLE[c]),
-                        placeholder=t("common.choose"))
+# Pills, not a multiselect: Streamlit's multiselect offers "Select all" in English only.
+hidden = st.pills(t("lesson.hide"), list(HIDEABLE), selection_mode="multi", key="teacher_hide",
+                  format_func=lambda c: t(HIDEABLE[c]))
 
 target = next(p for p in PAGES if p.path == page)
 url = share_url(target.url_path, Lesson(text.strip(), frozenset(hidden)), st.session_state["teacher_lang"])

@@ -68,7 +68,7 @@ def _spans(text):
 
 def test_every_activation_side_by_side_with_arguments():
     app = open_page("pages/activations.py", "en")
-    app.multiselect(key="act_names").set_value(list(elementwise_activations())).run()
+    app.pills(key="act_names").set_value(list(elementwise_activations())).run()
     app.segmented_control(key="act_layout").set_value("grid").run()
     app.number_input(key="act_arg_LeakyReLU_negative_slope").set_value(0.2).run()
     assert not app.exception
@@ -88,7 +88,7 @@ def test_bad_input_on_the_activations_page_gives_translated_messages(lang):
     assert list(_table(app).iloc[:, 0]) == ["ReLU", "Sigmoid", "Tanh"]  # only Hardtanh is left out
     traces = json.loads(app.get("plotly_chart")[0].proto.spec)["data"]
     assert [trace["name"] for trace in traces] == ["ReLU", "ReLU'", "Sigmoid", "Sigmoid'", "Tanh", "Tanh'"]
-    app.multiselect(key="act_names").set_value([]).run()
+    app.pills(key="act_names").set_value([]).run()
     assert app.info[0].value == translate("act.choose_one", lang)
 
 

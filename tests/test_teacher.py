@@ -25,7 +25,7 @@ def test_teacher_builds_a_link_that_students_open():
     app = _app()
     app.switch_page("pages/teacher.py").run()
     app.selectbox(key="teacher_preset").set_value("layers").run()
-    app.multiselect(key="teacher_hide").set_value(["model.code", "model.json"]).run()
+    app.pills(key="teacher_hide").set_value(["model.code", "model.json"]).run()
     link = app.main.code[-1].value
     query = parse_qs(urlsplit(link).query)
     assert query["lang"] == ["en"]

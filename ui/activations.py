@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 from plotly.subplots import make_subplots
 
 from engine import LAYERS
 from engine.inside.activations import Curve, SoftmaxView
+from ui.widgets import number_box
 
 SENSITIVE_COLOUR = "rgba(46, 160, 67, 0.15)"
 SATURATED_COLOUR = "rgba(214, 39, 40, 0.12)"
@@ -19,8 +19,8 @@ def argument_widgets(name: str) -> dict:
     """Number inputs for an activation's constructor arguments (LeakyReLU's negative_slope, ...)."""
     args = {}
     for arg in LAYERS[name].args:
-        args[arg.name] = st.number_input(f"{name}({arg.name}=…)", min_value=float(arg.low), max_value=float(arg.high),
-                                         value=float(arg.default), step=0.01, key=f"act_arg_{name}_{arg.name}")
+        args[arg.name] = number_box(f"{name}({arg.name}=…)", float(arg.low), float(arg.high), float(arg.default),
+                                    step=0.01, key=f"act_arg_{name}_{arg.name}")
     return args
 
 

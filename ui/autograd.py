@@ -23,6 +23,7 @@ from engine.inside.graph_dot import to_dot
 from engine.inside.layers import random_minibatch
 from ui.language import t
 from ui.model.state import INIT_SEED, current_model, current_spec
+from ui.widgets import number_box
 
 STEPS_KEY = "autograd_steps"
 
@@ -48,8 +49,8 @@ def render_seed_example() -> None:
     """Seed 003's one-layer network: the graph, loss.backward() on a button, w.grad and b.grad."""
     st.code(EXAMPLE_SOURCE, language="python")
     left, right = st.columns([1, 3], vertical_alignment="bottom")
-    seed = left.number_input("torch.manual_seed", 0, 2**31 - 1, 0, key="autograd_seed",
-                             on_change=_press, args=(None,))
+    seed = number_box("torch.manual_seed", 0, 2**31 - 1, 0, key="autograd_seed", container=left,
+                      on_change=_press, args=(None,))
     show_saved = right.toggle(t("autograd.show_saved"), value=True, key="autograd_show_saved")
     steps = st.session_state.setdefault(STEPS_KEY, [])
     example, outcomes = replay(int(seed), steps)

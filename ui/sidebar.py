@@ -9,6 +9,7 @@ from i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.language import LANG_KEY, current_language, device_label, t
 from ui.links import render_share
 from ui.teacher.lesson import shown
+from ui.widgets import render_language_chrome
 
 
 def _remember_language() -> None:
@@ -24,3 +25,4 @@ def render_sidebar() -> None:
                      horizontal=True, on_change=_remember_language)
         st.caption(t("sidebar.device", device=device_label(default_device())))
         render_share()
+    render_language_chrome()

@@ -9,6 +9,7 @@ from engine import PlaygroundError
 from engine.device import available_devices
 from engine.inside import tensors as lessons
 from ui.language import device_label, error_text, labels_of, t
+from ui.widgets import number_box
 
 DIRECTIONS = ("tensor_to_numpy", "numpy_to_tensor")
 
@@ -48,13 +49,13 @@ def render_create() -> None:
     try:
         if method in ("rand", "ones", "zeros"):
             left, right = st.columns(2)
-            rows = left.number_input(t("tensors.shape") + " [0]", 1, lessons.MAX_SIDE, 2, key="tensors_rows")
-            cols = right.number_input(t("tensors.shape") + " [1]", 1, lessons.MAX_SIDE, 3, key="tensors_cols")
+            rows = number_box(t("tensors.shape") + " [0]", 1, lessons.MAX_SIDE, 2, key="tensors_rows", container=left)
+            cols = number_box(t("tensors.shape") + " [1]", 1, lessons.MAX_SIDE, 3, key="tensors_cols", container=right)
             data, shape = None, (int(rows), int(cols))
         else:
             text = st.text_input(t("tensors.data"), "[[1, 2], [3, 4]]", key="tensors_data")
             data, shape = lessons.parse_data(text), (2, 3)
-        seed = st.number_input(t("tensors.seed"), 0, 10_000, 0, key="tensors_seed") if "rand" in method else 0
+        seed = number_box(t("tensors.seed"), 0, 10_000, 0, key="tensors_seed") if "rand" in method else 0
         lesson = lessons.create_tensor(method, data, shape, int(seed))
     except PlaygroundError as error:
         st.error(error_text(error))
@@ -95,7 +96,8 @@ def render_index() -> None:
     text = st.text_input(t("tensors.index"), ":, 1", key="tensors_index", help=t("tensors.index_help"))
     left, right = st.columns(2)
     assign = left.toggle(t("tensors.assign"), value=True, key="tensors_assign")
-    value = right.number_input(t("tensors.value"), -100.0, 100.0, 0.0, key="tensors_value", disabled=not assign)
+    value = number_box(t("tensors.value"), -100.0, 100.0, 0.0, key="tensors_value", container=right,
+                       disabled=not assign)
     try:
         show_lesson(lessons.index_tensor(text, value if assign else None))
     except PlaygroundError as error:

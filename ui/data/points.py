@@ -16,6 +16,7 @@ from engine.errors import PlaygroundError
 from ui.data.state import UPLOAD_KEY, class_label
 from ui.language import error_text, labels_of, t
 from ui.script_download import render_csv_download
+from ui.widgets import number_box, uploader
 
 CLASS_COLOURS = ("#f59322", "#0877bd")  # TF Playground's orange (-1) and blue (+1)
 PLAYGROUND_SETS = [name for name, info in DATASETS.items() if info.kind == "2d"]
@@ -56,7 +57,8 @@ def render_playground_sets() -> None:
     noise = noise_col.slider(t("data.noise"), options["noise"].low, options["noise"].high, 0, 5, key="data_2d_noise")
     ratio = ratio_col.slider(t("data.train_ratio"), options["train_ratio"].low, options["train_ratio"].high, 50, 10,
                              key="data_2d_ratio")
-    seed = seed_col.number_input(t("data.seed"), 0, 9_999, key="data_2d_seed")  # starts at 0; Regenerate adds 1
+    # starts at 0; Regenerate adds 1
+    seed = number_box(t("data.seed"), 0, 9_999, key="data_2d_seed", container=seed_col)
     button_col.button(t("data.regenerate"), key="data_2d_regenerate", on_click=_regenerate, icon=":material/refresh:")
     data = load_dataset(name, noise=noise, train_ratio=ratio, seed=int(seed))
     chart_col, code_col = st.columns([3, 2])
@@ -85,7 +87,7 @@ t_un_val = 0.1 * t_u[val_indices]"""
 def render_temperature() -> None:
     """The 11 readings, which two are held out for validation, and the seed's code."""
     st.markdown(t("data.temperature_intro"))
-    seed = int(st.number_input(t("data.seed"), 0, 9_999, 0, key="data_temperature_seed"))
+    seed = int(number_box(t("data.seed"), 0, 9_999, 0, key="data_temperature_seed"))
     train, val = split_indices(len(T_C), seed)
     split = [t("data.validation") if i in val.tolist() else t("data.train_points") for i in range(len(T_C))]
     table = pd.DataFrame({"t_u": T_U, "t_un = 0.1 * t_u": [round(0.1 * u, 2) for u in T_U], "t_c": T_C,
@@ -108,8 +110,8 @@ def _use_example() -> None:
 def render_csv_upload() -> None:
     """Upload a CSV (or take the example), pick the label column and task, and make a data set of it."""
     st.markdown(t("data.csv_intro", mb=MAX_BYTES // 1_000_000, rows=MAX_ROWS, cols=MAX_COLUMNS))
-    upload = st.file_uploader(t("data.csv_file"), type=["csv", "txt"], key="data_csv_file",
-                              max_upload_size=max(1, MAX_BYTES // 1_000_000))
+    upload = uploader(t("data.csv_file"), ["csv", "txt"], key="data_csv_file",
+                      max_upload_size=max(1, MAX_BYTES // 1_000_000))
     if upload is not None and st.session_state.get("data_csv_id") != upload.file_id:  # a new file, taken once
         st.session_state["data_csv_id"] = upload.file_id
         st.session_state["data_csv"] = (upload.name, upload.getvalue())

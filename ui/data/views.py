@@ -14,6 +14,7 @@ from plotly.subplots import make_subplots
 from engine.data import SplitDataset, TensorData, make_loader, one_hot
 from ui.data.state import class_label
 from ui.language import t
+from ui.widgets import number_box
 
 GRID_CODE = '''labels_map = {{{labels}}}
 
@@ -63,7 +64,7 @@ def render_loader(data: TensorData) -> None:
     size_col, shuffle_col, seed_col = st.columns(3)
     batch_size = size_col.select_slider(t("data.batch_size"), (1, 8, 16, 32, 64, 128, 256), 64, key="data_batch")
     shuffle = shuffle_col.toggle(t("data.shuffle"), True, key="data_shuffle")
-    seed = seed_col.number_input(t("data.loader_seed"), 0, 10_000, 0, key="data_loader_seed")
+    seed = number_box(t("data.loader_seed"), 0, 10_000, 0, key="data_loader_seed", container=seed_col)
     loader = make_loader(data, batch_size=batch_size, shuffle=shuffle, seed=int(seed))
     features, labels = next(iter(loader))
     st.code(f"train_dataloader = DataLoader(training_data, batch_size={batch_size}, shuffle={shuffle}, generator=g)\n"
@@ -87,7 +88,7 @@ def render_loader(data: TensorData) -> None:
 def render_transforms(data: TensorData) -> None:
     """ToTensor's scaling on a real image's pixel histogram, and the one-hot Lambda target transform."""
     st.markdown(t("data.to_tensor_intro"))
-    index = int(st.number_input(t("data.image_index"), 0, len(data.train_x) - 1, 0, key="data_pixel_image"))
+    index = int(number_box(t("data.image_index"), 0, len(data.train_x) - 1, 0, key="data_pixel_image"))
     raw = data.train_x[index]
     scaled = data.as_float(raw)
     image_col, chart_col = st.columns([1, 3])

@@ -13,6 +13,7 @@ from export.graph import GraphInfo
 from ui.language import error_text, t
 from ui.model.editor import load_spec
 from ui.model.state import current_spec, set_model
+from ui.widgets import uploader
 
 PLOT_FLOOR = 1e-12  # exact matches are drawn here: a log axis has no zero
 PLOT_POINTS = 2000  # per case: enough to see the spread, light enough for the page
@@ -108,8 +109,8 @@ def render_files(result: ExportResult) -> None:
                              mime="text/x-python", icon=":material/download:", key="export_get_code",
                              on_click="ignore")
     st.subheader(t("export.load_heading"))
-    st.file_uploader(t("export.upload"), type=["zip", "pth", "pt"], key="export_upload", help=t("export.upload_help"),
-                     on_change=_load_upload)
+    uploader(t("export.upload"), ["zip", "pth", "pt"], key="export_upload", help=t("export.upload_help"),
+             on_change=_load_upload)
     # The message stays while its file is in the uploader: the browser check's answer reruns the page
     # right after a load, and a message shown for one run only would vanish before it is read.
     upload = st.session_state.get("export_upload")

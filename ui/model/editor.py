@@ -15,6 +15,7 @@ from engine.network.editing import rows_from_spec, spec_from_rows
 from ui.language import error_text, t
 from ui.model.state import DEFAULT_PRESET, current_spec, set_spec
 from ui.teacher.lesson import shown
+from ui.widgets import number_box
 
 ROWS_KEY = "model_rows"
 _ids = itertools.count()  # row ids only need to be unique within one process
@@ -72,7 +73,7 @@ def _arg_widget(uid: int, arg, connected_value: int | None) -> object:
         return st.checkbox(arg.name, key=key, disabled=disabled)
     step = 1 if arg.kind is int else 0.1
     low, high = arg.kind(arg.low), arg.kind(arg.high)
-    return st.number_input(arg.name, min_value=low, max_value=high, step=step, key=key, disabled=disabled)
+    return number_box(arg.name, low, high, key=key, step=step, disabled=disabled)
 
 
 def _render_row(index: int, uid: int, count: int, incoming: int | None) -> dict:

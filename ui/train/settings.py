@@ -20,6 +20,7 @@ from engine.training import LOSSES, OPTIMIZERS, TrainConfig
 from engine.training.recommended import recommended_config
 from ui.language import device_label, error_text, labels_of, t
 from ui.model.state import current_model, current_spec
+from ui.widgets import number_box
 
 LR_CHOICES = (0.00001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # TF Playground's, plus 2e-3
 RATE_CHOICES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -111,18 +112,18 @@ def render_settings(disabled: bool) -> Settings | None:
         optimizer = st.selectbox(t("train.optimizer"), list(OPTIMIZERS), key="train_optimizer",
                                  format_func=lambda k: OPTIMIZERS[k].name, disabled=disabled)
         st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=disabled)
-        st.number_input(t("train.momentum"), 0.0, 0.99, step=0.1, key="train_momentum",
-                        disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum)
+        number_box(t("train.momentum"), 0.0, 0.99, step=0.1, key="train_momentum",
+                   disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum)
     with right:
         batch, epochs = st.columns(2)
-        batch.number_input(t("train.batch_size"), 1, 65_536, key="train_batch_size", disabled=disabled)
-        epochs.number_input(t("train.epochs"), 1, 10_000, key="train_epochs", disabled=disabled)
+        number_box(t("train.batch_size"), 1, 65_536, key="train_batch_size", container=batch, disabled=disabled)
+        number_box(t("train.epochs"), 1, 10_000, key="train_epochs", container=epochs, disabled=disabled)
         reg, rate = st.columns(2)
         reg.selectbox(t("train.regularization"), ("none", "l1", "l2"), key="train_reg", disabled=disabled,
                       format_func=lambda r: labels[f"reg_{r}"])
         rate.select_slider(t("train.reg_rate"), RATE_CHOICES, key="train_reg_rate", disabled=disabled)
         seed, device = st.columns(2)
-        seed.number_input(t("train.seed"), 0, 2**31 - 1, key="train_seed", disabled=disabled)
+        number_box(t("train.seed"), 0, 2**31 - 1, key="train_seed", container=seed, disabled=disabled)
         device.selectbox(t("train.device"), list(devices), key="train_device", format_func=devices.get,
                          disabled=disabled)
         st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled)
@@ -135,8 +136,8 @@ def _render_data_options(name: str, disabled: bool) -> None:
     for column, option in zip(st.columns(len(options)) if options else [], options):
         key = f"train_opt_{option.name}"
         st.session_state.setdefault(key, option.default)
-        column.number_input(t(OPTION_LABELS.get(option.name, "data.seed")), option.low, option.high, key=key,
-                            disabled=disabled)
+        number_box(t(OPTION_LABELS.get(option.name, "data.seed")), option.low, option.high, key=key, container=column,
+                   disabled=disabled)
 
 
 def _settings(source: str, name: str) -> Settings | None:
