@@ -138,6 +138,17 @@ STRINGS = {
                                    "classes are allowed (for numbers, choose regression)."),
     "error.csv_bad_task": ("작업은 'classification'(분류) 또는 'regression'(회귀)이어야 합니다. 받은 값: '{task}'",
                            "The task must be 'classification' or 'regression', not '{task}'."),
+    # The Model page's "model(x)" tab (engine/inside/model_call.py)
+    "error.call_bad_input": ("'{text}'은(는) 읽을 수 없는 입력입니다. [[3.57], [5.59]] 같은 리스트, torch.ones(1), "
+                             "torch.tensor([1.0, 2.0]), t_un_val, 0.1 * t_u 처럼 써 보세요.",
+                             "Cannot read '{text}' as an input. Try a list like [[3.57], [5.59]], torch.ones(1), "
+                             "torch.tensor([1.0, 2.0]), t_un_val or 0.1 * t_u."),
+    "error.call_too_big": ("입력은 숫자 {limit}개까지만 넣을 수 있습니다.", "An input may hold at most {limit} numbers."),
+    "error.call_shape": ("입력의 모양이 {got}입니다. 이 모델은 {expected} 모양의 입력 하나나, {batched} 모양의 배치를 받습니다.",
+                         "The input's shape is {got}. This model takes one input of shape {expected}, or a batch of "
+                         "shape {batched}."),
+    "error.call_failed": ("모델을 호출하지 못했습니다. 파이토치의 메시지: {reason}", "The model could not be called. "
+                          "PyTorch says: {reason}"),
     # The Tensors page (engine/inside/tensors.py)
     "error.tensor_bad_data": ("[[1, 2], [3, 4]]처럼 숫자를 담은 중첩 리스트를 입력하세요 (1–3차원, 직사각형, 숫자 최대 64개; {reason}).",
                               "Type a nested list of numbers, like [[1, 2], [3, 4]] (1-3 dimensions, rectangular, "

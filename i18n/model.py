@@ -32,6 +32,19 @@ STRINGS = {
     "model.tab_summary": ("요약", "Summary"),
     "model.tab_parameters": ("매개변수", "Parameters"),
     "model.tab_linear": ("nn.Linear = x @ W.T + b", "nn.Linear = x @ W.T + b"),
+    "model.tab_call": ("모델 호출하기: model(x)", "Call it: model(x)"),
+    "model.call_intro": ("입력 텐서 `x`를 직접 써서 모델에 넣어 보세요. 튜토리얼 001의 `linear_model(torch.ones(1))`처럼 "
+                         "모델을 함수처럼 부르면 순전파가 일어납니다. 출력에 붙은 `grad_fn`은 역전파 때 쓸 연산을 "
+                         "autograd가 기억하고 있다는 표시입니다.",
+                         "Type an input tensor `x` and feed it to your model. Calling the model like a function, as "
+                         "tutorial 001's `linear_model(torch.ones(1))` does, runs the forward pass. The `grad_fn` on "
+                         "the output shows that autograd remembers the operation for the backward pass."),
+    "model.call_names": ("튜토리얼 001의 온도 텐서도 이름으로 쓸 수 있습니다: `t_u`, `t_c`, `t_un`, `t_un_train`, "
+                         "`t_un_val` (검증용 두 개는 데이터 페이지의 온도 데이터 시드로 고릅니다).",
+                         "Tutorial 001's temperature tensors work by name too: `t_u`, `t_c`, `t_un`, `t_un_train`, "
+                         "`t_un_val` (the two validation readings follow the Data page's temperature seed)."),
+    "model.call_input": ("입력 x", "Input x"),
+    "model.call_shapes": ("입력 모양 {input} → 출력 모양 {output}", "Input shape {input} → output shape {output}"),
     "model.tab_code": ("파이토치 코드", "PyTorch code"),
     "model.tab_json": ("저장 / 불러오기 (JSON)", "Save / load (JSON)"),
     "model.col_layer": ("계층 (종류)", "Layer (type)"),

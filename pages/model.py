@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.language import t
+from ui.model.call import render_model_call
 from ui.model.editor import load_spec, render_editor
 from ui.model.state import current_model, current_spec, set_spec
 from ui.model.views import (
@@ -36,6 +37,7 @@ views = {
     "model.tab_summary": lambda: render_summary(spec, model),
     "model.tab_parameters": lambda: render_parameters(model),
     "model.tab_linear": lambda: render_linear_check(model),
+    "model.tab_call": lambda: render_model_call(spec, model),
     "model.tab_code": lambda: render_code(spec),
     "model.tab_json": lambda: render_spec_io(spec, _load),
 }
