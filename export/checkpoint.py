@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import pickle
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -39,6 +40,13 @@ def state_dict_bytes(model: nn.Module) -> bytes:
     """`torch.save(model.state_dict(), ...)` as bytes: the .pth the seeds save."""
     buffer = io.BytesIO()
     torch.save({name: tensor.detach().cpu() for name, tensor in model.state_dict().items()}, buffer)
+    return buffer.getvalue()
+
+
+def whole_model_bytes(model: nn.Module) -> bytes:
+    """`torch.save(model, ...)` as bytes: the whole module pickled (seed 003, section 7), for the refusal demo."""
+    buffer = io.BytesIO()
+    torch.save(model, buffer)
     return buffer.getvalue()
 
 
@@ -91,8 +99,13 @@ def _read_state_dict(weights: bytes) -> dict[str, torch.Tensor]:
         loaded = torch.load(io.BytesIO(weights), map_location="cpu", weights_only=True)
     except Exception as error:  # garbage, truncated, foreign or hostile files fail in many ways inside torch
         # weights_only refuses every global it does not know (os.system, a class): the file wants to run code.
-        unsafe = isinstance(error, pickle.UnpicklingError) and "unsupported GLOBAL" in str(error)
-        raise PlaygroundError("checkpoint_unsafe" if unsafe else "checkpoint_not_readable") from error
+        # A module class first (torch.nn's, a script's own, this app's): `torch.save(model)` pickled the whole
+        # model (seed 003, section 7). Refused all the same; the message just says what the file is.
+        message = str(error)
+        unsafe = isinstance(error, pickle.UnpicklingError) and "unsupported global" in message.lower()
+        whole = unsafe and re.search(r"GLOBAL (torch\.nn\.modules\.|__main__\.|engine\.network\.)", message)
+        raise PlaygroundError("checkpoint_whole_model" if whole else "checkpoint_unsafe" if unsafe
+                              else "checkpoint_not_readable") from error
     if isinstance(loaded, dict):
         for wrapper in _WRAPPERS:
             if isinstance(loaded.get(wrapper), dict):

@@ -172,6 +172,13 @@ STRINGS = {
                                        "spec.json inside the zip is not valid JSON."),
     "error.checkpoint_unsafe": ("이 파일에는 순수한 가중치 외의 것(객체나 코드)이 들어 있어 열지 않았습니다.",
                                 "This file holds more than plain weights (objects or code), so it was not opened."),
+    "error.checkpoint_whole_model": ("torch.save(model)로 모델을 통째로 저장한 파일입니다. 이런 파일은 불러올 때 pickle이 "
+                                     "안에 적힌 코드를 실행할 수 있어서 이 앱은 열지 않습니다. "
+                                     "torch.save(model.state_dict(), 'model_weights.pth')로 가중치만 저장해서 올려 주세요.",
+                                     "This file holds a whole model saved with torch.save(model). Loading such a file "
+                                     "lets pickle run code written inside it, so this app does not open it. Save the "
+                                     "weights alone with torch.save(model.state_dict(), 'model_weights.pth') and "
+                                     "upload that."),
     "error.checkpoint_not_readable": ("저장된 파이토치 모델이 아닙니다. 이 페이지에서 받은 zip이나 .pth state_dict를 올려 주세요.",
                                       "This is not a saved PyTorch model: upload the zip from this page or a .pth "
                                       "state_dict."),

@@ -29,6 +29,28 @@ STRINGS = {
     "export.tab_browser": ("브라우저에서 실행", "Run in your browser"),
     "export.tab_try": ("직접 그려 보기", "Try it yourself"),
     "export.tab_files": ("내려받기 / 불러오기", "Download / load"),
+    # Seed 003, section 7: the whole model (ui/export/whole_model.py)
+    "export.whole_title": ("모델을 통째로 저장하기: torch.save(model) (튜토리얼 003의 7장)",
+                           "Saving the whole model: torch.save(model) (tutorial 003, section 7)"),
+    "export.whole_intro": ("튜토리얼은 가중치(`state_dict`)만 저장하는 방법에 이어, 클래스 구조까지 함께 저장하는 방법도 "
+                           "보여 줍니다. `model.state_dict()` 대신 `model`을 `torch.save`에 넘기면 파이썬의 pickle이 "
+                           "모델 객체를 통째로 직렬화합니다. 불러올 때는 그 클래스의 정의가 있어야 하고, 파이토치 2.6부터는 "
+                           "`weights_only=False`를 직접 적어야 합니다.",
+                           "After saving the weights alone (`state_dict`), the tutorial saves the class structure too: "
+                           "pass `model` instead of `model.state_dict()` to `torch.save`, and Python's pickle "
+                           "serializes the whole model object. Loading it needs the class definition, and since "
+                           "PyTorch 2.6 you must write `weights_only=False` yourself."),
+    "export.whole_comment": ("내가 직접 만든 파일에만 쓰세요", "only for files you made yourself"),
+    "export.whole_live": ("지금 모델로 `torch.save(model)`을 실행하면 {size:,.0f} KB짜리 파일이 됩니다. 이 파일을 이 앱의 "
+                          "불러오기에 올리면 앱은 이렇게 답합니다:",
+                          "Running `torch.save(model)` on your model now makes a file of {size:,.0f} KB. Upload it to "
+                          "this app's loader and the app answers:"),
+    "export.whole_why": ("왜 열지 않을까요? pickle 파일은 불러오는 순간 그 안에 적힌 어떤 코드든 실행할 수 있습니다. 여러 "
+                         "학생이 함께 쓰는 서버는 모르는 사람이 보낸 pickle을 열지 않고, `weights_only=True`로 텐서만 "
+                         "읽습니다. 집에서는 내 파일이니 튜토리얼처럼 불러와도 됩니다.",
+                         "Why not open it? A pickle file can run any code written inside it the moment it is "
+                         "loaded. A server shared by a class never opens a stranger's pickle: it reads tensors only, "
+                         "with `weights_only=True`. At home the file is your own, so load it as the tutorial does."),
     "export.parity_intro": ("같은 입력을 파이토치와 onnxruntime(CPU)에 넣고 출력 차이를 잽니다. float32 기준 "
                             "허용 오차는 절대 차이 {threshold:.0e}입니다.",
                             "The same inputs go through PyTorch and onnxruntime (CPU); the outputs are compared. "

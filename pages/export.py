@@ -5,6 +5,7 @@ import streamlit as st
 from ui.export.browser import render_browser_check, render_try_it
 from ui.export.state import choose_opset, current_export
 from ui.export.views import render_files, render_graph, render_parity
+from ui.export.whole_model import render_whole_model
 from ui.language import t
 from ui.model.state import current_model, current_spec
 from ui.pages import require_entry
@@ -43,3 +44,5 @@ with try_tab:
 with files_tab:
     render_files(result)
     render_script_download(None, "export_script", spec=spec, extras=True)
+    with st.expander(t("export.whole_title")):
+        render_whole_model(spec, model)

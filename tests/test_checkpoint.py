@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from engine import PRESETS, PlaygroundError, SpecError, build_model
 from export import load_checkpoint, save_checkpoint, state_dict_bytes
-from export.checkpoint import MAX_FILE_BYTES
+from export.checkpoint import MAX_FILE_BYTES, whole_model_bytes
 
 FASHION = PRESETS["fashion_mlp"]
 
@@ -76,6 +76,30 @@ def test_a_pickle_with_code_is_refused_without_running_it(tmp_path):
         assert caught.value.key in ("checkpoint_unsafe", "checkpoint_not_readable")
     assert not marker.exists()
     assert refused(saved(Payload(marker)), "checkpoint_unsafe")
+
+
+def test_a_whole_model_saved_with_torch_save_is_refused_and_named_as_such():
+    # Seed 003, section 7: torch.save(model). The class inside makes weights_only=True refuse it.
+    for spec in (FASHION, PRESETS["walkthrough"], PRESETS["dense_128_model"]):
+        assert refused(whole_model_bytes(build_model(spec, seed=0)), "checkpoint_whole_model")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_export_page_shows_the_whole_model_refusal(lang):
+    from streamlit.testing.v1 import AppTest
+
+    from i18n import translate
+    from tests.conftest import ROOT
+
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.session_state["lang"] = lang
+    app.session_state["model_spec"] = PRESETS["walkthrough"]
+    app.run()
+    app.switch_page("pages/export.py").run()
+    assert not app.exception
+    assert any(block.value.startswith("torch.save(model, 'model.pth')") for block in app.code)
+    expected = translate("error.checkpoint_whole_model", lang)
+    assert any(error.value == expected for error in app.error)
 
 
 def test_weights_of_another_network_are_refused():

@@ -1,0 +1,25 @@
+"""Seed 003, section 7's last cells: `torch.save(model)` and `torch.load`, shown without ever unpickling here."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine import ModelSpec, PlaygroundError
+from export.checkpoint import load_checkpoint, whole_model_bytes
+from ui.language import error_text, t
+
+TUTORIAL_CODE = """torch.save(model, 'model.pth')
+model = torch.load('model.pth', weights_only=False)  # {comment}"""
+
+
+def render_whole_model(spec: ModelSpec, model) -> None:
+    """The tutorial's whole-model save and load, then what this app answers when such a file is uploaded to it."""
+    st.markdown(t("export.whole_intro"))
+    st.code(TUTORIAL_CODE.format(comment=t("export.whole_comment")), language="python")
+    data = whole_model_bytes(model)
+    st.markdown(t("export.whole_live", size=len(data) / 1024))
+    try:
+        load_checkpoint(data, spec)
+    except PlaygroundError as error:  # always: a whole model is refused (tests/test_checkpoint.py)
+        st.error(error_text(error), icon=":material/block:")
+    st.caption(t("export.whole_why"))
