@@ -63,6 +63,15 @@ STRINGS = {
     "train.epoch_counter": ("에폭 {epoch} · 단계 {steps}", "Epoch {epoch} · step {steps}"),
     "train.no_epochs_yet": ("아직 끝난 에폭이 없습니다.", "No epoch has finished yet."),
     "train.seed_printout": ("튜토리얼처럼 출력하기", "As the tutorial prints it"),
+    "train.printout_mine": ("내 학습: 튜토리얼의 print와 같은 형식", "Your run, in the tutorial's print format"),
+    "train.printout_handout": ("튜토리얼 원문에 찍힌 결과", "What the tutorial printed"),
+    "train.printout_random": ("숫자가 튜토리얼과 조금 다른 것은 정상입니다. 가중치의 첫 값과 데이터를 섞는 순서가 난수로 정해지는데, "
+                              "튜토리얼을 쓴 사람의 컴퓨터와 이 서버의 난수가 다르기 때문입니다. 줄어드는 흐름과 "
+                              "크기가 비슷한지 비교해 보세요. 같은 시드로 다시 학습하면 이 앱에서는 언제나 같은 숫자가 나옵니다.",
+                              "Your numbers differ a little from the tutorial's, and that is expected: the starting "
+                              "weights and the shuffling order are random, and the tutorial author's computer drew "
+                              "other random numbers than this server. Compare how the loss falls and its size. "
+                              "Trained again with the same seed, this app always gives the same numbers."),
     "train.now_current": ("학습된 모델이 이제 다른 페이지(계층, Autograd, 내보내기)의 모델입니다.",
                           "The trained model is now the model the other pages (layers, autograd, export) use."),
     "train.tab_confusion": ("혼동 행렬", "Confusion matrix"),

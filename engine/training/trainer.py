@@ -62,6 +62,9 @@ class EpochReport:
     test_loss: float | None  # None when the data set has no test split
     test_accuracy: float | None
     seconds: float  # training and evaluation time of this epoch (pauses excluded)
+    # Seed 003's "Avg loss": the mean of the test batches' mean losses (its last, smaller batch weighs as
+    # much as a full one), with the run's batch size; `test_loss` is the mean over examples.
+    test_loss_by_batch: float | None = None
 
     def to_dict(self) -> dict:
         """A JSON-ready dict (the command line prints one per epoch)."""
@@ -467,7 +470,7 @@ class Trainer:
 
     def _end_epoch(self) -> None:
         started = time.perf_counter()
-        test_loss, test_accuracy = self.evaluate()
+        test_loss, test_accuracy, test_loss_by_batch = self._evaluate()
         self.model.train()
         loss_sum, correct, count = self._sums
         self.seconds += time.perf_counter() - started
@@ -475,7 +478,8 @@ class Trainer:
         report = EpochReport(
             epoch=self.epoch + 1, train_loss=loss_sum / count,
             train_accuracy=100.0 * int(correct) / count if self.data.task == "classification" else None,
-            test_loss=test_loss, test_accuracy=test_accuracy, seconds=self.seconds - previous)
+            test_loss=test_loss, test_accuracy=test_accuracy, seconds=self.seconds - previous,
+            test_loss_by_batch=test_loss_by_batch)
         self.epoch += 1
         self.batch = 0
         self._sums = self._order = self._epoch_data = None
@@ -483,21 +487,29 @@ class Trainer:
         if self.on_epoch is not None:
             self.on_epoch(report)
 
-    @torch.no_grad()
     def evaluate(self) -> tuple[float | None, float | None]:
         """Seed 003's test_loop: average loss per example and accuracy (percent) on the test split."""
+        return self._evaluate()[:2]
+
+    @torch.no_grad()
+    def _evaluate(self) -> tuple[float | None, float | None, float | None]:
+        # Big batches for speed; each is also cut into the run's batches for seed 003's mean of batch means.
         x_all, y_all = self._test
         if len(x_all) == 0:
-            return None, None
+            return None, None, None
         self.model.eval()
-        loss_sum, correct = 0.0, 0
-        for xb, yb in iterate_batches(x_all, y_all, EVAL_BATCH):
-            output = self.model(self.data.as_float(xb))
-            loss_sum += self.loss_fn(output, self.loss_kind.target(yb)).item() * len(xb)
+        size = self.config.batch_size
+        chunk = max(size, EVAL_BATCH // size * size)  # a whole number of the run's batches
+        loss_sum, correct, batch_means = 0.0, 0, []
+        for xb, yb in iterate_batches(x_all, y_all, chunk):
+            output, target = self.model(self.data.as_float(xb)), self.loss_kind.target(yb)
+            loss_sum += self.loss_fn(output, target).item() * len(xb)
+            batch_means += [self.loss_fn(output[i:i + size], target[i:i + size]).item()
+                            for i in range(0, len(xb), size)]
             if self.data.task == "classification":
                 correct += (self.loss_kind.predict(output) == yb).sum().item()
         accuracy = 100.0 * correct / len(x_all) if self.data.task == "classification" else None
-        return loss_sum / len(x_all), accuracy
+        return loss_sum / len(x_all), accuracy, sum(batch_means) / len(batch_means)
 
     @torch.no_grad()
     def _loss_before_training(self) -> float:

@@ -15,6 +15,7 @@ from ui.language import current_language, error_text, t
 from ui.train.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
 from ui.train.live_panels import drawn_once, render_panels
 from ui.train.playground_svg import Panel
+from ui.train.printout import render_printout
 
 MAX_POINTS = 400  # batch losses drawn per curve; more only slows the browser
 MAX_MARKERS = 50  # epochs up to which each one gets a marker; beyond, markers only blot the line
@@ -129,14 +130,9 @@ def render_epoch_table(trainer: Trainer) -> None:
         st.caption(t("train.no_epochs_yet"))
         return
     shown = history[-200:]  # thousands of tiny epochs (seed 001) would only slow the page
-    table = pd.DataFrame([r.to_dict() for r in shown]).rename(columns={
+    table = pd.DataFrame([r.to_dict() for r in shown]).drop(columns="test_loss_by_batch").rename(columns={
         "epoch": t("train.epoch"), "train_loss": t("train.train_loss"), "train_accuracy": t("train.train_accuracy"),
         "test_loss": t("train.test_loss"), "test_accuracy": t("train.test_accuracy"), "seconds": t("train.seconds")})
     st.dataframe(table.round(4), hide_index=True, width="stretch", height=min(300, 40 + 35 * len(shown)))
     with st.expander(t("train.seed_printout")):
-        lines = []
-        for r in shown[-20:]:
-            accuracy = "" if r.test_accuracy is None else f"Accuracy : {r.test_accuracy:>0.1f}%, "
-            loss = "" if r.test_loss is None else f"Avg loss : {r.test_loss:>8f}"
-            lines.append(f"Epoch {r.epoch}\n ---------------------------\nTest Error : \n {accuracy}{loss} \n")
-        st.code("\n".join(lines), language="text")
+        render_printout(trainer)

@@ -1,0 +1,62 @@
+"""The Train page's "as the tutorial prints it": the run in seed 001's or 003's own lines, the handout's beside it."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import streamlit as st
+import torch
+
+from engine import PRESETS
+from engine.training.printout import (
+    HANDOUT_PRINTOUTS,
+    SEED_003_TABLE,
+    seed_001_lines,
+    seed_001_results,
+    seed_003_lines,
+)
+from engine.training.trainer import Trainer
+from ui.language import t
+
+MAX_LINES = 400  # a 10,000-epoch run prints 11 lines in seed 001's format; seed 003's grows 13 per epoch
+
+
+def _preset_name(trainer: Trainer) -> str | None:
+    return next((name for name, spec in PRESETS.items() if spec == trainer.spec), None)
+
+
+def _handout(trainer: Trainer, name: str | None) -> str | None:
+    if name in HANDOUT_PRINTOUTS:
+        return HANDOUT_PRINTOUTS[name]
+    if name == "fashion_mlp" and trainer.data.name == "fashion_mnist":
+        return "\n".join(f"Epoch {epoch}: Accuracy : {accuracy:>0.1f}%, Avg loss : {loss:>8f}"
+                         for epoch, (accuracy, loss) in enumerate(SEED_003_TABLE, 1))
+    return None
+
+
+def printout_lines(trainer: Trainer) -> list[str]:
+    """The run so far as its tutorial prints it: seed 001's lines for a full-batch regression, else seed 003's."""
+    history, train_size = list(trainer.history), len(trainer.data.train_x)
+    batch_size = trainer.config.batch_size
+    if trainer.data.task == "regression" and batch_size >= train_size:
+        lines = seed_001_lines(history, trainer.starting_loss)
+        if history and trainer.status == "done":
+            with torch.enable_grad():  # the tutorial's output carries its grad_fn
+                model, data = copy.deepcopy(trainer.model).cpu(), trainer.data
+                lines += seed_001_results(model, data.as_float(data.test_x), data.test_y)
+        return lines
+    return seed_003_lines(history, trainer.batch_losses, math.ceil(train_size / batch_size), batch_size, train_size)
+
+
+def render_printout(trainer: Trainer) -> None:
+    """The student's printout, and the handout's for the same preset beside it when there is one."""
+    lines = printout_lines(trainer)
+    handout = _handout(trainer, _preset_name(trainer))
+    mine, theirs = st.columns(2) if handout else (st.container(), None)
+    mine.caption(t("train.printout_mine"))
+    mine.code("\n".join(lines[-MAX_LINES:]) or "…", language="text")
+    if theirs is not None:
+        theirs.caption(t("train.printout_handout"))
+        theirs.code(handout, language="text")
+        st.caption(t("train.printout_random"))
