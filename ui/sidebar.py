@@ -8,6 +8,7 @@ from engine.device import default_device
 from i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.language import LANG_KEY, current_language, device_label, t
 from ui.links import render_share
+from ui.tablet import fold_sidebar_on_tablets
 from ui.teacher.lesson import shown
 from ui.widgets import render_language_chrome
 
@@ -26,3 +27,4 @@ def render_sidebar() -> None:
         st.caption(t("sidebar.device", device=device_label(default_device())))
         render_share()
     render_language_chrome()
+    fold_sidebar_on_tablets()
