@@ -15,6 +15,7 @@ from ui.activations import (
 )
 from ui.language import error_text, t
 from ui.pages import require_entry
+from ui.plots import show_plot
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
 
@@ -52,10 +53,11 @@ if curves:
     layout = left.segmented_control(t("act.layout"), ["overlay", "grid"], default="overlay", key="act_layout",
                                     format_func=lambda v: t(f"act.layout_{v}"), required=True)
     if layout == "grid":
-        st.plotly_chart(side_by_side_figure(curves, labels), key="act_grid")
+        show_plot(side_by_side_figure(curves, labels), "act_grid", "activations")
     else:
         focus = right.selectbox(t("act.focus"), [c.name for c in curves], key="act_focus")
-        st.plotly_chart(overlaid_figure(curves, next(c for c in curves if c.name == focus), labels), key="act_overlay")
+        focused = next(c for c in curves if c.name == focus)
+        show_plot(overlaid_figure(curves, focused, labels), "act_overlay", "activations")
     st.markdown(t("act.why"))
     st.dataframe(ranges_table(curves, (t("act.col_name"), t("act.col_peak"), t("act.col_sensitive"),
                                        t("act.col_saturated"))), hide_index=True, width="stretch")
@@ -75,7 +77,7 @@ except PlaygroundError as error:
     st.error(error_text(error), icon=":material/error:")
 else:
     show_log = st.toggle(t("act.show_log"), key="act_show_log")
-    st.plotly_chart(softmax_figure(view, (t("act.logits_bars"), t("act.probabilities")), show_log), key="act_softmax")
+    show_plot(softmax_figure(view, (t("act.logits_bars"), t("act.probabilities")), show_log), "act_softmax", "softmax")
     exact_sum, float32_sum, logits_sum = st.columns(3)
     exact_sum.metric(t("act.sum"), f"{view.probabilities.sum().item():.6f}")
     float32_sum.metric(t("act.float32_sum"), repr(view.float32_sum))

@@ -15,6 +15,7 @@ from engine.data.temperature import T_C, T_U, split_indices
 from engine.errors import PlaygroundError
 from ui.data.state import UPLOAD_KEY, class_label
 from ui.language import error_text, labels_of, t
+from ui.plots import show_plot
 from ui.script_download import render_csv_download
 from ui.widgets import number_box, uploader
 
@@ -62,7 +63,7 @@ def render_playground_sets() -> None:
     button_col.button(t("data.regenerate"), key="data_2d_regenerate", on_click=_regenerate, icon=":material/refresh:")
     data = load_dataset(name, noise=noise, train_ratio=ratio, seed=int(seed))
     chart_col, code_col = st.columns([3, 2])
-    chart_col.plotly_chart(points_figure(data), key="data_2d_chart")
+    show_plot(points_figure(data), "data_2d_chart", "points_2d", chart_col)
     code_col.caption(t("data.split_line", train=len(data.train_x), test=len(data.test_x)))
     code_col.code(f'data = load_dataset(\n    "{name}", noise={noise},\n    train_ratio={ratio}, seed={seed})\n'
                   f"data.train_x.shape  # {tuple(data.train_x.shape)}\n"
@@ -98,7 +99,7 @@ def render_temperature() -> None:
         rows = table[table[t("data.split")] == name]
         figure.add_scatter(x=rows["t_u"], y=rows["t_c"], mode="markers", name=name, marker=dict(size=10))
     figure.update_layout(height=360, margin=dict(l=0, r=0, t=10, b=0), xaxis_title="t_u", yaxis_title="t_c (°C)")
-    chart_col.plotly_chart(figure, key="data_temperature_chart")
+    show_plot(figure, "data_temperature_chart", "temperature_data", chart_col)
     table_col.dataframe(table, hide_index=True)
     st.code(TEMPERATURE_CODE.format(seed=seed, train=train.tolist(), val=val.tolist()), language="python")
 

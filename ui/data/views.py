@@ -14,6 +14,7 @@ from plotly.subplots import make_subplots
 from engine.data import SplitDataset, TensorData, make_loader, one_hot
 from ui.data.state import class_label
 from ui.language import t
+from ui.plots import show_plot
 from ui.widgets import number_box
 
 GRID_CODE = '''labels_map = {{{labels}}}
@@ -102,7 +103,7 @@ def render_transforms(data: TensorData) -> None:
     histograms.update_layout(showlegend=False, height=300, margin=dict(l=0, r=0, t=40, b=0))
     histograms.update_xaxes(title_text=t("data.pixel_value"))
     histograms.update_yaxes(title_text=t("data.pixel_count"), col=1)
-    chart_col.plotly_chart(histograms, key="data_histograms")
+    show_plot(histograms, "data_histograms", "histograms", chart_col)
     st.code("from torchvision.transforms import ToTensor, Lambda\n"
             "ToTensor()(img)  # uint8 0..255 -> float32 0.0..1.0, i.e. img.float().div(255)", language="python")
     st.markdown(t("data.one_hot_intro", n=len(data.class_names)))

@@ -24,6 +24,7 @@ from export.browser_payload import (
 from export.parity import torch_outputs
 from ui.export.views import render_parity
 from ui.language import t
+from ui.plots import show_plot
 
 RUN_KEY = "export_browser_run"  # bumped by "measure again": a new request for the same model
 ANSWER_KEY = "export_browser_answer"  # the browser's last reply, kept across reruns and pages
@@ -129,4 +130,4 @@ def render_try_it(result: ExportResult, spec: ModelSpec) -> None:
         figure.update_layout(height=330, margin={"t": 10, "b": 10, "l": 10, "r": 10},
                              xaxis={"range": [0, 1], "title": t("export.try_probability")},
                              yaxis={"autorange": "reversed"})
-        st.plotly_chart(figure, key="export_try_plot")
+        show_plot(figure, "export_try_plot", "probabilities")

@@ -13,6 +13,7 @@ from export.graph import GraphInfo
 from ui.language import error_text, t
 from ui.model.editor import load_spec
 from ui.model.state import current_spec, set_model
+from ui.plots import show_plot
 from ui.widgets import uploader
 
 PLOT_FLOOR = 1e-12  # exact matches are drawn here: a log axis has no zero
@@ -44,7 +45,7 @@ def render_parity(report: ParityReport, other: str, key: str) -> None:
                      annotation_text=t("export.plot_threshold", threshold=report.threshold))
     figure.update_layout(title=t("export.plot_title", other=other), yaxis_type="log", showlegend=False,
                          height=380, margin={"t": 50, "b": 10})
-    st.plotly_chart(figure, key=key)
+    show_plot(figure, key, "parity")
     st.caption(t("export.plot_exact", floor=PLOT_FLOOR))
 
 

@@ -13,6 +13,7 @@ from engine.training.analysis import confusion_matrix, first_linear_gradient, fi
 from engine.training.recommended import recommended_config
 from ui.data.state import class_label
 from ui.language import t
+from ui.plots import show_plot
 from ui.train.playground_views import render_two_d_views
 
 SAMPLES = 6
@@ -43,7 +44,7 @@ def _image_views(trainer: Trainer) -> None:
                                       colorscale="Blues", texttemplate="%{z}"))
         figure.update_layout(height=480, margin=_MARGIN, xaxis_title=t("train.predicted"), yaxis_title=t("train.truth"),
                              yaxis={"autorange": "reversed"})
-        st.plotly_chart(figure, key="train_confusion", width="stretch")
+        show_plot(figure, "train_confusion", "confusion", width="stretch")
     probabilities = predict(trainer.model, data, data.test_x[:1000], loss)
     with samples:
         for column, index in zip(st.columns(SAMPLES), range(SAMPLES)):
@@ -98,7 +99,7 @@ def _temperature_views(trainer: Trainer) -> None:
                        name=t("train.reference_model", preset=t(f"preset.{other}")))
     figure.update_layout(height=420, margin=_MARGIN, title=t("train.fitted_curve"), xaxis_title=t("train.fahrenheit"),
                          yaxis_title=t("train.celsius"), legend={"orientation": "h", "y": -0.2})
-    st.plotly_chart(figure, key="train_temperature", width="stretch")
+    show_plot(figure, "train_temperature", "temperature", width="stretch")
     gradient = first_linear_gradient(trainer.model)
     if gradient is not None and trainer.epoch > 0:
         st.markdown(t("train.gradient_intro"))

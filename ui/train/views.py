@@ -12,6 +12,7 @@ import streamlit as st
 
 from engine.training import Trainer
 from ui.language import current_language, error_text, t
+from ui.plots import show_plot
 from ui.train.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
 from ui.train.live_panels import drawn_once, render_panels
 from ui.train.playground_svg import Panel
@@ -117,10 +118,10 @@ def render_curves(trainer: Trainer, live: bool = False) -> None:
         render_live_curves(trainer)
     elif trainer.data.task == "classification":
         left, right = st.columns(2)
-        left.plotly_chart(loss_figure(trainer), key="train_loss_chart", width="stretch")
-        right.plotly_chart(accuracy_figure(trainer), key="train_accuracy_chart", width="stretch")
+        show_plot(loss_figure(trainer), "train_loss_chart", "loss", left, width="stretch")
+        show_plot(accuracy_figure(trainer), "train_accuracy_chart", "accuracy", right, width="stretch")
     else:
-        st.plotly_chart(loss_figure(trainer), key="train_loss_chart", width="stretch")
+        show_plot(loss_figure(trainer), "train_loss_chart", "loss", width="stretch")
 
 
 def render_epoch_table(trainer: Trainer) -> None:
