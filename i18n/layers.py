@@ -19,6 +19,9 @@ STRINGS = {
     "layers.images": ("이미지", "Images"),
     "layers.images_random": ("무작위 torch.rand", "Random torch.rand"),
     "layers.images_fashion": ("FashionMNIST 테스트 이미지", "FashionMNIST test images"),
+    "layers.images_csv": ("내 CSV의 테스트 행", "My CSV's test rows"),
+    "layers.csv_code": ("x = test_x[:{n}]  # 데이터 페이지에서 올린 CSV의 테스트 행 {n}개", "x = test_x[:{n}]  # the first {n} test rows "
+                        "of the CSV uploaded on the Data page"),
     "layers.seed": ("시드", "Seed"),
     "layers.fashion_code": ("x = images  # FashionMNIST 테스트 이미지 {n}장, ToTensor()로 [0, 1] 범위",
                             "x = images  # {n} FashionMNIST test images, in [0, 1] by ToTensor()"),

@@ -62,6 +62,12 @@ STRINGS = {
     "train.epoch": ("에폭", "Epoch"),
     "train.epoch_counter": ("에폭 {epoch} · 단계 {steps}", "Epoch {epoch} · step {steps}"),
     "train.no_epochs_yet": ("아직 끝난 에폭이 없습니다.", "No epoch has finished yet."),
+    # The student's own CSV on the Train page (ui/train/settings.py)
+    "train.data_csv": ("내 CSV: {name}", "My CSV: {name}"),
+    "train.csv_model_needed": ("이 CSV의 한 행에는 입력 열이 {columns}개 있는데, 고른 모델은 {shape} 모양의 입력을 받습니다.",
+                               "A row of this CSV has {columns} input columns, but the chosen model takes inputs "
+                               "of shape {shape}."),
+    "train.csv_model": ("이 데이터에 맞는 작은 신경망 만들기", "Make a small network that fits this data"),
     "train.seed_printout": ("튜토리얼처럼 출력하기", "As the tutorial prints it"),
     "train.printout_mine": ("내 학습: 튜토리얼의 print와 같은 형식", "Your run, in the tutorial's print format"),
     "train.printout_handout": ("튜토리얼 원문에 찍힌 결과", "What the tutorial printed"),

@@ -14,6 +14,7 @@ from engine.inside.layers import (
     walk_forward,
     walkthrough_source,
 )
+from ui.data.state import UPLOAD_KEY
 from ui.language import error_text, t
 from ui.layers import (
     SHOWN,
@@ -41,7 +42,9 @@ source = left.segmented_control(t("layers.model"), ["walkthrough", "current"], d
                                 key="layers_model", format_func=lambda v: t(f"layers.model_{v}"), required=True)
 spec = PRESETS["walkthrough"] if source == "walkthrough" else current_spec()
 fashion = shared_fashion_test_set() if takes_fashion_images(spec) else None
-kinds = ["random", "fashion"] if fashion is not None else ["random"]
+own = st.session_state.get(UPLOAD_KEY)  # the student's CSV, when this network takes its rows
+own = own if own is not None and own.input_shape == spec.input_shape else None
+kinds = ["random"] + ["fashion"] * (fashion is not None) + ["csv"] * (own is not None)
 images_kind = middle.segmented_control(t("layers.images"), kinds, default="random", key="layers_images",
                                        format_func=lambda v: t(f"layers.images_{v}"), required=True)
 seed = int(number_box(t("layers.seed"), 0, 2**31 - 1, 1, key="layers_seed", container=right))
@@ -54,9 +57,13 @@ else:
 truth = None
 if images_kind == "fashion" and fashion is not None:
     images, truth = pick_images(*fashion, seed=seed, count=batch)
+if images_kind == "csv" and own is not None:  # the first test rows, in the file's order
+    images = own.as_float(own.test_x[:batch])
+    truth = own.test_y[:batch].tolist() if own.task == "classification" else None
 if drops_channel(spec) and st.toggle(t("layers.keep_channel"), key="layers_channel", help=t("layers.channel_help")):
     images = images.reshape(len(images), *spec.input_shape)  # seed 000's torch.rand(3, 1, 28, 28): same values
-input_code = (t("layers.fashion_code", n=batch) if truth is not None
+input_code = (t("layers.csv_code", n=batch) if images_kind == "csv"
+              else t("layers.fashion_code", n=batch) if truth is not None
               else f"torch.manual_seed({seed})\nx = torch.rand({', '.join(map(str, images.shape))})")
 if source == "walkthrough":
     input_code += "\n" + model_source(spec).split("\n\n", 1)[1].strip()  # the network, without its imports
@@ -70,6 +77,8 @@ except PlaygroundError as error:
     st.stop()
 
 names = class_names(walk)
+if images_kind == "csv" and own is not None and len(own.class_names or ()) == len(names):
+    names = list(own.class_names)
 figure = images_figure(images, [t("layers.image_n", n=i) + (f" · {names[c]}" if truth else "")
                                 for i, c in enumerate(truth or [0] * len(images))])
 if figure is None:

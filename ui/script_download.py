@@ -18,9 +18,9 @@ from engine.codegen.script import NOTEBOOK_NAME, SCRIPT_NAME, ScriptSetup, build
 from engine.codegen.script_data import CsvSource
 from engine.data.base import TensorData
 from engine.data.registry import DATASETS
-from engine.network.spec import LayerSpec
+from engine.network.presets import small_mlp
 from engine.training import TrainConfig
-from engine.training.recommended import RECOMMENDED, recommended_config
+from engine.training.recommended import RECOMMENDED, csv_config, recommended_config
 from ui.language import current_language, error_text, t
 
 # A data set for a network's input shape when no page chose one (the Model and Export pages).
@@ -102,17 +102,14 @@ def render_train_download(settings) -> None:
         return
     name = st.session_state.get("train_preset") if settings.source == "preset" else None
     note = t("script.fresh_weights") if settings.source == "current" else None
-    render_script_download(ScriptSetup(settings.spec, settings.config, model_name=name), "train_script", note=note)
+    render_script_download(ScriptSetup(settings.spec, settings.config, model_name=name, csv=settings.csv),
+                           "train_script", note=note)
 
 
 def csv_setup(data: TensorData, source: CsvSource) -> ScriptSetup:
     """A small network for an uploaded CSV (features -> 16 -> classes or targets) and settings that suit it."""
-    n, outputs = data.input_shape[0], data.num_classes or data.train_y.shape[1]
-    spec = ModelSpec((n,), (LayerSpec.of("Linear", in_features=n, out_features=16), LayerSpec.of("ReLU"),
-                            LayerSpec.of("Linear", in_features=16, out_features=outputs)))
-    loss = "cross_entropy" if data.task == "classification" else "mse"
-    config = TrainConfig("csv", loss=loss, optimizer="adam", lr=0.01, batch_size=16, epochs=20, shuffle=True)
-    return ScriptSetup(spec, config, csv=source)
+    spec = small_mlp(data.input_shape[0], data.num_classes or data.train_y.shape[1])
+    return ScriptSetup(spec, csv_config(data.task), csv=source)
 
 
 def render_csv_download(data: TensorData, source: CsvSource | None) -> None:

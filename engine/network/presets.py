@@ -91,3 +91,9 @@ PRESETS: dict[str, ModelSpec] = {
         + (L("Linear", in_features=8, out_features=2),),
     ),
 }
+
+
+def small_mlp(inputs: int, outputs: int, hidden: int = 16) -> ModelSpec:
+    """inputs -> hidden -> ReLU -> outputs: the network offered for a student's own CSV (one row, one example)."""
+    return ModelSpec((inputs,), (L("Linear", in_features=inputs, out_features=hidden), L("ReLU"),
+                                 L("Linear", in_features=hidden, out_features=outputs)))

@@ -32,3 +32,9 @@ RECOMMENDED: dict[str, TrainConfig] = {
 def recommended_config(preset: str) -> TrainConfig:
     """The recommended settings for a preset (seed 003's run for anything unknown)."""
     return RECOMMENDED.get(preset, RECOMMENDED["fashion_mlp"])
+
+
+def csv_config(task: str) -> TrainConfig:
+    """Settings for a student's own CSV and the small network offered for it (engine/network/presets.small_mlp)."""
+    loss = "cross_entropy" if task == "classification" else "mse"
+    return TrainConfig("csv", loss=loss, optimizer="adam", lr=0.01, batch_size=16, epochs=20, shuffle=True)

@@ -14,17 +14,21 @@ import streamlit as st
 from torch import nn
 
 from engine import PRESETS, ModelSpec, PlaygroundError
-from engine.data import DATASETS, load_dataset
+from engine.codegen.script_data import CsvSource
+from engine.data import DATASETS, TensorData, load_dataset
 from engine.device import available_devices
+from engine.network.presets import small_mlp
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig
-from engine.training.recommended import recommended_config
-from ui.language import device_label, error_text, labels_of, t
-from ui.model.state import current_model, current_spec
+from engine.training.recommended import csv_config, recommended_config
+from ui.data.state import UPLOAD_KEY
+from ui.language import device_label, error_text, t
+from ui.model.state import current_model, current_spec, set_spec
 from ui.widgets import number_box
 
 LR_CHOICES = (0.00001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # TF Playground's, plus 2e-3
 RATE_CHOICES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 OPTION_LABELS = {"noise": "data.noise", "train_ratio": "data.train_ratio", "seed": "data.seed"}
+CSV = "csv"  # the student's own CSV from the Data page, beside the registry's data sets
 
 
 @dataclass(frozen=True)
@@ -39,9 +43,16 @@ class Settings:
         """A copy of the session's model to train on, or None for fresh weights from the seed."""
         return copy.deepcopy(current_model()) if self.source == "current" else None
 
-    def data(self):
-        """The data set this run trains on, loaded once per server process and shared by every student."""
+    def data(self) -> TensorData:
+        """The data set this run trains on: the student's CSV, or a registry one shared by every student."""
+        if self.config.data == CSV:
+            return st.session_state[UPLOAD_KEY]
         return shared_data(self.config.data, json.dumps(self.config.options, sort_keys=True))
+
+    @property
+    def csv(self) -> CsvSource | None:
+        """Where the take-home script reads the student's CSV from (None for a registry data set)."""
+        return st.session_state.get("data_upload_source") if self.config.data == CSV else None
 
     @property
     def key(self) -> tuple:
@@ -56,7 +67,10 @@ def shared_data(name: str, options_json: str):
 
 
 def _apply_recommended() -> None:
-    config = recommended_config(st.session_state["train_preset"])
+    _apply_config(recommended_config(st.session_state["train_preset"]))
+
+
+def _apply_config(config: TrainConfig) -> None:
     if config.data in DATASETS:
         st.session_state["train_data"] = config.data
         for option, value in config.options.items():
@@ -103,9 +117,7 @@ def render_settings(disabled: bool) -> Settings | None:
                          format_func=presets.get, disabled=disabled)
         else:
             st.caption(t("train.current_model", params=current_spec().parameter_count()))
-        name = st.selectbox(t("train.data"), list(DATASETS), key="train_data", disabled=disabled,
-                            format_func=labels_of(DATASETS, "dataset.{}"))
-        _render_data_options(name, disabled)
+        name = _render_data_choice(disabled)
     with middle:
         st.selectbox(t("train.loss"), list(LOSSES), key="train_loss", format_func=lambda k: LOSSES[k].name,
                      disabled=disabled)
@@ -130,6 +142,40 @@ def render_settings(disabled: bool) -> Settings | None:
     return _settings(source, name)
 
 
+def _render_data_choice(disabled: bool) -> str:
+    """The data set select box: the registry's, plus the CSV loaded on the Data page; then its options."""
+    names = {name: t(f"dataset.{name}") for name in DATASETS}
+    source = st.session_state.get("data_upload_source")
+    if UPLOAD_KEY in st.session_state and source is not None:
+        names[CSV] = t("train.data_csv", name=source.file_name)
+    elif st.session_state.get("train_data") == CSV:  # the CSV is gone (a new session): back to the default
+        st.session_state["train_data"] = next(iter(DATASETS))
+    name = st.selectbox(t("train.data"), list(names), key="train_data", disabled=disabled, format_func=names.get)
+    if name == CSV:
+        _render_csv_model(st.session_state[UPLOAD_KEY], disabled)
+    else:
+        _render_data_options(name, disabled)
+    return name
+
+
+def _render_csv_model(data: TensorData, disabled: bool) -> None:
+    """Offer a small network that fits the CSV when the chosen one does not take its columns."""
+    spec = current_spec() if st.session_state.get("train_source") == "current" else \
+        PRESETS[st.session_state["train_preset"]]
+    if spec.input_shape == data.input_shape:
+        return
+    st.caption(t("train.csv_model_needed", columns=data.input_shape[0], shape=list(spec.input_shape)))
+    st.button(t("train.csv_model"), key="train_csv_model", on_click=_use_csv_model, args=(data,),
+              icon=":material/auto_fix_high:", disabled=disabled)
+
+
+def _use_csv_model(data: TensorData) -> None:
+    # The Data page's script network (features -> 16 -> outputs), as the current model, with its settings.
+    set_spec(small_mlp(data.input_shape[0], data.num_classes or data.train_y.shape[1]))
+    st.session_state["train_source"] = "current"
+    _apply_config(csv_config(data.task))
+
+
 def _render_data_options(name: str, disabled: bool) -> None:
     # The data set's own options (TF Playground's noise %, train ratio %, seed), from the registry.
     options = DATASETS[name].options
@@ -142,7 +188,8 @@ def _render_data_options(name: str, disabled: bool) -> None:
 
 def _settings(source: str, name: str) -> Settings | None:
     state = st.session_state
-    options = {o.name: int(state[f"train_opt_{o.name}"]) for o in DATASETS[name].options
+    registered = DATASETS[name].options if name in DATASETS else ()
+    options = {o.name: int(state[f"train_opt_{o.name}"]) for o in registered
                if state.get(f"train_opt_{o.name}", o.default) != o.default}
     reg, rate = state["train_reg"], state["train_reg_rate"]
     try:
