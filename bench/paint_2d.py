@@ -8,7 +8,8 @@ entries as ui/train/live_panels.render_panels sends them once the browser keeps 
 include the JSON the component's data becomes; the SVG loss and accuracy curves over a few hundred
 epochs of history (sent either way) are timed apart. Streamlit's own per-element cost (protobuf,
 websocket) comes on top. CPU time (the box is shared), median of `--repaints`; at 4 repaints a second,
-a live 2-D student costs the server 4 x (drawings + curves) ms of CPU a second.
+a live 2-D student costs the server 4 x (drawings + curves) ms of CPU a second. With Node installed it
+also times the browser's own work per repaint (ui/train/playground_forward.js in V8, Chromium's engine).
 
 Before these drawings (plotly figures, validated and serialised as st.plotly_chart does) the same
 repaint cost, on this 2-core box, in CPU time: circle 61 ms (143 kB of JSON), spiral 71 ms (293 kB).
@@ -18,8 +19,11 @@ Run: nice .venv/bin/python bench/paint_2d.py [--repaints 30]
 
 import argparse
 import json
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -37,6 +41,7 @@ from engine.data import load_dataset  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
 from engine.training.analysis import GridCache  # noqa: E402
 from ui.train.live_curves import chart_panel  # noqa: E402
+from ui.train.playground_paint import DIVERGING  # noqa: E402
 from ui.train.playground_program import forward_program  # noqa: E402
 from ui.train.playground_svg import svg_uri  # noqa: E402
 from ui.train.playground_views import boundary_panel, network_panel, painted_panels  # noqa: E402
@@ -44,6 +49,7 @@ from ui.train.views import _live_lines  # noqa: E402
 
 SETUPS = {"circle 4-2 tanh": ("playground_circle", "circle"), "spiral 8x6 relu": ("playground_spiral", "spiral")}
 REPAINTS_PER_SECOND = 4  # pages/train.py's LIVE_2D_SECONDS
+FORWARD_JS = Path(__file__).resolve().parent.parent / "ui" / "train" / "playground_forward.js"
 
 
 def cpu_ms(build, *args) -> tuple[float, int]:
@@ -65,6 +71,43 @@ def browser_painted(trainer: Trainer, painted: list) -> str:
     program = forward_program(trainer.model, trainer.spec, trainer.data, trainer.config.loss, 100)
     entries = [{**asdict(panel), "svg": None, "layout": f"{hash(panel.svg):x}", "markup": None} for panel in painted]
     return json.dumps({"panels": entries, "paint": {**program, "version": trainer.steps}, "palette": None})
+
+
+NODE_TIMER = """
+import { forwardGrid, outputTiles, paintDiverging } from "./forward.mjs";
+import { readFileSync } from "node:fs";
+const { program, table, repaints } = JSON.parse(readFileSync(0, "utf8"));
+const pixels = new Uint8ClampedArray(program.steps * program.steps * 4);
+const times = [];
+for (let i = 0; i < repaints; i++) {
+  const start = performance.now();
+  const grid = forwardGrid(program);
+  paintDiverging(pixels, grid.probability, program.steps, 1, table, 0, 1);
+  for (const column of [...grid.hidden, outputTiles(grid, program)]) {
+    const n = program.steps * program.steps;
+    for (let unit = 0; unit < column.length / n; unit++) {
+      paintDiverging(pixels, column.subarray(unit * n, (unit + 1) * n), program.steps, 5, table, -1, 1);
+    }
+  }
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+console.log(times[Math.floor(times.length / 2)]);
+"""
+
+
+def browser_ms(program: dict, repaints: int) -> float | None:
+    """Median milliseconds of the browser's work for one repaint (forward pass and every picture's pixels),
+    in Node's V8 (Chromium's engine), or None without Node."""
+    if shutil.which("node") is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "forward.mjs").write_text(FORWARD_JS.read_text(encoding="utf-8"), encoding="utf-8")
+        (Path(folder) / "timer.mjs").write_text(NODE_TIMER, encoding="utf-8")
+        payload = json.dumps({"program": program, "table": DIVERGING.reshape(-1).tolist(), "repaints": repaints})
+        done = subprocess.run(["node", str(Path(folder) / "timer.mjs")], input=payload, capture_output=True,
+                              text=True, check=True, timeout=300)
+    return float(done.stdout)
 
 
 def curves(trainer: Trainer) -> str:
@@ -101,6 +144,10 @@ def main() -> None:
             print(f"  {name:16s} painted on the {part:7s}: drawings {median[part]:5.2f} ms ({size[part]:5.1f} kB) "
                   f"+ curves {median['curves']:4.1f} ms = {per_second:5.1f} ms of CPU a second "
                   f"({per_second / 10:.1f}% of a core)", flush=True)
+        program = forward_program(trainer.model, trainer.spec, trainer.data, trainer.config.loss, cache.steps)
+        in_browser = browser_ms(program, args.repaints)
+        if in_browser is not None:
+            print(f"  {name:16s} the browser's own work per repaint (Node): {in_browser:.2f} ms", flush=True)
 
 
 if __name__ == "__main__":

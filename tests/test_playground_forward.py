@@ -9,6 +9,7 @@ the colours ui/train/playground_paint.py gives those numbers.
 import json
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ from engine.data import load_dataset
 from engine.data.base import TensorData
 from engine.network.spec import LayerSpec, ModelSpec
 from engine.training.analysis import decision_grid
+from tests.test_pages import open_page
 from ui.train.playground_paint import CLASS_COLOURS, DIVERGING, classes_rgb, diverging_rgb, upright
 from ui.train.playground_program import forward_program
 
@@ -40,7 +42,7 @@ console.log(JSON.stringify({ probability: Array.from(grid.probability), hidden: 
                              pixels: Array.from(pixels), tiles: tiles && Array.from(tiles) }));
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed")
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node is not installed")
 
 
 def L(kind: str, **args) -> LayerSpec:
@@ -80,6 +82,7 @@ def run_js(tmp_path: Path, program: dict) -> dict:
     return json.loads(done.stdout)
 
 
+@needs_node
 @pytest.mark.parametrize("name", list(NETWORKS))
 def test_the_browser_computes_torchs_heatmaps(tmp_path, name):
     spec, data_name, loss = NETWORKS[name]
@@ -107,6 +110,7 @@ def test_the_browser_computes_torchs_heatmaps(tmp_path, name):
     assert np.abs(tiles[-1] - p).max() < 2 * TOLERANCE
 
 
+@needs_node
 def test_more_than_two_classes_paint_the_predicted_class(tmp_path):
     spec = mlp([6], L("Tanh"), out=3)
     torch.manual_seed(0)
@@ -133,3 +137,31 @@ def test_networks_the_browser_does_not_know_are_painted_by_the_server():
                                L("ReLU"), L("Linear", in_features=3, out_features=2)))
     program = forward_program(build_model(dropout, seed=0), dropout, data, "cross_entropy", STEPS)
     assert [layer["kind"] for layer in program["layers"]] == ["Linear", "ReLU", "Linear"]  # eval mode: no dropout
+
+
+def test_a_network_the_browser_does_not_know_is_painted_by_the_server_while_it_trains():
+    app = open_page("pages/train.py", "en")
+    spec = mlp([4], L("GELU"))
+    app.session_state["model_spec"] = spec
+    app.session_state["model_module"] = build_model(spec, seed=0)
+    app.run()
+    app.radio(key="train_source").set_value("current").run()
+    app.selectbox(key="train_data").set_value("circle").run()
+    app.number_input(key="train_epochs").set_value(10_000).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    try:
+        deadline = time.monotonic() + 60
+        while job.trainer.epoch < 1 and time.monotonic() < deadline:  # the shared pool may start it late
+            time.sleep(0.05)
+        assert job.running and job.trainer.epoch >= 1
+        app.run()  # a repaint while it trains
+        assert not app.exception
+        (data,) = [json.loads(element.proto.json) for element in app.get("bidi_component")
+                   if any(panel["id"] == "boundary" for panel in json.loads(element.proto.json)["panels"])]
+        assert data["paint"] is None  # no weights for the browser: it could not paint GELU
+        panels = {panel["id"]: panel for panel in data["panels"]}
+        assert panels["boundary"]["src"].startswith("data:image/svg+xml") and "layout" not in panels["boundary"]
+    finally:
+        job.stop()
+        job.wait(timeout=60)
