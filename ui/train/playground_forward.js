@@ -85,8 +85,11 @@ export function forwardGrid(program) {
       units = layer.out;
     } else if (layer.kind === "Softmax" || layer.kind === "LogSoftmax") {
       values = softmax(values, units, n, layer.kind === "LogSoftmax");
-    } else {
-      values = values.map(ELEMENTWISE[layer.kind](layer));
+    } else {  // a plain loop: several times quicker than TypedArray.map's callback
+      const f = ELEMENTWISE[layer.kind](layer);
+      const out = new Float32Array(values.length);
+      for (let p = 0; p < values.length; p++) out[p] = f(values[p]);
+      values = out;
     }
     if (program.hidden.includes(index)) hidden.push(values);
   });
