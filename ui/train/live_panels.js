@@ -1,8 +1,9 @@
 // The Train page's live panels (boundary, network, curves). A curve panel's repaint only swaps an <img>'s
 // src: the element stays, so the browser keeps showing the previous picture until the new one is decoded
-// (no blank frame). The 2-D views come once as inline drawings with canvases, kept for the page's life;
-// each repaint then brings only the network's weights (`data.paint`), and this script paints the boundary,
-// every neuron's tiles and the weights' curves itself (forwardGrid and the painters come just before it).
+// (no blank frame). The 2-D views' drawings (inline SVG with canvases) come until this script says it keeps
+// them (its `held` state), for the page's life; each repaint brings the network's weights (`data.paint`),
+// and this script paints the boundary, every neuron's tiles and the weights' curves itself (forwardGrid
+// and the painters come just before it, ui/train/playground_forward.js).
 // Titles and legends change only with the language, so they are rewritten only when they differ.
 
 const kept = (globalThis.torchPlaygroundDrawings ??= { layouts: new Map(), palette: null });
