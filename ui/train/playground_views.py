@@ -1,10 +1,10 @@
 """TF Playground's views of a 2-D classifier on the Train page: the decision boundary and the network.
 
-While a run trains, the student's browser paints them: the server sends the weights at every repaint
-and the drawings' markup (points, axes, labels, canvases) once (ui/train/playground_program.py,
-ui/train/live_panels.js). Paused or finished, and for a layer the browser does not know, the server
-paints them: one 100x100 pass gives the boundary and every neuron, drawn as PNG heatmaps inside SVG
-(ui/train/playground_svg.py).
+While a run trains, the student's browser paints them: the server sends the weights at every repaint,
+and the drawings' markup (points, axes, labels, canvases) until the browser keeps it
+(ui/train/playground_program.py, ui/train/live_panels.py). Paused or finished, and for a layer the
+browser does not know, the server paints them: one 100x100 pass gives the boundary and every neuron,
+drawn as PNG heatmaps inside SVG (ui/train/playground_svg.py).
 """
 
 from __future__ import annotations
