@@ -31,13 +31,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-from bench.paint_2d import repaint  # noqa: E402
+from bench.paint_2d import browser_painted, curves  # noqa: E402
 from classroom.processes import ProcessPool, RemoteRun  # noqa: E402
 from engine import PRESETS, LayerSpec, ModelSpec, build_model  # noqa: E402
 from engine.data import load_dataset  # noqa: E402
 from engine.data.batching import epoch_order  # noqa: E402
 from engine.training import TrainConfig, Trainer  # noqa: E402
 from engine.training.analysis import GridCache  # noqa: E402
+from ui.train.playground_program import forward_program  # noqa: E402
+from ui.train.playground_views import painted_panels  # noqa: E402
 
 TF_PLAYGROUND = {"circle": 60, "spiral": 20}  # epochs/s in headless Chromium, all views drawn (issue 8)
 TF_LOOP_ONLY = "600-700"  # its training loop alone
@@ -83,10 +85,11 @@ def trainer_with_views(pool: ProcessPool, spec, data_name: str, batch: int, seco
     """Epochs/s of a training process while this process recomputes the views 4 times a second.
 
     Returns (epochs/s, repaints/s). The views: everything the page's live 2-D fragment draws
-    (bench/paint_2d.py's repaint: the grid, the boundary and network drawings, the curves), on the
+    (bench/paint_2d.py's browser_painted and curves: the weights for the browser, the curves), on the
     weights the process sent. The clock starts once the process reports training.
     """
-    run, cache = trainer(spec, data_name, batch), GridCache()
+    run = trainer(spec, data_name, batch)
+    painted = painted_panels(run, forward_program(run.model, run.spec, run.data, run.config.loss, GridCache().steps))
     remote = RemoteRun(pool, run, "done")
     worker = threading.Thread(target=remote.work)
     worker.start()
@@ -95,7 +98,8 @@ def trainer_with_views(pool: ProcessPool, spec, data_name: str, batch: int, seco
     start, first = time.perf_counter(), epochs_done(run)
     repaints = 0
     while time.perf_counter() - start < seconds:
-        repaint(run, cache)
+        browser_painted(run, painted)
+        curves(run)
         repaints += 1
         time.sleep(max(0.0, start + repaints * 0.25 - time.perf_counter()))
     done, elapsed = epochs_done(run), time.perf_counter() - start  # as mirrored: up to 0.1 s late at both ends
@@ -160,7 +164,7 @@ def _pictures(page) -> int:
 def app(seconds: float, runs: int, pin_browser: bool = True) -> None:
     """The page in headless Chromium: Play, then read its epoch counter and boundary repaints over `seconds`."""
     from bench.cpu_share import CpuShare, browser_to_background
-    from tests.browser import SCREENSHOTS, browser_page, running_app, wait_for_app
+    from tests.browser import SCREENSHOTS, browser_page, running_app, set_epochs, wait_for_app
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"in the app (headless Chromium), epoch counter over {seconds:g} s, median of {runs} runs")
@@ -172,6 +176,7 @@ def app(seconds: float, runs: int, pin_browser: bool = True) -> None:
                     browser_to_background(pin_browser)  # as in live_view_overhead: a student's browser
                     page.goto(f"{url}/train?lang=en&preset={preset}")
                     wait_for_app(page)
+                    set_epochs(page, 10_000)  # as many as a run may have: it outlasts the measurement
                     page.get_by_role("button", name="Play", exact=True).click()
                     counter = page.locator(".st-key-train_epoch_counter")
                     counter.wait_for(timeout=60_000)

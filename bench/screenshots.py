@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image  # noqa: E402
 
 from i18n import translate  # noqa: E402
-from tests.browser import browser_page, running_app, wait_for_app  # noqa: E402
+from tests.browser import browser_page, running_app, set_epochs, wait_for_app  # noqa: E402
 
 SIZE = (1400, 900)
 MAX_BYTES = 300_000  # what a README image may weigh; larger ones are saved with a 256-colour palette
@@ -43,9 +43,10 @@ def train_2d(page, url: str, lang: str) -> bytes:
     """The Train page training playground_circle: the boundary, the neurons' heatmaps, the loss, live."""
     page.goto(f"{url}/train?lang={lang}&preset=playground_circle")
     wait_for_app(page)
+    set_epochs(page, 10_000)  # the preset's 500 may be over before the picture is taken
     page.get_by_role("button", name=translate("train.play", lang), exact=True).click()
     page.locator(BOUNDARY).wait_for(timeout=60_000)
-    # Let it learn the circle (10,000 epochs outlast this wait), then bring the live panels into view.
+    # Let it learn the circle, still training, then bring the live panels into view.
     page.wait_for_timeout(8000)
     # Streamlit scrolls its main block, not the window; the panels live in a component's shadow root.
     # Scroll so the network sits 420 px down: the curves above it show, and the boundary's legend below.

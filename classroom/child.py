@@ -3,7 +3,7 @@
 The server (classroom/processes.py) starts a few of these processes and hands each one piece of
 work at a time: a pickled Trainer without its data, a DataRecipe, and how far to go ("done", "epoch"
 or "batch"). Once warmed up it says "ready" (a server's start-up waits for that). Training happens on
-this process's main thread; a small reporter thread answers the server's "pause" and "stop" and,
+this process's main thread; a small reporter thread answers the server's "pause", "stop" and "pace" and,
 ~10 times a second, sends the run's new progress as one record
 (engine/training/progress.py: counters, new history and losses, the weights when they changed). At
 the end the whole Trainer goes back: optimizer state, generators and the epoch in progress included.
@@ -59,7 +59,7 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
         except (EOFError, OSError):
             return  # the server has gone: so do we
         if message[0] != "run":
-            continue  # a late "pause" or "stop" for a run already sent back
+            continue  # a late "pause", "stop" or "pace" for a run already sent back
         _, blob, recipe, until = message
         try:
             trainer = pickle.loads(blob).with_data(_data(cache, recipe))
@@ -107,7 +107,7 @@ def _data(cache: dict, recipe: DataRecipe):
 
 
 class Reporter(threading.Thread):
-    """While a run trains: pass on the server's pause/stop, and send progress every REPORT_EVERY seconds."""
+    """While a run trains: pass on the server's pause/stop/pace, and send progress every REPORT_EVERY seconds."""
 
     def __init__(self, conn: Connection, lock: threading.Lock, trainer):
         super().__init__(name="train-reporter", daemon=True)
@@ -122,7 +122,11 @@ class Reporter(threading.Thread):
         while not self._done.is_set():
             try:
                 if self.conn.poll(REPORT_EVERY):
-                    self._asked = receive(self.conn)[0] if self._asked != "stop" else "stop"
+                    message = receive(self.conn)
+                    if message[0] == "pace":  # the student's speed control: at once, the run goes on
+                        self.trainer.set_pace(message[1])
+                    elif self._asked != "stop":
+                        self._asked = message[0]
             except (EOFError, OSError):
                 self.orphaned, self._asked = True, "stop"
             # Asked again on every tick: a pause that came before the loop began would otherwise be forgotten.

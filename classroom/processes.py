@@ -200,6 +200,7 @@ class RemoteRun:
         """Train in a child until the piece ends; the Trainer is then the child's. Raises when the child died."""
         child = self.pool.acquire()
         try:
+            pickled_pace = self.trainer.pace
             blob = pickle.dumps(self.trainer, protocol=pickle.HIGHEST_PROTOCOL)
             if not child.send(("run", blob, self.recipe, self.until)):
                 raise _lost()
@@ -209,6 +210,8 @@ class RemoteRun:
                     self._stop_asked_at = time.monotonic()  # the grace runs from when the child could know
             if asked is not None:  # pause or stop came while the child was being found or started
                 child.send((asked,))
+            if self.trainer.pace != pickled_pace:  # the speed control moved while the Trainer was pickled
+                child.send(("pace", self.trainer.pace))
             self._follow(child)
         except Exception as error:
             self.trainer.abandon()  # the run is over: the next Play starts a fresh one
@@ -232,6 +235,15 @@ class RemoteRun:
     def stop(self) -> None:
         """Ask the child to stop after the batch in hand (killed if it has not after STOP_GRACE)."""
         self._ask("stop")
+
+    def set_pace(self, epochs_per_second: float | None) -> None:
+        """The student's speed control: the child trains at this pace from its next batch (see Trainer.set_pace),
+        and the run keeps it when it comes back."""
+        self.trainer.set_pace(epochs_per_second)
+        with self._lock:
+            child = self._child
+        if child is not None:  # not sent yet: the pickled Trainer carries its pace
+            child.send(("pace", epochs_per_second))
 
     def _ask(self, what: str) -> None:
         with self._lock:

@@ -40,6 +40,13 @@ STRINGS = {
     "train.step": ("한 배치 학습", "One batch"),
     "train.step_epoch": ("한 에폭 학습", "One epoch"),
     "train.reset": ("처음부터 다시", "Reset"),
+    "train.speed": ("학습 속도", "Speed"),
+    "train.speed_slow": ("느리게 (초당 10 에폭)", "Slow (10 epochs/s)"),
+    "train.speed_normal": ("보통 (초당 60 에폭)", "Normal (60 epochs/s)"),
+    "train.speed_fast": ("빠르게 (최대 속도)", "Fast (full speed)"),
+    "train.speed_help": ("학습 중에도 바꿀 수 있습니다. 느리게 하면 결정 경계가 만들어지는 과정을 천천히 볼 수 있습니다.",
+                         "You can change it while the model trains. Slow it down to watch the decision boundary "
+                         "take shape."),
     "train.press_play": ("설정을 고르고 **학습 시작**을 누르세요.", "Choose the settings and press **Play**."),
     "train.progress": ("{status} · 에폭 {epoch}/{epochs} · 배치 {batch}/{batches}",
                        "{status} · epoch {epoch}/{epochs} · batch {batch}/{batches}"),

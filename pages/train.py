@@ -3,13 +3,15 @@
 import streamlit as st
 
 from engine import PlaygroundError
+from engine.data import DATASETS
 from ui.language import error_text, t
 from ui.model.state import set_trained_model
 from ui.pages import require_entry
 from ui.script_download import render_train_download
-from ui.train.job import current_job, keep_model, pause, play, pop_message, reset
+from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
 from ui.train.settings import render_settings
+from ui.train.speed import render_speed
 from ui.train.task_views import render_task_views
 from ui.train.views import render_curves, render_epoch_table, render_progress
 
@@ -34,6 +36,8 @@ buttons[2].button(t("train.step"), key="train_step", icon=":material/skip_next:"
 buttons[3].button(t("train.step_epoch"), key="train_epoch", icon=":material/fast_forward:",
                   disabled=running or settings is None, on_click=play, args=(settings, "epoch"))
 buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=reset)
+if settings is not None and DATASETS[settings.config.data].input_shape == (2,):
+    render_speed(on_change=change_pace)  # usable while it trains: slow down to watch the boundary form
 message = pop_message()
 if message is not None:
     st.error(message, icon=":material/error:")

@@ -118,6 +118,14 @@ def wait_for_app(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(1000)
 
 
+def set_epochs(page, epochs: int) -> None:
+    """Type `epochs` into the Train page's epochs field and wait for the page to take it."""
+    field = page.locator(".st-key-train_epochs input")
+    field.fill(str(epochs))
+    field.press("Enter")
+    wait_for_app(page)
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot under artifacts/screenshots/ for a person to look at."""
     _artifacts()

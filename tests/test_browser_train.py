@@ -1,8 +1,9 @@
 """Training as a person sees it: a 2-D model trains in headless Chromium and its views keep moving.
 
-While it trains, the boundary, the network and the curves are images the page swaps several times a
-second (ui/train/live_panels.py); the test counts the boundary's new pictures, checks what they show, and
-that the interactive charts come back on Pause.
+While it trains, the page's script paints the boundary and the network's tiles and curves from the
+weights the server sends, several times a second (ui/train/live_panels.js); the test slows the run down
+with the speed control, counts the boundary's new pictures, checks what the canvases show, and that the
+interactive charts come back on Pause.
 """
 
 import io
@@ -14,7 +15,6 @@ from PIL import Image
 
 from i18n import translate
 from tests.browser import browser_page, needs_chromium, screenshot, wait_for_app
-from tests.test_playground_paint import decode_svg, embedded_pngs
 from ui.train.playground_paint import BLUE, ORANGE
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -23,7 +23,7 @@ BOUNDARY = '[data-panel="boundary"]'
 
 
 def frames(page) -> int:
-    """How many different boundary pictures the page has shown (live_panels.js counts them)."""
+    """How many times the page has painted new weights (live_panels.js counts them)."""
     return int(page.locator(BOUNDARY).get_attribute("data-frames") or 0)
 
 
@@ -33,31 +33,50 @@ def near(pixels: np.ndarray, colour: str, tolerance: int = 40) -> int:
     return int((np.abs(pixels[..., :3].astype(int) - target).max(-1) <= tolerance).sum())
 
 
+def canvas_pixels(page, selector: str) -> np.ndarray:
+    """What a canvas holds now, (height, width, 4) RGBA, as the page's script painted it."""
+    width, height, data = page.locator(selector).first.evaluate(
+        "c => [c.width, c.height, Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)]")
+    return np.array(data, dtype=np.uint8).reshape(height, width, 4)
+
+
+def epoch_shown(page) -> int:
+    """The epoch on the page's counter ("Epoch 75 · step 1900", "에폭 75 · ...")."""
+    return int(re.search(r"\d+", page.locator(".st-key-train_epoch_counter").inner_text()).group())
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_two_d_training_repaints_the_views_several_times_a_second(app_url, lang):
+def test_two_d_training_is_painted_in_the_browser_several_times_a_second(app_url, lang):
     with browser_page(locale="ko-KR" if lang == "ko" else "en-US", height=2000) as page:
         page.goto(app_url)  # a cold server's first deep link shows Streamlit's plain page list instead of ours
         wait_for_app(page)
-        page.goto(f"{app_url}/train?lang={lang}&preset=playground_circle")  # 10,000 epochs: it outlasts the test
+        page.goto(f"{app_url}/train?lang={lang}&preset=playground_circle")
+        wait_for_app(page)
+        page.get_by_text(translate("train.speed_slow", lang), exact=True).click()  # 10 epochs/s: it outlasts the test
         wait_for_app(page)
         page.get_by_role("button", name=translate("train.play", lang), exact=True).click()
-        page.locator(BOUNDARY).wait_for(timeout=60_000)
-        page.wait_for_timeout(1000)  # past the first repaints
-        first = frames(page)
+        page.locator(f"{BOUNDARY} canvas").wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)  # past the first repaints
+        first, epoch, before = frames(page), epoch_shown(page), canvas_pixels(page, f"{BOUNDARY} canvas")
         # 4 new pictures a second on a quiet server; on this shared 2-core box under load, 1-2: two in 5 s is safe.
         page.wait_for_timeout(5000)
         assert frames(page) - first >= 2
+        assert 0 < epoch_shown(page) - epoch <= 10 * 5 * 1.5 + 2  # the slow pace holds (and the run moves)
 
-        image = page.locator(f"{BOUNDARY} img")
-        assert image.evaluate("img => img.complete && img.naturalWidth > 0")  # the browser decoded the drawing
-        svg = decode_svg(image.get_attribute("src"))
-        (background,) = embedded_pngs(svg)
-        assert background.shape == (100, 100, 3) and len(np.unique(background.reshape(-1, 3), axis=0)) > 20
+        boundary = canvas_pixels(page, f"{BOUNDARY} canvas")  # painted by the page's script from the weights
+        assert boundary.shape == (100, 100, 4) and len(np.unique(boundary.reshape(-1, 4), axis=0)) > 20
+        assert not np.array_equal(boundary, before)  # new weights, new picture
+        svg = page.locator(f"{BOUNDARY} svg").evaluate("s => s.outerHTML")
         assert len(re.findall(r"M\d+ \d+h0", svg)) == 500  # every point of the circle set, training and test
-        shown = np.asarray(Image.open(io.BytesIO(image.screenshot())))
+        shown = np.asarray(Image.open(io.BytesIO(page.locator(f"{BOUNDARY} svg").screenshot())))
         assert near(shown, ORANGE) > 500 and near(shown, BLUE) > 500  # the points (at least) are on screen
-        network = decode_svg(page.locator('[data-panel="network"] img').get_attribute("src"))
-        assert network.count("<path") == 2 * 4 + 4 * 2 + 2 * 2 and len(embedded_pngs(network)) == 4
+        network = '[data-panel="network"]'
+        assert page.locator(f"{network} [data-scale] path").count() == 2 * 4 + 4 * 2 + 2 * 2  # one curve a weight
+        widths = {page.locator(f"{network} [data-scale] path").nth(i).get_attribute("stroke-width") for i in range(20)}
+        assert len(widths) > 3  # sized from the weights by the page's script
+        assert page.locator(f"{network} canvas").count() == 3  # the 4 and 2 hidden units, the output
+        tiles = canvas_pixels(page, f'{network} canvas[data-paint="paint:hidden0"]')
+        assert tiles.shape == (4 * 28 - 8, 20, 4) and len(np.unique(tiles[:20].reshape(-1, 4), axis=0)) > 5
         assert page.locator('[data-panel="loss"] img').count() == 1
         screenshot(page, f"train-2d-live-{lang}")
 

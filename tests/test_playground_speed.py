@@ -16,7 +16,6 @@ from engine.data.batching import epoch_order
 from engine.training import TrainConfig, Trainer
 from engine.training.analysis import GridCache, decision_grid, input_range
 from tests.test_pages import open_page
-from tests.test_playground_paint import decode_svg, embedded_pngs
 
 CIRCLE = TrainConfig("circle", lr=0.03, batch_size=10, epochs=3, shuffle=True, seed=4)
 
@@ -147,14 +146,20 @@ def test_two_d_live_view_shows_every_view_while_training(lang):
         app.run()  # a repaint while the worker trains
         assert not app.exception
         assert not app.get("plotly_chart")  # while live, every chart is a light SVG image
-        panels = {panel["id"]: panel for element in app.get("bidi_component")
-                  if element.proto.component_name == "torch_playground_live_panels"
-                  for panel in json.loads(element.proto.json)["panels"]}
-        assert set(panels) == {"loss", "accuracy", "boundary", "network"}
-        network = decode_svg(panels["network"]["src"])
+        (data,) = [json.loads(element.proto.json) for element in app.get("bidi_component")
+                   if element.proto.component_name == "torch_playground_live_panels" and
+                   json.loads(element.proto.json)["paint"]]
+        panels = {panel["id"]: panel for panel in data["panels"]}
+        assert set(panels) == {"boundary", "network"}  # the curves: a component of their own
+        network = panels["network"]["markup"]  # sent until the browser says it keeps it (none does here)
         assert network.count("<path") == 2 * 8 + 5 * 64 + 8 * 2  # every weight of the 8x6 network
-        assert len(embedded_pngs(network)) == 1 + 6 + 1  # the inputs', each hidden layer's and the outputs' tiles
-        assert len(embedded_pngs(decode_svg(panels["boundary"]["src"]))[0]) == 100  # the 100x100 boundary
+        assert network.count("<canvas") == 6 + 1 and network.count("<image") == 1  # painted tiles; the inputs'
+        assert '<canvas data-paint="boundary" width="100" height="100"' in panels["boundary"]["markup"]
+        paint = data["paint"]  # the weights the browser paints from: the drawn model's
+        assert [layer["kind"] for layer in paint["layers"]] == ["Linear", "ReLU"] * 6 + ["Linear"]
+        assert paint["hidden"] == [1, 3, 5, 7, 9, 11] and paint["steps"] == 100
+        drawn = app.session_state["train_playground_program_drawn"][0][0]
+        assert paint["layers"][0]["w"] == drawn.get_submodule("0").weight.detach().reshape(-1).tolist()
         counter = [c.value for c in app.caption if ("에폭" if lang == "ko" else "Epoch") in c.value]
         assert counter, "the epoch counter the benchmark reads"
         assert app.session_state["train_grid_cache"].steps == 100

@@ -118,7 +118,7 @@ class Trainer:
     # is its batch order `_order` and the batches done, `batch`.
     # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
     _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
-                    "_mlp_step")
+                    "_mlp_step", "_paced")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
@@ -137,6 +137,8 @@ class Trainer:
         self.data = self._train = self._test = self._epoch_data = None
         self.on_batch = self.on_epoch = None
         self._pause_requested = False
+        self._paced = None
+        self.__dict__.setdefault("pace", None)
         for p, grad in zip(self.model.parameters(), grads):
             p.grad = grad
         self._mlp_step = self._hand_step()
@@ -184,6 +186,8 @@ class Trainer:
         self._pending: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]] = []  # fast mode: not yet flushed
         self.steps = 0  # optimizer steps so far: the weights' version, for views that redraw only on change
         self._pause_requested = self._stop_requested = False
+        self.pace: float | None = getattr(self, "pace", None)  # a reset keeps the student's speed
+        self._paced: tuple[float, float, int] | None = None  # (pace, start, batches since): the schedule
         self.starting_loss = self._loss_before_training()
         if self.small_data:
             self._snapshot()  # the fast mode's fallback until its first flush: the starting weights
@@ -197,7 +201,7 @@ class Trainer:
 
     def take_over(self, other: Trainer) -> None:
         """Become `other`, an unpickled copy that trained on elsewhere, keeping this one's data and callbacks."""
-        keep = {key: self.__dict__[key] for key in ("on_batch", "on_epoch")}
+        keep = {key: self.__dict__[key] for key in ("on_batch", "on_epoch", "pace")}  # the pace: the student's latest
         data = self.data
         self.__dict__.update(other.__dict__)
         self.__dict__.update(keep)
@@ -278,6 +282,13 @@ class Trainer:
         if self.status in ("ready", "paused"):
             self.status = "stopped"
 
+    def set_pace(self, epochs_per_second: float | None) -> None:
+        """Train at most this many epochs a second (None: as fast as it goes), from the next batch on; safe
+        from another thread. Slowed down, a student watches the boundary form; waits never count in `seconds`."""
+        if epochs_per_second is not None and not epochs_per_second > 0:
+            raise ValueError(f"a pace is a positive number of epochs per second, not {epochs_per_second!r}")
+        self.pace = epochs_per_second
+
     def step(self) -> None:
         """Train one minibatch (and evaluate, when it completes an epoch)."""
         self._advance("batch")
@@ -303,7 +314,9 @@ class Trainer:
         self._pause_requested = False
         self.status = "running"
         self.model.train()
+        self._paced = None  # a new piece of work starts a new schedule
         while True:
+            self._keep_pace()
             if self._stop_requested:
                 self.status = "stopped"
                 return
@@ -322,6 +335,28 @@ class Trainer:
             if until == "batch" or (until == "epoch" and ended_epoch):
                 self.status = "paused"
                 return
+
+    def _keep_pace(self) -> None:
+        """Wait until the next batch is due at `pace` epochs a second; a pause or stop ends the wait at once.
+
+        Batches are due on one schedule from the first batch paced, so waits do not add up to drift;
+        a run more than a second behind it (a slow machine, a busy server) starts a new one instead of rushing.
+        """
+        pace = self.pace
+        if pace is None:
+            self._paced = None
+            return
+        now = time.perf_counter()
+        if self._paced is None or self._paced[0] != pace or now - self._due(self._paced) > 1.0:
+            self._paced = (pace, now, 0)
+        due = self._due(self._paced)
+        while (wait := due - time.perf_counter()) > 0 and not (self._pause_requested or self._stop_requested):
+            time.sleep(min(wait, 0.05))
+        self._paced = (pace, self._paced[1], self._paced[2] + 1)
+
+    def _due(self, schedule: tuple[float, float, int]) -> float:
+        pace, start, batches = schedule
+        return start + batches / (pace * self.batches_per_epoch)
 
     def _begin_epoch(self) -> None:
         """Draw the epoch's order as iterate_batches would (same generator calls), before its first batch."""

@@ -23,6 +23,7 @@ from engine.errors import PlaygroundError
 from engine.training import Trainer
 from ui.language import error_text, t
 from ui.train.settings import Settings
+from ui.train.speed import chosen_pace
 
 JOB_KEY = "train_job"  # the session's TrainingJob (tests and the load-test client read it)
 MESSAGE_KEY = "train_message"  # why the last Play did not start, in words, until the page shows it
@@ -108,6 +109,13 @@ class TrainingJob:
                                         limit_seconds=wall_limit(self.trainer.limits))
         self._remote = remote
 
+    def set_pace(self, epochs_per_second: float | None) -> None:
+        """Train at most this many epochs a second (None: full speed), now if it trains, else from its next Play."""
+        if self._remote is not None:
+            self._remote.set_pace(epochs_per_second)  # the Trainer's too
+        else:
+            self.trainer.set_pace(epochs_per_second)
+
     def pause(self) -> None:
         """Pause after the batch in hand (a waiting run just leaves the queue, ready to resume)."""
         if self.ticket is not None and classroom().queue.place(self.ticket):
@@ -143,6 +151,7 @@ def play(settings: Settings, until: str) -> None:
             st.session_state[MESSAGE_KEY] = error_text(error)
             return
         job = st.session_state[JOB_KEY] = TrainingJob(trainer, settings.key)
+    job.set_pace(chosen_pace(job.trainer.data.input_shape == (2,)))
     try:
         job.start(until)
     except PlaygroundError as error:  # already in the queue, or the queue is full
@@ -161,6 +170,13 @@ def reset() -> None:
     job = st.session_state.pop(JOB_KEY, None)
     if job is not None:
         job.stop()  # its worker ends after the batch in hand; nothing else holds it
+
+
+def change_pace() -> None:
+    """The speed control moved: this session's run goes at the chosen pace, at once if it is training."""
+    job = current_job()
+    if job is not None:
+        job.set_pace(chosen_pace(job.trainer.data.input_shape == (2,)))
 
 
 def keep_model() -> None:

@@ -2,9 +2,10 @@
 
 The network is drawn as TF Playground draws it: every neuron is a small heatmap of its output over
 the input plane, and every weight a curve whose colour is its sign (blue +, orange −) and whose
-width its size. Heatmaps are PNG data URIs (ui/train/playground_paint.py). Each drawing goes to the page
-as one <img> of an SVG data URI (st.html strips inline SVG but keeps images): a few milliseconds of
-server Python and one image decode in the browser, at any repaint rate. No streamlit here.
+width its size. Heatmaps are PNG data URIs (ui/train/playground_paint.py), or canvases that the student's
+browser paints while a run trains (canvas_slot). A drawing with PNGs goes to the page as one <img> of an
+SVG data URI (st.html strips inline SVG but keeps images); one with canvases goes once, inline, through
+ui/train/live_panels.py. No streamlit here.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ TILE = 30  # a neuron's heatmap side, as TF Playground's RECT_SIZE
 TILE_STEP = 1.4  # from one unit's top to the next's, in tiles
 COLUMN_GAP = 90
 NEURON_SAMPLES = 20  # a neuron's heatmap: a 20x20 view of the 100x100 grid
+BROWSER_PAINTS = "paint:"  # a column's strip named so is a canvas the browser paints ("paint:hidden0", "paint:output")
 TEXT = "#808495"  # an SVG inside <img> cannot inherit the page's text colour: a grey both themes can read
 _URI_ESCAPES = (("%", "%25"), ("#", "%23"), ("&", "%26"), ("<", "%3C"), (">", "%3E"), ('"', "'"))  # "%" first
 
@@ -46,6 +48,7 @@ class Panel:
     svg: str
     legend: str = ""  # trusted HTML: built by the views, every text escaped
     flex: str = "1 1 320px"
+    painted: bool = False  # `svg` holds canvases the browser paints (canvas_slot): shown inline, sent once
 
 
 def svg_open(width: float, height: float, font: float = 11) -> str:
@@ -80,18 +83,31 @@ def number(value: float) -> str:
     return f"{value:.4g}".replace("-", "−")
 
 
-def boundary_svg(probability: np.ndarray, low: float, high: float,
-                 points: list[tuple[np.ndarray, np.ndarray, bool]], classes: int) -> str:
+def canvas_slot(name: str, x: float, y: float, width: float, height: float, pixels: tuple[int, int],
+                extra: str = "") -> str:
+    """A <canvas> of `pixels` (width, height) stretched over a drawing's rectangle: the browser paints it
+    (ui/train/live_panels.js, by its `name`), smoothed when scaled as an <image> is."""
+    return (f'<foreignObject x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"><canvas '
+            f'data-paint="{name}" width="{pixels[0]}" height="{pixels[1]}"{extra} '
+            'style="width:100%;height:100%;display:block"></canvas></foreignObject>')
+
+
+def boundary_svg(probability: np.ndarray | None, low: float, high: float,
+                 points: list[tuple[np.ndarray, np.ndarray, bool]], classes: int, steps: int = 0) -> str:
     """The boundary: P(class 1) (two classes) or the predicted class (more) behind the data's points.
 
-    `probability` is the grid (steps, steps) with row 0 at the lowest y; `points` holds (xy (N, 2),
-    labels (N,), is_test) sets: training points with a white rim, test points with a dark one.
+    `probability` is the grid (steps, steps) with row 0 at the lowest y, or None: a `steps` x `steps`
+    canvas that the browser paints; `points` holds (xy (N, 2), labels (N,), is_test) sets: training
+    points with a white rim, test points with a dark one.
     """
-    rgb = diverging_rgb(upright(probability), 0.0, 1.0) if classes == 2 else classes_rgb(upright(probability))
+    if probability is None:
+        picture = canvas_slot("boundary", PAD_LEFT, 4, BOX, BOX, (steps, steps))
+    else:
+        rgb = diverging_rgb(upright(probability), 0.0, 1.0) if classes == 2 else classes_rgb(upright(probability))
+        picture = (f'<image href="{png_uri(rgb)}" x="{PAD_LEFT}" y="4" width="{BOX}" height="{BOX}" '
+                   'preserveAspectRatio="none"/>')
     scale = BOX / (high - low)
-    parts = [svg_open(PAD_LEFT + BOX + 6, BOX + PAD_BOTTOM + 6),
-             f'<image href="{png_uri(rgb)}" x="{PAD_LEFT}" y="4" width="{BOX}" height="{BOX}" '
-             'preserveAspectRatio="none"/>', '<g fill="none" stroke-linecap="round">']
+    parts = [svg_open(PAD_LEFT + BOX + 6, BOX + PAD_BOTTOM + 6), picture, '<g fill="none" stroke-linecap="round">']
     for index, (xy, labels, is_test) in enumerate(points):
         xs = np.rint(PAD_LEFT + (xy[:, 0] - low) * scale).astype(int)
         ys = np.rint(4 + (high - xy[:, 1]) * scale).astype(int)
@@ -184,12 +200,15 @@ def network_svg(sizes: list[int], links, strips: list[str | None], labels: list[
     """The network: one column per layer of units, a heatmap tile per unit (or a plain box), a curve per weight.
 
     `links` are engine.training.analysis.Link (layer, source, target, weight); `strips[c]` column c's
-    tiles as one column_strip URI, or None; `labels[c]` the text above column c. `titles`: each
-    weight's value as a hover tooltip (left out while live: a third of the bytes).
+    tiles as one column_strip URI, a canvas name for the browser to paint them (BROWSER_PAINTS), or
+    None; `labels[c]` the text above column c. `titles`: each weight's value as a hover tooltip (left
+    out while live: a third of the bytes). The curves' group says its scale (`data-scale`): the browser
+    recolours and resizes them from the weights, in this order.
     """
     layout, curves = _layout(tuple(sizes))
     tile = layout.tile
-    parts = [svg_open(layout.width, layout.height, layout.font), '<g fill="none" stroke-opacity="0.85">']
+    parts = [svg_open(layout.width, layout.height, layout.font),
+             f'<g fill="none" stroke-opacity="0.85" data-scale="{tile / TILE:.4f}">']
     for link in links:
         tooltip = f"<title>w = {link.weight:.3f}</title>" if titles else ""
         parts.append(f'<path d="{curves[link.layer, link.source, link.target]}" '
@@ -202,9 +221,14 @@ def network_svg(sizes: list[int], links, strips: list[str | None], labels: list[
     for column, size in enumerate(sizes):
         x, y = layout.corner(column, 0)
         strip = strips[column] if column < len(strips) else None
-        if strip is not None:
+        height = size * layout.step - layout.step + tile
+        if strip is not None and strip.startswith(BROWSER_PAINTS):
+            gap = round(NEURON_SAMPLES * (TILE_STEP - 1))
+            parts.append(canvas_slot(strip, x, y, tile, height, (NEURON_SAMPLES, size * (NEURON_SAMPLES + gap) - gap),
+                                     f' data-units="{size}" data-gap="{gap}"'))
+        elif strip is not None:
             parts.append(f'<image href="{strip}" x="{x:.1f}" y="{y:.1f}" width="{tile:.1f}" '
-                         f'height="{size * layout.step - layout.step + tile:.1f}" preserveAspectRatio="none"/>')
+                         f'height="{height:.1f}" preserveAspectRatio="none"/>')
         fill = "none" if strip is not None else "#fff"
         parts.extend(f'<rect x="{x:.1f}" y="{y + unit * layout.step:.1f}" width="{tile:.1f}" height="{tile:.1f}" '
                      f'fill="{fill}"/>' for unit in range(size))
