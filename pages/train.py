@@ -3,7 +3,6 @@
 import streamlit as st
 
 from engine import PlaygroundError
-from engine.data import DATASETS
 from ui.language import error_text, t
 from ui.model.state import set_trained_model
 from ui.pages import require_entry
@@ -36,7 +35,7 @@ buttons[2].button(t("train.step"), key="train_step", icon=":material/skip_next:"
 buttons[3].button(t("train.step_epoch"), key="train_epoch", icon=":material/fast_forward:",
                   disabled=running or settings is None, on_click=play, args=(settings, "epoch"))
 buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=reset)
-if settings is not None and DATASETS[settings.config.data].input_shape == (2,):
+if settings is not None and settings.data().input_shape == (2,):
     render_speed(on_change=change_pace)  # usable while it trains: slow down to watch the boundary form
 message = pop_message()
 if message is not None:
