@@ -36,13 +36,13 @@ def _render_step(path: CoursePath, index: int) -> None:
                 + "**")
     st.markdown(t(path.step_key(step, "point")))
     page = next(page for page in PAGES if page.path == step.page)
-    st.page_link(step.page, label=t("course.go", page=t(page.title_key)), icon=page.icon)
-    st.caption(t("course.control", control=t(step.control)))
-    st.caption(t("course.handout"))
-    st.code(step.handout, language=None)
+    st.caption(t("course.go", control=t(step.control)))
+    st.page_link(step.page, label=t(page.title_key), icon=page.icon)
+    # Tabs, not columns: the sidebar is too narrow for two printouts side by side.
+    tabs = st.tabs([t("course.handout"), t("course.mine")] if step.figure is not None else [t("course.handout")])
+    tabs[0].code(step.handout, language=None, wrap_lines=True)
     if step.figure is not None:
-        st.caption(t("course.mine"))
-        st.code(step.figure(), language=None)
+        tabs[1].code(step.figure(), language=None, wrap_lines=True)
     if step.random:
         st.caption(t("train.printout_random"))
     _render_exercise(path, step)
