@@ -36,6 +36,8 @@ def test_every_step_opens_its_page_and_checks_its_exercise(path_key, lang):
         app.run()
         title = translate(path.step_key(step, "title"), lang)
         assert any(title in md.value for md in app.sidebar.markdown), step.key
+        random_note = translate("train.printout_random", lang)
+        assert any(c.value == random_note for c in app.sidebar.caption) == step.random, step.key
 
         # The exercise first, on Home: a rerun of a page with a t()-formatted selectbox trips the quirk above.
         _answer(app, answer_key(path, step), step.exercise.kind, _wrong(step))

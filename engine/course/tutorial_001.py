@@ -23,7 +23,7 @@ PATH = CoursePath(
     key="t001",
     title="[DL/Pytorch] 파이토치로 신경망 - torch.nn 🧠",
     author="hamin-chang",
-    link="https://hamin-chang.github.io/pytorchbasic/pytrain1/",
+    link="https://hamin-chang.github.io/",  # the post links only its blog (its previous post there)
     steps=(
         Step("activation", "pages/activations.py", "act.choose", "nn.Hardtanh(min_val=-1.0, max_val=1.0)",
              NumberExercise(lambda: torch.nn.Hardtanh()(torch.tensor(3.0)).item()),
