@@ -90,3 +90,14 @@ def test_home_lists_the_paths_and_starts_one():
     app.button(key="course.start.t002").click().run()
     assert app.session_state[PATH_KEY] == "t002" and app.session_state[STEP_KEY] == 0
     assert not app.exception
+
+
+def test_a_link_opens_a_path_once():
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    app.query_params["course"] = "t004"
+    app.query_params["lang"] = "en"
+    app.run()
+    assert app.session_state[PATH_KEY] == "t004" and app.session_state[STEP_KEY] == 0
+    app.sidebar.button(key="course.next").click().run()
+    assert app.session_state[STEP_KEY] == 1, "the link does not pull the student back to step 1"
+    assert not app.exception

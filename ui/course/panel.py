@@ -20,8 +20,15 @@ def _path_label(key: str | None) -> str:
     return t("course.none") if key is None else f"{key[1:]} · {PATHS[key].title}"
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figure(path_key: str, index: int) -> str:
+    """A step's figure: deterministic (seeded), so computed once per server, not on every rerun."""
+    return PATHS[path_key].steps[index].figure()
+
+
 def render_course_panel() -> None:
     """The "Guided path" panel in the sidebar: choose a tutorial, then follow its current step."""
+    state.follow_link()
     path = state.current_path()
     with st.sidebar, st.expander(t("course.panel"), expanded=path is not None, icon=":material/menu_book:"):
         st.selectbox(t("course.choose"), [None, *PATHS], key=state.PATH_KEY, format_func=_path_label,
@@ -42,7 +49,7 @@ def _render_step(path: CoursePath, index: int) -> None:
     tabs = st.tabs([t("course.handout"), t("course.mine")] if step.figure is not None else [t("course.handout")])
     tabs[0].code(step.handout, language=None, wrap_lines=True)
     if step.figure is not None:
-        tabs[1].code(step.figure(), language=None, wrap_lines=True)
+        tabs[1].code(_figure(path.key, index), language=None, wrap_lines=True)
     if step.random:
         st.caption(t("train.printout_random"))
     _render_exercise(path, step)

@@ -8,6 +8,7 @@ from engine.course import PATHS, CoursePath, Step
 
 PATH_KEY = "course.path"  # a key of engine.course.PATHS, or None when not following one
 STEP_KEY = "course.step"  # index into the path's steps
+LINK_PARAM = "course"  # ?course=t001 in a teacher's link opens that tutorial's path at its first step
 
 
 def current_path() -> CoursePath | None:
@@ -26,6 +27,14 @@ def follow(path_key: str) -> None:
     """Start following `path_key` at its first step (a Home button's callback)."""
     st.session_state[PATH_KEY] = path_key
     st.session_state[STEP_KEY] = 0
+
+
+def follow_link() -> None:
+    """Follow the path a link names (`?course=t001`), once per session: the student may leave it after."""
+    asked = st.query_params.get(LINK_PARAM)
+    if asked in PATHS and not st.session_state.get("course.link_followed"):
+        st.session_state["course.link_followed"] = True
+        follow(asked)
 
 
 def restart() -> None:
