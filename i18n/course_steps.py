@@ -202,6 +202,20 @@ STRINGS = {
             ("batch_size=64로 한 에폭을 돌면 `loss :` 줄이 몇 번 출력될까요?",
              "With batch_size=64, how many `loss :` lines does one epoch print?"),
             ("`if batch % 100 == 0`은 0번 배치에서도 참입니다.", "`if batch % 100 == 0` is true for batch 0 too.")),
+    **_step("t003", "save",
+            ("모델 저장하고 불러오기", "Saving and loading a model"),
+            ("`torch.save(model.state_dict())`는 매개변수만 저장합니다. `torch.save(model)`은 모델을 통째로 "
+             "pickle로 저장하는데, pickle은 불러올 때 코드를 실행할 수 있어서 모르는 사람이 준 파일은 "
+             "`weights_only=True`로만 불러야 합니다. 이 앱도 통째로 저장한 파일은 불러오지 않습니다.",
+             "`torch.save(model.state_dict())` saves the parameters only; `torch.save(model)` pickles the whole "
+             "model, and loading a pickle can run code, so a file from a stranger must be loaded with "
+             "`weights_only=True` only. This app never loads a whole pickled model either."),
+            ("다음 중 통째로 저장한 모델(pickle)을 거부하는 호출은 어느 것일까요? (이 서버의 파이토치로 직접 시험합니다)",
+             "Which call refuses a whole pickled model? (Tried for real with this server's PyTorch.)"),
+            ("`weights_only`는 텐서와 기본 자료형만 되살린다는 뜻입니다. 최신 파이토치는 기본값이 무엇인지 "
+             "이 앱의 결과 탭에서 보세요.",
+             "`weights_only` means only tensors and plain types come back; see this app's tab for what recent "
+             "PyTorch uses by default.")),
 
     # Tutorial 004: [PyTorch] nn.Module
     **_step("t004", "structure",

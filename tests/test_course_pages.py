@@ -54,7 +54,7 @@ def test_every_step_opens_its_page_and_checks_its_exercise(path_key, lang):
 def _wrong(step) -> str:
     """An answer the step's exercise must refuse: another option, or a number no exercise expects."""
     if step.exercise.kind == "choice":
-        return next(option for option in step.exercise.options if option != step.exercise.answer())
+        return next(option for option in step.exercise.options if not step.exercise.check(option).right)
     return "7"
 
 

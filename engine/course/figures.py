@@ -86,3 +86,36 @@ def weight_grad(seed: int = 0) -> str:
     example = make_example(seed)
     example.loss.backward()
     return str(example.w.grad)
+
+
+# Tutorial 003 section 7's ways to load a file, as a student would write them; each is tried for real.
+LOADS = {
+    "torch.load(f)": {},
+    "torch.load(f, weights_only=True)": {"weights_only": True},
+    "torch.load(f, weights_only=False)": {"weights_only": False},
+}
+
+
+def load_refuses_a_pickle(call: str) -> bool:
+    """Whether `call` (a key of LOADS) refuses a whole model saved with `torch.save(model)`.
+
+    A whole model is a pickle: loading it may run code, so a file from a stranger must be refused.
+    """
+    import io
+    import pickle
+
+    buffer = io.BytesIO()
+    torch.save(torch.nn.Linear(1, 1), buffer)
+    buffer.seek(0)
+    try:
+        torch.load(buffer, **LOADS[call])
+    except pickle.UnpicklingError:
+        return True
+    return False
+
+
+def default_load_outcome() -> str:
+    """What this server's torch does with the tutorial's `torch.load('model.pth')` of a whole model."""
+    refused = load_refuses_a_pickle("torch.load(f)")
+    return f"torch {torch.__version__}: torch.load('model.pth') -> " + (
+        "UnpicklingError (weights_only=True)" if refused else "loaded (weights_only=False)")

@@ -51,5 +51,9 @@ PATH = CoursePath(
              NumberExercise(lambda: figures.loss_lines_per_epoch(_TRAIN_IMAGES, _BATCH)),
              figure=lambda: "\n".join(f"loss : ...) [{batch * _BATCH:>5d}/{_TRAIN_IMAGES}]" for batch in range(
                  0, figures.batches_per_epoch(_TRAIN_IMAGES, _BATCH), 100))),
+        Step("save", "pages/export.py", "export.whole_title",
+             "torch.save(model, 'model.pth')\nmodel = torch.load('model.pth')",
+             ChoiceExercise(tuple(figures.LOADS), figures.load_refuses_a_pickle),
+             figure=figures.default_load_outcome),
     ),
 )
