@@ -43,5 +43,5 @@ STRINGS = {
     "course.reason.mismatch": ("이 값으로는 앞 계층의 출력과 모양이 맞지 않아 모델을 만들 수 없습니다.",
                                "With this value the model cannot be built: it does not fit the previous "
                                "layer's output."),
-    "course.reason.wrong_option": ("이 보기는 답이 아닙니다.", "That option is not the one."),
+    "course.reason.wrong_option": ("다른 보기를 골라 보세요.", "Try another option."),
 }
