@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.course.panel import render_course_panel
 from ui.gc_freeze import freeze_after_imports
 from ui.language import t
 from ui.links import apply_link
@@ -13,6 +14,7 @@ st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=page.icon) for page in PAGES])
 apply_link()  # before any widget is drawn, so a lesson link can set them
 render_sidebar()
+render_course_panel()
 render_lesson_text()
 navigation.run()
 freeze_after_imports()  # a page's first visit imported modules: keep the GC from walking them (ui/gc_freeze.py)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from engine.device import available_devices
+from ui.course.home import render_course_list
 from ui.language import device_label, t
 from ui.pages import PAGES, require_entry
 
@@ -16,6 +17,8 @@ st.subheader(t("home.device_heading"))
 st.markdown(t("home.device_line", device=device_label(devices[0]), name=devices[0].name))
 if len(devices) > 1:
     st.caption(t("home.device_others", others=", ".join(device_label(d) for d in devices[1:])))
+
+render_course_list()
 
 st.subheader(t("home.pages_heading"))
 for page in PAGES[1:]:
