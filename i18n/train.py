@@ -75,6 +75,8 @@ STRINGS = {
                                "A row of this CSV has {columns} input columns, but the chosen model takes inputs "
                                "of shape {shape}."),
     "train.csv_model": ("이 데이터에 맞는 작은 신경망 만들기", "Make a small network that fits this data"),
+    "train.settings_title": ("학습 설정: 모델, 데이터, 손실 함수, 옵티마이저, 하이퍼파라미터",
+                             "Training settings: model, data, loss, optimizer, hyperparameters"),
     "train.seed_printout": ("튜토리얼처럼 출력하기", "As the tutorial prints it"),
     "train.printout_mine": ("내 학습: 튜토리얼의 print와 같은 형식", "Your run, in the tutorial's print format"),
     "train.printout_handout": ("튜토리얼 원문에 찍힌 결과", "What the tutorial printed"),

@@ -9,7 +9,7 @@ from ui.pages import require_entry
 from ui.script_download import render_train_download
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
-from ui.train.settings import render_settings
+from ui.train.settings import SETTINGS_KEY, fold_settings_while_training, render_settings
 from ui.train.speed import render_speed
 from ui.train.task_views import render_task_views
 from ui.train.views import render_curves, render_epoch_table, render_progress
@@ -24,8 +24,10 @@ st.title(t("train.title"))
 st.caption(t("train.intro"))
 job = current_job()
 running = job is not None and job.running
-settings = render_settings(disabled=running)
-buttons = st.columns(5)
+fold_settings_while_training(running)  # the live view comes up to the top, on a phone too
+with st.expander(t("train.settings_title"), key=SETTINGS_KEY, on_change="rerun", icon=":material/tune:"):
+    settings = render_settings(disabled=running)
+buttons = [st.container(horizontal=True, gap="small")] * 5  # whole words on a tablet: they wrap, never cut
 buttons[0].button(t("train.play"), key="train_play", icon=":material/play_arrow:", type="primary",
                   disabled=running or settings is None, on_click=play, args=(settings, "done"))
 buttons[1].button(t("train.pause"), key="train_pause", icon=":material/pause:", disabled=not running,

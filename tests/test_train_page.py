@@ -207,3 +207,19 @@ def test_a_run_the_server_stopped_says_why_when_the_student_comes_back(lang, rea
     app.session_state["train_job"].wait(timeout=120)
     app.run()
     assert not any(message in warning.value for warning in app.warning)
+
+
+def test_the_settings_fold_while_a_run_trains_and_open_when_it_ends():
+    app = open_page("pages/train.py", "en")
+    assert app.session_state["train_settings_open"] is True
+    app.selectbox(key="train_preset").set_value("playground_circle").run()
+    app.number_input(key="train_epochs").set_value(10_000).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    try:
+        assert job.running and app.session_state["train_settings_open"] is False
+    finally:
+        job.stop()
+        job.wait(timeout=60)
+    app.run()
+    assert not job.running and app.session_state["train_settings_open"] is True and not app.exception

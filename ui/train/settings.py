@@ -85,6 +85,16 @@ def _apply_config(config: TrainConfig) -> None:
     st.session_state["train_seed"] = config.seed
 
 
+SETTINGS_KEY = "train_settings_open"  # the settings expander's open state
+
+
+def fold_settings_while_training(running: bool) -> None:
+    """Fold the settings away when a run starts and open them again when it ends; in between, the student's own."""
+    if st.session_state.get("train_settings_folded") != running:
+        st.session_state["train_settings_folded"] = running
+        st.session_state[SETTINGS_KEY] = not running
+
+
 def init_settings() -> None:
     """First visit: `?preset=` from a lesson link, else the current network's preset, with its settings."""
     if "train_preset" in st.session_state:
