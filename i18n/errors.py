@@ -83,6 +83,35 @@ STRINGS = {
     "error.inside_bad_batch": ("미니배치의 모양은 {got}인데, 모델은 배치 차원 다음에 {expected}을(를) 받습니다.",
                                "The minibatch has shape {got}, but the model takes {expected} after the batch "
                                "dimension."),
+    # Inside a CNN (engine/inside/conv_sizes.py, convolution.py, pooling.py, feature_maps.py, image_input.py)
+    "error.inside_input_not_positive": ("입력 크기는 1 이상이어야 합니다 (받은 값: {value}).",
+                                        "The input size must be at least 1 (got {value})."),
+    "error.inside_kernel_not_positive": ("커널 크기는 1 이상이어야 합니다 (받은 값: {value}).",
+                                         "The kernel size must be at least 1 (got {value})."),
+    "error.inside_zero_stride": ("스트라이드는 1 이상이어야 합니다 (받은 값: {value}). 스트라이드가 0이면 커널이 움직이지 않습니다.",
+                                 "The stride must be at least 1 (got {value}); with stride 0 the kernel never moves."),
+    "error.inside_negative_padding": ("패딩은 0 이상이어야 합니다 (받은 값: {value}).",
+                                      "Padding cannot be negative (got {value})."),
+    "error.inside_kernel_too_big": ("커널 크기 {kernel}이(가) 패딩을 더한 입력 크기 {padded}({size} + 2 x {padding})보다 "
+                                    "큽니다. 커널을 줄이거나 패딩을 늘리세요.",
+                                    "The kernel ({kernel}) is larger than the padded input ({padded} = {size} + 2 x "
+                                    "{padding}); use a smaller kernel or more padding."),
+    "error.inside_size_too_big": ("크기 탐색기는 입력, 커널, 패딩이 각각 {limit} 이하일 때 격자를 그립니다 (받은 값: 입력 {size}, "
+                                  "커널 {kernel}, 패딩 {padding}).",
+                                  "The size explorer draws inputs, kernels and paddings up to {limit} each (got input "
+                                  "{size}, kernel {kernel}, padding {padding})."),
+    "error.inside_not_conv": ("'{path}' 계층은 {kind}입니다. 합성곱 설명에는 Conv2d 계층이 필요합니다.",
+                              "The layer '{path}' is a {kind}; the convolution explainer needs a Conv2d layer."),
+    "error.inside_not_pool": ("'{path}' 계층은 {kind}입니다. 풀링 설명에는 MaxPool2d나 AvgPool2d 계층이 필요합니다.",
+                              "The layer '{path}' is a {kind}; the pooling explainer needs a MaxPool2d or AvgPool2d "
+                              "layer."),
+    "error.inside_bad_channel": ("채널 {channel}은(는) 없습니다. 이 계층의 채널은 0부터 {last}까지입니다.",
+                                 "There is no channel {channel}; this layer's channels are 0 to {last}."),
+    "error.inside_bad_position": ("위치 ({row}, {col})은(는) 출력 특징 맵 {rows} x {cols} 밖에 있습니다.",
+                                  "The position ({row}, {col}) lies outside the {rows} x {cols} output feature map."),
+    "error.inside_no_conv": ("이 모델에는 합성곱 계층(Conv2d)이 없습니다.", "This model has no convolution layer (Conv2d)."),
+    "error.inside_not_image": ("이미지를 읽을 수 없습니다 (PNG나 JPEG 파일을 올려 주세요): {reason}",
+                               "Could not read the image (upload a PNG or JPEG file): {reason}"),
     # Data sets (engine/data): loading, downloading, the student's own CSV
     "error.idx_malformed": ("데이터 파일 {file}이(가) 손상되었거나 IDX 파일이 아닙니다 ({reason}).",
                             "The data file {file} is damaged or not an IDX file ({reason})."),
