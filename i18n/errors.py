@@ -50,6 +50,33 @@ STRINGS = {
     "error.spec_shape": ("계층 {index} ({kind}): {reason}", "Layer {index} ({kind}): {reason}"),
     "error.spec_too_many_parameters": ("이 신경망의 매개변수는 {count:,}개입니다. 서버는 최대 {limit:,}개까지 허용합니다.",
                                        "This network has {count:,} parameters; the server allows at most {limit:,}."),
+    "error.spec_stride_zero": ("계층 {index} ({kind}): stride는 1 이상이어야 합니다 (받은 값: {value}). stride가 0이면 커널이 "
+                               "한 칸도 움직이지 않습니다.",
+                               "Layer {index} ({kind}): stride must be at least 1 (got {value}); with stride 0 the "
+                               "kernel would never move."),
+    "error.spec_padding_negative": ("계층 {index} ({kind}): padding은 0 이상이어야 합니다 (받은 값: {value}).",
+                                    "Layer {index} ({kind}): padding cannot be negative (got {value})."),
+    "error.shape_needs_image": ("(채널, 높이, 너비) 모양의 입력이 필요한데 모양 {shape}이(가) 들어옵니다. Flatten 앞에 두거나 "
+                                "입력 모양을 (1, 28, 28)처럼 정하세요.",
+                                "needs an input of (channels, height, width) but receives shape {shape}; place it "
+                                "before Flatten, or give the input a shape like (1, 28, 28)."),
+    "error.shape_kernel_too_large": ("커널 {kernel}x{kernel}이(가) 입력 {height}x{width}보다 큽니다 (패딩 {padding} 포함). "
+                                     "kernel_size를 줄이거나 padding을 늘리세요.",
+                                     "the {kernel}x{kernel} kernel is larger than its {height}x{width} input (with "
+                                     "padding {padding}); use a smaller kernel_size or more padding."),
+    "error.shape_conv_in": ("입력 채널이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). in_channels를 {got}(으)로 "
+                            "바꾸세요.",
+                            "expects {expected} input channels but receives {got} (shape {shape}); set in_channels "
+                            "to {got}."),
+    "error.shape_pool_padding": ("padding {padding}은(는) 커널 크기 {kernel}의 절반 이하여야 합니다.",
+                                 "padding {padding} must be at most half the kernel size {kernel}."),
+    "error.shape_batchnorm_dims": ("모양 {shape}의 입력을 받을 수 없습니다 (배치를 뺀 차원 수가 {dims}이어야 합니다).",
+                                   "cannot take an input of shape {shape} (it needs {dims} dimensions besides the "
+                                   "batch)."),
+    "error.shape_batchnorm_features": ("특징(채널)이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). "
+                                       "num_features를 {got}(으)로 바꾸세요.",
+                                       "expects {expected} features (channels) but receives {got} (shape {shape}); "
+                                       "set num_features to {got}."),
     "error.shape_linear_in": ("입력 특징이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). in_features를 {got}(으)로 바꾸세요.",
                               "expects {expected} input features but receives {got} (shape {shape}); set "
                               "in_features to {got}."),

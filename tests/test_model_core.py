@@ -18,6 +18,10 @@ EXPECTED_PARAMETERS = {
     # TF Playground's default (2-4-2 Tanh) and its spiral benchmark (six hidden layers of 8).
     "playground_circle": (2 * 4 + 4) + (4 * 2 + 2) + (2 * 2 + 2),
     "playground_spiral": (2 * 8 + 8) + 5 * (8 * 8 + 8) + (8 * 2 + 2),
+    # Issue 17's CNNs: three conv (k*k*in*out + out) + BatchNorm (2 * channels) stages and a Linear; and the
+    # tutorial's Net (LeNet) with conv1 padded for 28x28.
+    "fashion_cnn": (9 * 1 * 16 + 16 + 32) + (9 * 16 * 32 + 32 + 64) + (9 * 32 * 64 + 64 + 128) + 576 * 10 + 10,
+    "net": (25 * 6 + 6) + (25 * 6 * 16 + 16) + (400 * 120 + 120) + (120 * 84 + 84) + (84 * 10 + 10),
 }
 
 SEED_000_PRINT = """NeuralNetwork(
