@@ -39,6 +39,8 @@ def render_convolution(steps: list[tuple[LayerStep, nn.Conv2d]]) -> None:
     rows, cols = output.shape[1:]
     if GOTO in st.session_state:  # where Play stopped, set before the position widgets are drawn
         st.session_state[ROW], st.session_state[COL] = st.session_state.pop(GOTO)
+    st.session_state.setdefault(ROW, rows // 2)  # the middle: an image's border is often all zeros
+    st.session_state.setdefault(COL, cols // 2)
     limits = ((ROW, rows - 1), (COL, cols - 1), ("cnn_conv_channel", conv.out_channels - 1),
               ("cnn_conv_in", conv.in_channels // conv.groups - 1))
     for key, limit in limits:  # another layer may have a smaller map or fewer channels

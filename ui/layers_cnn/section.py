@@ -48,7 +48,7 @@ def render_seeing_inside(spec: ModelSpec, model: nn.Module, is_current: bool) ->
     with tabs[0]:
         st.caption(t("cnn.maps_intro"))
         for step in map_steps(walk):
-            st.markdown(f"**{step.path}: {step.kind}** → `{list(step.output_shape)}`")
+            st.markdown(f"**{step.index + 1} · {step.path}: {step.kind}** → `{list(step.output_shape)}`")
             draw_maps(step.output[0], "cnn.channel_n")
     with tabs[1]:
         _render_kernels(model)
@@ -94,7 +94,7 @@ def _render_relu(walk) -> None:
         st.info(t("cnn.no_relu"))
         return
     st.caption(t("cnn.relu_intro"))
-    labels = [f"{step.path}: ReLU · {list(step.output_shape)}" for step in relus]
+    labels = [f"{step.index + 1} · {step.path}: ReLU · {list(step.output_shape)}" for step in relus]
     index = st.selectbox(t("cnn.relu_layer"), range(len(relus)), format_func=labels.__getitem__, key="cnn_relu_layer")
     step = relus[index]
     scale = symmetric_range(step.input)  # one colour scale for before and after
