@@ -108,7 +108,8 @@ STRINGS = {
     "cnn.pool_kept": ("남은 값: **{value:.4f}** (나머지 {dropped}개는 버림)",
                       "Kept: **{value:.4f}** (the other {dropped} dropped)"),
     "cnn.pool_mean": ("평균: **{value:.4f}**", "Mean: **{value:.4f}**"),
-    "cnn.pool_marks": ("× 표시는 어느 창에서든 살아남은 값입니다.", "Crosses mark the values some window keeps."),
+    "cnn.pool_marks": ("× 표시는 창에서 살아남은 값입니다 (값이 모두 같은 창은 표시하지 않습니다).",
+                       "Crosses mark the values a window keeps (windows whose values are all equal are left out)."),
     "cnn.no_pool": ("이 모델에는 풀링 계층(MaxPool2d, AvgPool2d)이 없습니다.",
                     "This model has no pooling layer (MaxPool2d, AvgPool2d)."),
     "cnn.sizes_intro": ("커널이 패딩을 더한 입력 위를 스트라이드만큼씩 움직입니다. 출력 크기 = floor((입력 + 2 x 패딩 - 커널) / "

@@ -173,3 +173,11 @@ def test_an_uploaded_picture_becomes_a_dark_28x28_image():
     with pytest.raises(InsideError) as caught:
         image_from_bytes(b"not a picture")
     assert caught.value.key == "inside_not_image"
+
+
+def test_flat_windows_have_no_decisive_cell():
+    x = torch.zeros(1, 4, 4)
+    x[0, 0, 1] = 2.0  # only the top-left window holds a distinct maximum
+    explained = explain_pooling(nn.MaxPool2d(2), x, 0)
+    assert explained.decisive_cells() == [(0, 1)]
+    assert len(explained.kept_cells) == 4  # every window still keeps one value, as torch does

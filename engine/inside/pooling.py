@@ -47,6 +47,11 @@ class PoolingExplained:
         """Input cells (row, col) that some window keeps (max pooling); empty for average pooling."""
         return {w.kept_cell for w in self.windows if w.kept_cell is not None}
 
+    def decisive_cells(self) -> list[tuple[int, int]]:
+        """Kept cells of the windows whose values are not all equal (in a flat window any cell would do)."""
+        return sorted({w.kept_cell for w in self.windows
+                       if w.kept_cell is not None and w.values.max() > w.values.min()})
+
     @property
     def dropped_share(self) -> float:
         """Share of the input's values that reach no output (max pooling): 3/4 for a 2x2 window with stride 2."""

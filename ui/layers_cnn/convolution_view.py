@@ -50,14 +50,14 @@ def render_convolution(steps: list[tuple[LayerStep, nn.Conv2d]]) -> None:
                                            key="cnn_conv_channel"))
     row = int(row_col.number_input(t("cnn.conv_row"), 0, rows - 1, key=ROW))
     col = int(col_col.number_input(t("cnn.conv_col"), 0, cols - 1, key=COL))
-    back, forward, play, _ = st.columns([1, 1, 1, 3])
+    back, forward, play, detail = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
     back.button(t("cnn.conv_back"), key="cnn_conv_back", on_click=_move, args=(-1, rows, cols),
                 icon=":material/skip_previous:")
     forward.button(t("cnn.conv_next"), key="cnn_conv_next", on_click=_move, args=(1, rows, cols),
                    icon=":material/skip_next:")
     playing = play.button(t("cnn.conv_play"), key="cnn_conv_play", icon=":material/play_arrow:",
                           help=t("cnn.conv_play_help", steps=PLAY_STEPS))
-    shown = st.selectbox(t("cnn.conv_in_channel"), range(conv.in_channels // conv.groups), key="cnn_conv_in",
+    shown = detail.selectbox(t("cnn.conv_in_channel"), range(conv.in_channels // conv.groups), key="cnn_conv_in",
                          format_func=lambda i: t("cnn.channel_n", c=i))
     frame = st.empty()
     if not playing:

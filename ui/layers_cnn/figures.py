@@ -9,7 +9,7 @@ from engine.inside.conv_sizes import SizePlan
 
 MARGIN = {"t": 36, "b": 6, "l": 6, "r": 6}
 COLOURS = "RdBu_r"  # red positive, blue negative, white zero: the numbers stay readable on it
-HIGHLIGHT = "#e4572e"
+HIGHLIGHT = "#00a650"  # green: stands out on both the red and the blue of COLOURS
 
 
 def numbers_figure(values: torch.Tensor, title: str, marked: tuple[int, int] | None = None,

@@ -24,8 +24,8 @@ def render_pooling(steps: list[tuple[LayerStep, nn.Module]]) -> None:
     rows, cols = explained.output.shape
     is_max = explained.kind == "MaxPool2d"
     keys = ("cnn_pool_row", rows - 1), ("cnn_pool_col", cols - 1)
-    for key, limit in keys:
-        st.session_state[key] = min(st.session_state.get(key, 0), limit)
+    for key, limit in keys:  # start in the middle (a border is often all zeros); clamp for a smaller map
+        st.session_state[key] = min(st.session_state.get(key, (limit + 1) // 2), limit)
     row_col, col_col = st.columns(2)
     row = int(row_col.number_input(t("cnn.pool_row"), 0, rows - 1, key="cnn_pool_row"))
     col = int(col_col.number_input(t("cnn.pool_col"), 0, cols - 1, key="cnn_pool_col"))
@@ -39,7 +39,7 @@ def render_pooling(steps: list[tuple[LayerStep, nn.Module]]) -> None:
     kernel_h, kernel_w = window.values.shape
     source.plotly_chart(map_figure(explained.input, t("cnn.pool_input", c=channel),
                                    window=(window.top, window.left, kernel_h, kernel_w),
-                                   marks=sorted(explained.kept_cells) if is_max else None), key="cnn_pool_input")
+                                   marks=explained.decisive_cells() if is_max else None), key="cnn_pool_input")
     picked.plotly_chart(numbers_figure(window.values, t("cnn.pool_window"), marked=window.kept), key="cnn_pool_window")
     result.plotly_chart(map_figure(explained.output, t("cnn.pool_output", kind=explained.kind),
                                    window=(row, col, 1, 1)), key="cnn_pool_output")
