@@ -129,4 +129,11 @@ STRINGS = {
     "cnn.size_cells_input": ("입력", "input"),
     "cnn.size_cells_padding": ("패딩 (0)", "padding (0)"),
     "cnn.size_cells_unused": ("쓰이지 않는 칸", "never reached"),
+    # The Train page's live view of a CNN (ui/train/live_feature_maps.py)
+    "train.live_maps_title": ("첫 번째 합성곱 계층의 특징 맵 (테스트 이미지 0)",
+                              "The first convolution layer's feature maps (test image 0)"),
+    "train.live_maps_legend": ("에폭 {epoch}의 가중치, 채널 {channels}개, 색 척도 ±{scale:.3g} (주황 음수, 파랑 양수). 에폭이 "
+                               "끝날 때마다 새로 그립니다.",
+                               "Weights after epoch {epoch}, {channels} channels, colour scale ±{scale:.3g} (orange "
+                               "negative, blue positive); redrawn as each epoch ends."),
 }
