@@ -45,6 +45,16 @@ class LayerKind:
     is_activation: bool = False
     infer_shape: Callable[[tuple[int, ...], dict], tuple[int, ...]] | None = None
     count_parameters: Callable[[dict], int] | None = None
+    connects: tuple[str, int] | None = None  # (argument, dimension of the incoming shape) "connect sizes" fills
+
+    def connected(self, shape: tuple[int, ...], args: dict) -> dict:
+        """`args` with the size this layer takes set to what reaches it (Linear's in_features = the last
+        dimension; Conv2d's in_channels and BatchNorm's num_features = the channels), as the editor's
+        "connect sizes automatically" does; unchanged for other layers or an empty shape."""
+        if self.connects is None or not shape:
+            return args
+        name, dim = self.connects
+        return {**args, name: shape[dim]}
 
     def parameter_count(self, args: dict) -> int:
         """Trainable parameters a layer of this kind holds with these arguments (buffers excluded)."""
@@ -149,7 +159,7 @@ _STRIDE = Arg("stride", int, 1, 1, MAX_KERNEL, too_low="spec_stride_zero")
 _PADDING = Arg("padding", int, 0, 0, MAX_KERNEL, too_low="spec_padding_negative")
 _POOL = (Arg("kernel_size", int, 2, 1, MAX_KERNEL), Arg("stride", int, 2, 1, MAX_KERNEL, too_low="spec_stride_zero"),
          _PADDING)
-_BATCHNORM = (_channels("num_features"), Arg("eps", float, 1e-5, 1e-12, 1.0), Arg("momentum", float, 0.1, 0.0, 1.0),
+_BATCHNORM = (_features("num_features"), Arg("eps", float, 1e-5, 1e-12, 1.0), Arg("momentum", float, 0.1, 0.0, 1.0),
               Arg("affine", bool, True))
 
 LAYERS: dict[str, LayerKind] = {
@@ -158,16 +168,16 @@ LAYERS: dict[str, LayerKind] = {
         LayerKind("Flatten", nn.Flatten, (Arg("start_dim", int, 1, -4, 4), Arg("end_dim", int, -1, -4, 4)),
                   infer_shape=_flatten_shape),
         LayerKind("Linear", nn.Linear, (_features("in_features"), _features("out_features"), Arg("bias", bool, True)),
-                  infer_shape=_linear_shape, count_parameters=_linear_parameters),
+                  infer_shape=_linear_shape, count_parameters=_linear_parameters, connects=("in_features", -1)),
         LayerKind("Conv2d", nn.Conv2d, (_channels("in_channels"), _channels("out_channels"), _KERNEL, _STRIDE,
                                         _PADDING, Arg("bias", bool, True)),
-                  infer_shape=_conv_shape, count_parameters=_conv_parameters),
+                  infer_shape=_conv_shape, count_parameters=_conv_parameters, connects=("in_channels", 0)),
         LayerKind("MaxPool2d", nn.MaxPool2d, _POOL, infer_shape=_pool_shape),
         LayerKind("AvgPool2d", nn.AvgPool2d, _POOL, infer_shape=_pool_shape),
         LayerKind("BatchNorm2d", nn.BatchNorm2d, _BATCHNORM, infer_shape=_batchnorm_shape((3,)),
-                  count_parameters=_batchnorm_parameters),
+                  count_parameters=_batchnorm_parameters, connects=("num_features", 0)),
         LayerKind("BatchNorm1d", nn.BatchNorm1d, _BATCHNORM, infer_shape=_batchnorm_shape((1, 2)),
-                  count_parameters=_batchnorm_parameters),
+                  count_parameters=_batchnorm_parameters, connects=("num_features", 0)),
         LayerKind("Dropout", nn.Dropout, (Arg("p", float, 0.5, 0.0, 1.0),)),
         LayerKind("ReLU", nn.ReLU, is_activation=True),
         LayerKind("Sigmoid", nn.Sigmoid, is_activation=True),
