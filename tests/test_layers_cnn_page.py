@@ -4,7 +4,6 @@ explainer against F.conv2d, pooling, ReLU, the size explorer and its translated 
 import re
 
 import pytest
-import torch
 import torch.nn.functional as F
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -29,7 +28,8 @@ def labels_in_the_tests_language(monkeypatch, request):
 
 def _open_with(preset: str, lang: str):
     app = open_page("pages/layers.py", lang)
-    app.session_state["model_spec"] = PRESETS[preset]
+    app.session_state["model_spec"] = PRESETS[preset]  # what ui.model.state.set_spec does: a new spec, new weights
+    app.session_state["model_module"] = build_model(PRESETS[preset], seed=INIT_SEED)
     app.segmented_control(key="layers_model").set_value("current").run()
     assert not app.exception
     return app
@@ -56,6 +56,10 @@ def test_the_convolution_explained_on_the_students_cnn_equals_f_conv2d(lang):
     assert translate("cnn.conv_col_sum", lang) in app.dataframe[-1].value.columns
     products = (x[0, 0, row - 1:row + 2, col - 1:col + 2].double() * conv.weight[5, 0].double()).sum().item()
     assert app.dataframe[-1].value.iloc[0, 1] == pytest.approx(products, abs=1e-6)
+    if lang == "en":  # Play walks PLAY_STEPS positions along the row, then stays where it stopped
+        app.button(key="cnn_conv_play").click().run()
+        assert not app.exception
+        assert (app.number_input(key="cnn_conv_row").value, app.number_input(key="cnn_conv_col").value) == (14, 27)
 
 
 @needs_fashion
@@ -76,7 +80,7 @@ def test_feature_maps_pooling_and_relu_of_the_tutorials_net(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_size_explorer_follows_the_rule_and_refuses_impossible_sizes(lang):
     app = open_page("pages/layers.py", lang)  # the tutorial MLP: the page as before, plus the explorer
-    assert any(i.value == translate("cnn.choose_current", lang) for i in app.info)
+    assert any(i.value == translate("cnn.no_cnn", lang) for i in app.info)  # the current model is an MLP too
     app.number_input(key="cnn_size_input").set_value(28).run()
     app.number_input(key="cnn_size_kernel").set_value(5).run()
     app.number_input(key="cnn_size_stride").set_value(2).run()
@@ -91,7 +95,10 @@ def test_the_size_explorer_follows_the_rule_and_refuses_impossible_sizes(lang):
                                            padded=32)
 
 
-def test_a_current_mlp_gets_a_pointer_to_cnns():
+def test_a_current_mlp_gets_a_pointer_to_cnns_and_a_current_cnn_a_pointer_to_my_model():
     app = _open_with("fashion_mlp", "en")
     assert any(i.value == translate("cnn.no_cnn", "en") for i in app.info)
-    assert torch.nn.Conv2d not in {type(m) for m in build_model(PRESETS["fashion_mlp"]).modules()}
+    app.session_state["model_spec"] = PRESETS["net"]
+    app.session_state["model_module"] = build_model(PRESETS["net"], seed=INIT_SEED)  # as set_spec would rebuild it
+    app.segmented_control(key="layers_model").set_value("walkthrough").run()
+    assert any(i.value == translate("cnn.choose_current", "en") for i in app.info)

@@ -27,8 +27,12 @@ def _move(by: int, rows: int, cols: int) -> None:
     st.session_state[ROW], st.session_state[COL] = order[(index + by) % len(order)]
 
 
+@st.fragment
 def render_convolution(steps: list[tuple[LayerStep, nn.Conv2d]]) -> None:
-    """The explainer for the Conv2d calls of one forward pass: (the step that recorded it, the layer)."""
+    """The explainer for the Conv2d calls of one forward pass: (the step that recorded it, the layer).
+
+    A fragment: stepping and playing rerun only the explainer, not the page's other feature maps.
+    """
     st.caption(t("cnn.conv_intro"))
     labels = [f"{step.path}: Conv2d({conv.in_channels}, {conv.out_channels}, kernel_size={conv.kernel_size[0]})"
               for step, conv in steps]
@@ -72,7 +76,7 @@ def render_convolution(steps: list[tuple[LayerStep, nn.Conv2d]]) -> None:
             _explain(explain_convolution(conv, x, channel, *at), x, output, shown, key=f"_{index}")
         time.sleep(PLAY_SECONDS)
     st.session_state[GOTO] = at
-    st.rerun()
+    st.rerun()  # once, after playing: the position widgets take where Play stopped
 
 
 def _explain(step: ConvolutionAt, x: torch.Tensor, output: torch.Tensor, shown: int, key: str = "") -> None:

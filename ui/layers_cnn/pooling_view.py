@@ -12,8 +12,10 @@ from ui.language import t
 from ui.layers_cnn.figures import map_figure, numbers_figure
 
 
+@st.fragment
 def render_pooling(steps: list[tuple[LayerStep, nn.Module]]) -> None:
-    """The explainer for the pooling calls of one forward pass: (the step that recorded it, the layer)."""
+    """The explainer for the pooling calls of one forward pass: (the step that recorded it, the layer); a
+    fragment, so picking a window reruns only the explainer."""
     labels = [f"{step.index + 1} · {step.path}: {step.kind}" for step, _ in steps]
     choice = st.selectbox(t("cnn.pool_layer"), range(len(steps)), format_func=labels.__getitem__, key="cnn_pool_layer")
     step, pool = steps[choice]

@@ -14,6 +14,7 @@ from ui.layers_cnn.image_choice import choose_image
 from ui.layers_cnn.pictures import TILE, draw_maps, symmetric_range, tile
 from ui.layers_cnn.pooling_view import render_pooling
 from ui.layers_cnn.size_view import render_size_explorer
+from ui.model.state import current_model
 
 TABS = ("maps", "kernels", "relu", "conv", "pool", "sizes")
 
@@ -22,8 +23,7 @@ def render_seeing_inside(spec: ModelSpec, model: nn.Module, is_current: bool) ->
     """The CNN section for a current model with Conv2d layers; otherwise a pointer to it and the size explorer."""
     st.subheader(t("cnn.title"))
     if not (is_current and is_cnn(model)):
-        st.info(t("cnn.choose_current" if is_cnn(model) or not is_current else "cnn.no_cnn"),
-                icon=":material/info:")
+        st.info(t("cnn.choose_current" if is_cnn(current_model()) else "cnn.no_cnn"), icon=":material/info:")
         with st.expander(t("cnn.tab_sizes")):
             render_size_explorer()
         return
