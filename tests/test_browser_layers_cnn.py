@@ -22,7 +22,7 @@ def test_feature_maps_draw_and_a_drawing_goes_through_the_cnn(app_url, lang):
         wait_for_app(page)
         # fashion_cnn's conv and pool layers: 16 + 16 + 32 + 32 + 64 + 64 channels, the first 32 of a layer drawn
         tiles = page.locator('[data-testid="stImage"] img')
-        assert tiles.count() >= 16 + 16 + 32 + 32 + 32 + 32
+        tiles.nth(1 + 16 + 16 + 32 + 32 + 32 + 32 - 1).wait_for(state="attached", timeout=60_000)  # + the image
         page.get_by_text(translate("cnn.image_pad", lang), exact=True).click()
         wait_for_app(page)
         blank = page.locator('[data-testid="stImage"] img').first.get_attribute("src")
