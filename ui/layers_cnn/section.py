@@ -6,7 +6,7 @@ import streamlit as st
 from torch import nn
 
 from engine import ModelSpec, PlaygroundError
-from engine.inside.feature_maps import image_walk, is_cnn, map_steps, relu_steps
+from engine.inside.feature_maps import CONV_KINDS, image_walk, is_cnn, map_steps, relu_steps
 from ui.language import error_text, t
 from ui.layers import class_names
 from ui.layers_cnn.convolution_view import render_convolution
@@ -14,7 +14,7 @@ from ui.layers_cnn.image_choice import choose_image
 from ui.layers_cnn.pictures import TILE, draw_maps, symmetric_range, tile
 from ui.layers_cnn.pooling_view import render_pooling
 from ui.layers_cnn.size_view import render_size_explorer
-from ui.model.state import current_model
+from ui.model.state import current_spec
 
 TABS = ("maps", "kernels", "relu", "conv", "pool", "sizes")
 
@@ -23,7 +23,10 @@ def render_seeing_inside(spec: ModelSpec, model: nn.Module, is_current: bool) ->
     """The CNN section for a current model with Conv2d layers; otherwise a pointer to it and the size explorer."""
     st.subheader(t("cnn.title"))
     if not (is_current and is_cnn(model)):
-        st.info(t("cnn.choose_current" if is_cnn(current_model()) else "cnn.no_cnn"), icon=":material/info:")
+        # The spec says it: building the current model just to ask would make weights nobody asked for yet.
+        current_has_conv = any(layer.kind in CONV_KINDS for layer in current_spec().layers)
+        st.info(t("cnn.choose_current" if current_has_conv and not is_current else "cnn.no_cnn"),
+                icon=":material/info:")
         with st.expander(t("cnn.tab_sizes")):
             render_size_explorer()
         return
