@@ -3,6 +3,7 @@
 The dynamo exporter takes about a second per model here, so each model is exported once per module.
 """
 
+import copy
 import os
 
 import numpy as np
@@ -160,3 +161,61 @@ def test_a_model_that_cannot_be_exported_names_the_layer():
     assert caught.value.key == "export_failed_layer"
     assert caught.value.params["layer"] == "2" and caught.value.params["kind"] == "Eigenvalues"
     assert model.training, "the student's module is left as it was"
+
+
+def untuned_cnn() -> ModelSpec:
+    """A CNN nobody tuned: kernel 5 with padding 2 and stride 2, pooling 3 with stride 2, an AvgPool with
+    padding, a conv without bias, BatchNorm2d and BatchNorm1d, Dropout, on a 3-channel odd-sized input."""
+    L = LayerSpec.of
+    return ModelSpec((3, 29, 27), (
+        L("Conv2d", in_channels=3, out_channels=8, kernel_size=5, stride=2, padding=2),  # (8, 15, 14)
+        L("BatchNorm2d", num_features=8), L("ReLU"),
+        L("MaxPool2d", kernel_size=3, stride=2),  # (8, 7, 6)
+        L("Conv2d", in_channels=8, out_channels=12, kernel_size=3, padding=1, bias=False),
+        L("AvgPool2d", kernel_size=2, stride=1, padding=1),  # (12, 8, 7)
+        L("BatchNorm2d", num_features=12, momentum=0.5), L("Tanh"),
+        L("Flatten"), L("BatchNorm1d", num_features=12 * 8 * 7), L("Dropout", p=0.3),
+        L("Linear", in_features=12 * 8 * 7, out_features=10),
+    ))
+
+
+def trained(spec: ModelSpec, steps: int = 15, seed: int = 0) -> nn.Module:
+    """A model after a few Adam steps in train mode: weights off their start, BatchNorm's running
+    statistics moved away from 0 and 1, so eval mode really uses them."""
+    model = build_model(spec, seed=seed)
+    generator = torch.Generator().manual_seed(seed)
+    x = 2 * torch.rand(32, *spec.input_shape, generator=generator)
+    y = torch.randint(0, 10, (32,), generator=generator)
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+    for _ in range(steps):
+        optimizer.zero_grad()
+        nn.functional.cross_entropy(model(x), y).backward()
+        optimizer.step()
+    return model
+
+
+@pytest.mark.parametrize("name", ["fashion_cnn", "net"])
+def test_trained_cnn_presets_match_torch_in_eval_mode(name):
+    spec = PRESETS[name]
+    model = trained(spec)
+    result = export_and_check(model, spec.input_shape)
+    assert result.report.passed and result.report.max_abs_diff <= THRESHOLD, result.report.max_abs_diff
+    assert result.report.argmax_agreement == 1.0
+    assert model.training  # exported as in eval; the student's model keeps training
+
+
+@pytest.mark.parametrize("opset", SUPPORTED_OPSETS)
+def test_an_untuned_cnn_matches_torch_at_every_offered_opset(opset):
+    spec = untuned_cnn()
+    model = trained(spec, seed=opset)
+    batchnorm = [m for m in model.modules() if isinstance(m, nn.BatchNorm2d)][0]
+    assert not torch.allclose(batchnorm.running_var, torch.ones_like(batchnorm.running_var))
+    data = to_onnx(model, torch.rand(2, *spec.input_shape), opset=opset)
+    report = check_parity(model, data, wide_inputs(spec.input_shape))
+    assert report.passed and report.max_abs_diff <= THRESHOLD, (opset, report.max_abs_diff)
+    ops = {node.op_type for node in describe_onnx(data).nodes}
+    assert {"Conv", "MaxPool", "AveragePool"} <= ops and "Dropout" not in ops
+    eval_model = copy.deepcopy(model).eval()
+    x = wide_inputs(spec.input_shape)[1].batch
+    torch.testing.assert_close(torch.from_numpy(run_onnx(data, x.numpy())), eval_model(x).detach(),
+                               atol=THRESHOLD, rtol=0)
