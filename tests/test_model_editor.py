@@ -83,6 +83,9 @@ def test_a_cnn_preset_shows_each_layers_output_shape_and_connects_channels():
     app = _model_page()
     app.selectbox(key="model_preset").set_value("fashion_cnn").run()
     assert not app.exception
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Trainable params"] == "29,290"  # the summary counts BatchNorm's weight and bias, not its buffers
+    assert str(build_model(PRESETS["fashion_cnn"])) in [code.value for code in app.code]  # print(model)
     captions = [caption.value for caption in app.caption]
     assert "Output shape (B, 16, 28, 28)" in captions and "Output shape (B, 64, 3, 3)" in captions
     app.number_input(key=_row_key(app, 4, "out_channels")).set_value(24).run()  # the second convolution
