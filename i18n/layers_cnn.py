@@ -53,8 +53,8 @@ STRINGS = {
                           "커널이 윤곽이나 무늬를 찾는 모양으로 바뀝니다.",
                           "Kernels are a convolution layer's weights: each output channel has one kernel per input "
                           "channel. Training turns them into detectors of edges and textures."),
-    "cnn.kernel_out": ("출력 채널 {o}", "output channel {o}"),
-    "cnn.kernel_in": ("출력 {o} · 입력 채널 {i}", "output {o} · input channel {i}"),
+    "cnn.kernel_out": ("출력 {o}", "out {o}"),  # under an 84-pixel kernel: short
+    "cnn.kernel_in": ("입력 {i}", "in {i}"),
     "cnn.kernel_pick": ("{path}: 커널을 볼 출력 채널", "{path}: output channel whose kernels to show"),
     "cnn.relu_intro": ("ReLU는 음수를 0으로 만들고 양수는 그대로 둡니다. 전과 후를 같은 색 척도로 그립니다.",
                        "ReLU sets negative values to zero and keeps positive ones; before and after share one "

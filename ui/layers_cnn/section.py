@@ -11,7 +11,7 @@ from ui.language import error_text, t
 from ui.layers import class_names
 from ui.layers_cnn.convolution_view import render_convolution
 from ui.layers_cnn.image_choice import choose_image
-from ui.layers_cnn.pictures import TILE, draw_maps, symmetric_range, tile
+from ui.layers_cnn.pictures import MAX_TILES, TILE, draw_maps, symmetric_range, tile
 from ui.layers_cnn.pooling_view import render_pooling
 from ui.layers_cnn.size_view import render_size_explorer
 from ui.model.state import current_spec
@@ -82,12 +82,12 @@ def _render_kernels(model: nn.Module) -> None:
         st.markdown(f"**{path}: Conv2d** · `{list(weight.shape)}`")
         scale = symmetric_range(weight)
         if weight.shape[1] == 1:  # one input channel: one kernel per output channel
-            st.image([tile(k[0], scale, TILE) for k in weight[:32]],
-                     caption=[t("cnn.kernel_out", o=o) for o in range(min(32, len(weight)))])
+            st.image([tile(k[0], scale, TILE) for k in weight[:MAX_TILES]],
+                     caption=[t("cnn.kernel_out", o=o) for o in range(min(MAX_TILES, len(weight)))])
         else:
             out = st.number_input(t("cnn.kernel_pick", path=path), 0, len(weight) - 1, 0, key=f"cnn_kernel_{path}")
-            st.image([tile(k, scale, TILE) for k in weight[int(out)][:32]],
-                     caption=[t("cnn.kernel_in", o=int(out), i=i) for i in range(min(32, weight.shape[1]))])
+            st.image([tile(k, scale, TILE) for k in weight[int(out)][:MAX_TILES]],
+                     caption=[t("cnn.kernel_in", i=i) for i in range(min(MAX_TILES, weight.shape[1]))])
         st.caption(t("cnn.scale_note", scale=scale))
 
 
