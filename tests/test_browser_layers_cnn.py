@@ -2,6 +2,7 @@
 as pictures, and a drawing on the pad goes through the network."""
 
 import pytest
+from playwright.sync_api import expect
 
 from engine import PRESETS
 from engine.links import encode_setup
@@ -25,7 +26,8 @@ def test_feature_maps_draw_and_a_drawing_goes_through_the_cnn(app_url, lang):
         tiles.nth(1 + 16 + 16 + 32 + 32 + 32 + 32 - 1).wait_for(state="attached", timeout=60_000)  # + the image
         page.get_by_text(translate("cnn.image_pad", lang), exact=True).click()
         wait_for_app(page)
-        blank = page.locator('[data-testid="stImage"] img').first.get_attribute("src")
+        shown = page.locator('[data-testid="stImage"]', has_text=translate("cnn.image_shown", lang)).locator("img")
+        blank = shown.get_attribute("src")
         pad = page.locator("canvas.pad").first
         pad.wait_for(timeout=30_000)
         box = pad.bounding_box()
@@ -33,8 +35,7 @@ def test_feature_maps_draw_and_a_drawing_goes_through_the_cnn(app_url, lang):
         page.mouse.down()
         page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.7, steps=12)
         page.mouse.up()
-        page.wait_for_function("src => document.querySelector('[data-testid=\"stImage\"] img').src !== src", arg=blank,
-                               timeout=30_000)
+        expect(shown).not_to_have_attribute("src", blank, timeout=30_000)  # the drawing went through the CNN
         wait_for_app(page)
         screenshot(page, f"layers-cnn-pad-{lang}")
         assert page.locator('[data-testid="stException"]').count() == 0

@@ -12,7 +12,9 @@ from ui.language import t
 
 HTML = '<div><canvas class="pad"></canvas><div><button class="clear"></button></div></div>'
 CSS = ("canvas.pad { border: 1px solid var(--st-border-color, #ccc); touch-action: none; cursor: crosshair; "
-       "image-rendering: pixelated; } button.clear { margin-top: 0.4rem; }")
+       "image-rendering: pixelated; } button.clear { margin-top: 0.4rem; padding: 0.25rem 0.9rem; cursor: pointer; "
+       "border: 1px solid var(--st-border-color, #ccc); border-radius: 0.5rem; background: transparent; "
+       "color: var(--st-text-color, inherit); font: inherit; }")
 SIDE = 28
 
 
