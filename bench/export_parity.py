@@ -1,8 +1,9 @@
-"""Export + checker + parity timings and parity figures for every preset and a trained fashion_mlp.
+"""Export + checker + parity timings and parity figures for every preset, a trained fashion_mlp and CNNs.
 
 Run: nice .venv/bin/python bench/export_parity.py [repeats]   (FASHION_MNIST_DIR adds real images)
 Prints the median over `repeats` of export_and_check(fashion_mlp) once the exporter is warm, then the
-largest torch-vs-onnxruntime differences for each preset and for a model trained on real data.
+largest torch-vs-onnxruntime differences for each preset, for a model trained on real data, and for
+CNNs after a few training steps (the CNN presets and an untuned one, BatchNorm in eval mode) at every opset.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ if "FASHION_MNIST_DIR" not in os.environ and SHARED.is_dir():
 
 from engine import PRESETS, build_model  # noqa: E402
 from engine.data.sample_images import first_test_images  # noqa: E402
-from export import export_and_check  # noqa: E402
+from export import SUPPORTED_OPSETS, check_parity, export_and_check, to_onnx  # noqa: E402
+from export.parity import parity_inputs  # noqa: E402
+from tests.cnn_helpers import trained, untuned_cnn  # noqa: E402
 
 
 def timed_fashion_mlp(repeats: int) -> None:
@@ -80,8 +83,25 @@ def parity_of_trained(steps: int = 300) -> None:
           f"passed {report.passed}")
 
 
+def parity_of_cnns() -> None:
+    """Trained CNN presets, and an untuned CNN (kernel 5 padding 2 stride 2, pool 3 stride 2, BatchNorm) per opset."""
+    for name in ("fashion_cnn", "net"):
+        spec = PRESETS[name]
+        report = export_and_check(trained(spec), spec.input_shape).report
+        print(f"trained {name:12s} max abs {report.max_abs_diff:.2e}  max rel {report.max_rel_diff:.2e}  "
+              f"argmax {report.argmax_agreement}  passed {report.passed}")
+    spec = untuned_cnn()
+    for opset in SUPPORTED_OPSETS:
+        model = trained(spec, seed=opset)
+        data = to_onnx(model, torch.rand(2, *spec.input_shape), opset=opset)
+        report = check_parity(model, data, parity_inputs(spec.input_shape))
+        print(f"untuned CNN opset {opset}: max abs {report.max_abs_diff:.2e}  max rel {report.max_rel_diff:.2e}  "
+              f"passed {report.passed}")
+
+
 if __name__ == "__main__":
     torch.set_num_threads(1)
     timed_fashion_mlp(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
     parity_of_presets()
     parity_of_trained()
+    parity_of_cnns()

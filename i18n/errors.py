@@ -50,6 +50,33 @@ STRINGS = {
     "error.spec_shape": ("계층 {index} ({kind}): {reason}", "Layer {index} ({kind}): {reason}"),
     "error.spec_too_many_parameters": ("이 신경망의 매개변수는 {count:,}개입니다. 서버는 최대 {limit:,}개까지 허용합니다.",
                                        "This network has {count:,} parameters; the server allows at most {limit:,}."),
+    "error.spec_stride_zero": ("계층 {index} ({kind}): stride는 1 이상이어야 합니다 (받은 값: {value}). stride가 0이면 커널이 "
+                               "한 칸도 움직이지 않습니다.",
+                               "Layer {index} ({kind}): stride must be at least 1 (got {value}); with stride 0 the "
+                               "kernel would never move."),
+    "error.spec_padding_negative": ("계층 {index} ({kind}): padding은 0 이상이어야 합니다 (받은 값: {value}).",
+                                    "Layer {index} ({kind}): padding cannot be negative (got {value})."),
+    "error.shape_needs_image": ("(채널, 높이, 너비) 모양의 입력이 필요한데 모양 {shape}이(가) 들어옵니다. Flatten 앞에 두거나 "
+                                "입력 모양을 (1, 28, 28)처럼 정하세요.",
+                                "needs an input of (channels, height, width) but receives shape {shape}; place it "
+                                "before Flatten, or give the input a shape like (1, 28, 28)."),
+    "error.shape_kernel_too_large": ("커널 {kernel}x{kernel}이(가) 입력 {height}x{width}보다 큽니다 (패딩 {padding} 포함). "
+                                     "kernel_size를 줄이거나 padding을 늘리세요.",
+                                     "the {kernel}x{kernel} kernel is larger than its {height}x{width} input (with "
+                                     "padding {padding}); use a smaller kernel_size or more padding."),
+    "error.shape_conv_in": ("입력 채널이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). in_channels를 {got}(으)로 "
+                            "바꾸세요.",
+                            "expects {expected} input channels but receives {got} (shape {shape}); set in_channels "
+                            "to {got}."),
+    "error.shape_pool_padding": ("padding {padding}은(는) 커널 크기 {kernel}의 절반 이하여야 합니다.",
+                                 "padding {padding} must be at most half the kernel size {kernel}."),
+    "error.shape_batchnorm_dims": ("모양 {shape}의 입력을 받을 수 없습니다 (배치를 뺀 차원 수가 {dims}이어야 합니다).",
+                                   "cannot take an input of shape {shape} (it needs {dims} dimensions besides the "
+                                   "batch)."),
+    "error.shape_batchnorm_features": ("특징(채널)이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). "
+                                       "num_features를 {got}(으)로 바꾸세요.",
+                                       "expects {expected} features (channels) but receives {got} (shape {shape}); "
+                                       "set num_features to {got}."),
     "error.shape_linear_in": ("입력 특징이 {expected}개여야 하는데 {got}개가 들어옵니다 (모양 {shape}). in_features를 {got}(으)로 바꾸세요.",
                               "expects {expected} input features but receives {got} (shape {shape}); set "
                               "in_features to {got}."),
@@ -83,6 +110,35 @@ STRINGS = {
     "error.inside_bad_batch": ("미니배치의 모양은 {got}인데, 모델은 배치 차원 다음에 {expected}을(를) 받습니다.",
                                "The minibatch has shape {got}, but the model takes {expected} after the batch "
                                "dimension."),
+    # Inside a CNN (engine/inside/conv_sizes.py, convolution.py, pooling.py, feature_maps.py, image_input.py)
+    "error.inside_input_not_positive": ("입력 크기는 1 이상이어야 합니다 (받은 값: {value}).",
+                                        "The input size must be at least 1 (got {value})."),
+    "error.inside_kernel_not_positive": ("커널 크기는 1 이상이어야 합니다 (받은 값: {value}).",
+                                         "The kernel size must be at least 1 (got {value})."),
+    "error.inside_zero_stride": ("스트라이드는 1 이상이어야 합니다 (받은 값: {value}). 스트라이드가 0이면 커널이 움직이지 않습니다.",
+                                 "The stride must be at least 1 (got {value}); with stride 0 the kernel never moves."),
+    "error.inside_negative_padding": ("패딩은 0 이상이어야 합니다 (받은 값: {value}).",
+                                      "Padding cannot be negative (got {value})."),
+    "error.inside_kernel_too_big": ("커널 크기 {kernel}이(가) 패딩을 더한 입력 크기 {padded}({size} + 2 x {padding})보다 "
+                                    "큽니다. 커널을 줄이거나 패딩을 늘리세요.",
+                                    "The kernel ({kernel}) is larger than the padded input ({padded} = {size} + 2 x "
+                                    "{padding}); use a smaller kernel or more padding."),
+    "error.inside_size_too_big": ("크기 탐색기는 입력, 커널, 패딩이 각각 {limit} 이하일 때 격자를 그립니다 (받은 값: 입력 {size}, "
+                                  "커널 {kernel}, 패딩 {padding}).",
+                                  "The size explorer draws inputs, kernels and paddings up to {limit} each (got input "
+                                  "{size}, kernel {kernel}, padding {padding})."),
+    "error.inside_not_conv": ("'{path}' 계층은 {kind}입니다. 합성곱 설명에는 Conv2d 계층이 필요합니다.",
+                              "The layer '{path}' is a {kind}; the convolution explainer needs a Conv2d layer."),
+    "error.inside_not_pool": ("'{path}' 계층은 {kind}입니다. 풀링 설명에는 MaxPool2d나 AvgPool2d 계층이 필요합니다.",
+                              "The layer '{path}' is a {kind}; the pooling explainer needs a MaxPool2d or AvgPool2d "
+                              "layer."),
+    "error.inside_bad_channel": ("채널 {channel}은(는) 없습니다. 이 계층의 채널은 0부터 {last}까지입니다.",
+                                 "There is no channel {channel}; this layer's channels are 0 to {last}."),
+    "error.inside_bad_position": ("위치 ({row}, {col})은(는) 출력 특징 맵 {rows} x {cols} 밖에 있습니다.",
+                                  "The position ({row}, {col}) lies outside the {rows} x {cols} output feature map."),
+    "error.inside_no_conv": ("이 모델에는 합성곱 계층(Conv2d)이 없습니다.", "This model has no convolution layer (Conv2d)."),
+    "error.inside_not_image": ("이미지를 읽을 수 없습니다 (PNG나 JPEG 파일을 올려 주세요): {reason}",
+                               "Could not read the image (upload a PNG or JPEG file): {reason}"),
     # Data sets (engine/data): loading, downloading, the student's own CSV
     "error.idx_malformed": ("데이터 파일 {file}이(가) 손상되었거나 IDX 파일이 아닙니다 ({reason}).",
                             "The data file {file} is damaged or not an IDX file ({reason})."),

@@ -1,5 +1,6 @@
 """Through the layers: a minibatch (three images by default, up to 64) through the network one layer at a time (seeds
-000/003/004): shapes, the Linear output before and after ReLU, logits, softmax, and per-layer statistics."""
+000/003/004): shapes, the Linear output before and after ReLU, logits, softmax, and per-layer statistics; then,
+for the student's own CNN, one image's feature maps, kernels, the convolution and pooling explained, and sizes."""
 
 import streamlit as st
 
@@ -29,6 +30,7 @@ from ui.layers import (
     stats_table,
     takes_fashion_images,
 )
+from ui.layers_cnn.section import render_seeing_inside
 from ui.model.state import current_model, current_spec
 from ui.pages import require_entry
 from ui.widgets import number_box
@@ -110,3 +112,6 @@ with tabs[1]:
     st.plotly_chart(histograms_figure(walk, step), key="layers_histograms")
 with tabs[2]:
     st.code(walkthrough_source(walk, input_code), language="python")
+
+st.divider()
+render_seeing_inside(spec, model, source == "current")

@@ -8,6 +8,7 @@ from ui.model.state import set_trained_model
 from ui.pages import require_entry
 from ui.script_download import render_train_download
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
+from ui.train.live_feature_maps import render_live_feature_maps, shows_live_maps
 from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
 from ui.train.settings import SETTINGS_KEY, fold_settings_while_training, render_settings
 from ui.train.speed import render_speed
@@ -77,6 +78,8 @@ def live_view() -> None:
     if job.running:
         if trainer.data.input_shape == (2,):
             render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
+        elif shows_live_maps(trainer):
+            render_live_feature_maps(trainer)  # a CNN: one test image's first feature maps, rebuilt once per epoch
         return
     if running:  # it just stopped: redraw the whole page so the buttons and settings unlock
         st.rerun()

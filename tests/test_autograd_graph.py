@@ -117,12 +117,13 @@ def test_every_presets_graph_names_each_parameter_and_module(name):
     assert sorted(graph.labels("leaf")) == sorted(parameters)
     for leaf in (n for n in graph.nodes if n.kind == "leaf"):
         assert leaf.shape == tuple(parameters[leaf.label].shape)
-        assert leaf.owner.startswith(leaf.label.rsplit(".", 1)[0] + ": Linear")
+        path = leaf.label.rsplit(".", 1)[0]
+        assert leaf.owner.startswith(f"{path}: {type(model.get_submodule(path)).__name__}")
         assert graph.has_edge(leaf.label, "AccumulateGrad")
     assert graph.labels("output") == ["loss"]
-    linears = sum(layer.kind == "Linear" for layer in spec.layers)
     owners = {n.owner for n in graph.nodes if n.owner}
-    assert sum(": Linear" in owner for owner in owners) == linears
+    for kind in ("Linear", "Conv2d", "BatchNorm2d"):  # each module is one group, named by its class
+        assert sum(f": {kind}" in owner for owner in owners) == sum(layer.kind == kind for layer in spec.layers)
     assert result.loss_name == ("CrossEntropyLoss" if spec.output_shape[-1] >= 2 else "MSELoss")
     # Gradient sizes equal those of a plain loss.backward() on the same model and batch.
     x = random_minibatch(spec, seed=0)

@@ -3,6 +3,7 @@
 The dynamo exporter takes about a second per model here, so each model is exported once per module.
 """
 
+import copy
 import os
 
 import numpy as np
@@ -15,6 +16,7 @@ from engine import ACTIVATIONS, PRESETS, LayerSpec, ModelSpec, PlaygroundError, 
 from export import SUPPORTED_OPSETS, THRESHOLD, check_parity, describe_onnx, export_and_check, to_onnx
 from export.parity import ParityInput, parity_inputs
 from export.runtime import run_onnx, session_for
+from tests.cnn_helpers import trained, untuned_cnn
 
 NON_DEFAULT_ARGS = {"Hardtanh": {"min_val": -2.0, "max_val": 3.0}, "LeakyReLU": {"negative_slope": 0.2},
                     "ELU": {"alpha": 0.5}, "Softplus": {"beta": 2.0}}
@@ -160,3 +162,30 @@ def test_a_model_that_cannot_be_exported_names_the_layer():
     assert caught.value.key == "export_failed_layer"
     assert caught.value.params["layer"] == "2" and caught.value.params["kind"] == "Eigenvalues"
     assert model.training, "the student's module is left as it was"
+
+
+@pytest.mark.parametrize("name", ["fashion_cnn", "net"])
+def test_trained_cnn_presets_match_torch_in_eval_mode(name):
+    spec = PRESETS[name]
+    model = trained(spec)
+    result = export_and_check(model, spec.input_shape)
+    assert result.report.passed and result.report.max_abs_diff <= THRESHOLD, result.report.max_abs_diff
+    assert result.report.argmax_agreement == 1.0
+    assert model.training  # exported as in eval; the student's model keeps training
+
+
+@pytest.mark.parametrize("opset", SUPPORTED_OPSETS)
+def test_an_untuned_cnn_matches_torch_at_every_offered_opset(opset):
+    spec = untuned_cnn()
+    model = trained(spec, seed=opset)
+    batchnorm = [m for m in model.modules() if isinstance(m, nn.BatchNorm2d)][0]
+    assert not torch.allclose(batchnorm.running_var, torch.ones_like(batchnorm.running_var))
+    data = to_onnx(model, torch.rand(2, *spec.input_shape), opset=opset)
+    report = check_parity(model, data, wide_inputs(spec.input_shape))
+    assert report.passed and report.max_abs_diff <= THRESHOLD, (opset, report.max_abs_diff)
+    ops = {node.op_type for node in describe_onnx(data).nodes}
+    assert {"Conv", "MaxPool", "AveragePool"} <= ops and "Dropout" not in ops
+    eval_model = copy.deepcopy(model).eval()
+    x = wide_inputs(spec.input_shape)[1].batch
+    torch.testing.assert_close(torch.from_numpy(run_onnx(data, x.numpy())), eval_model(x).detach(),
+                               atol=THRESHOLD, rtol=0)

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from engine import PRESETS, build_model
+from engine.links import encode_setup
 from export import THRESHOLD, save_checkpoint
 from i18n import translate
 from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
@@ -78,4 +79,34 @@ def test_the_exported_model_runs_in_chromium_and_matches_torch():
         page.get_by_text("15,910 parameters").first.wait_for(timeout=120_000)
         assert wait_for_browser_answer(page) < THRESHOLD
         screenshot(page, "export-loaded-en")
+        assert page.refused == []
+
+
+def draw_a_stroke_and_read_the_gap(page) -> float:
+    """Draw across the "Try it yourself" pad; the difference between PyTorch and the browser it reports."""
+    page.get_by_role("tab", name=translate("export.tab_try", "en")).click()
+    pad = page.locator("canvas.pad")
+    pad.wait_for(timeout=30_000)
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 60, box["y"] + 60)
+    page.mouse.down()
+    for step in range(20):
+        page.mouse.move(box["x"] + 60 + 8 * step, box["y"] + 60 + 7 * step)
+    page.mouse.up()
+    answer = page.get_by_text(re.compile("PyTorch says")).first
+    answer.wait_for(timeout=60_000)
+    return float(NUMBER.findall(answer.inner_text().split("browser")[-1])[0])
+
+
+def test_the_fashion_cnn_runs_in_chromium_and_on_the_drawing_pad():
+    setup = encode_setup({"model": PRESETS["fashion_cnn"].to_dict()})
+    with running_app() as url, browser_page() as page:
+        page.goto(f"{url}/?lang=en")
+        wait_for_app(page)
+        page.goto(f"{url}/export?lang=en&setup={setup}")
+        assert 0 <= wait_for_browser_answer(page) < THRESHOLD
+        assert page.get_by_text("29,290 parameters").count() >= 1  # the link's CNN, not the default MLP
+        assert metric_value(page, translate("export.browser_time", "en")) < 50  # the 10 ms figure is in bench/
+        assert draw_a_stroke_and_read_the_gap(page) < THRESHOLD
+        screenshot(page, "export-try-cnn-en")
         assert page.refused == []

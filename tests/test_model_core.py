@@ -4,7 +4,7 @@ import pytest
 import torch
 from torch import nn
 
-from engine import PRESETS, build_model, model_source, summarize
+from engine import PRESETS, SpecError, build_model, model_source, summarize
 from engine.network.editing import rows_from_spec, spec_from_rows
 from engine.network.parameters import check_linear_formula, module_expression, parameter_table
 from engine.network.summary import summary_text
@@ -18,6 +18,10 @@ EXPECTED_PARAMETERS = {
     # TF Playground's default (2-4-2 Tanh) and its spiral benchmark (six hidden layers of 8).
     "playground_circle": (2 * 4 + 4) + (4 * 2 + 2) + (2 * 2 + 2),
     "playground_spiral": (2 * 8 + 8) + 5 * (8 * 8 + 8) + (8 * 2 + 2),
+    # Issue 17's CNNs: three conv (k*k*in*out + out) + BatchNorm (2 * channels) stages and a Linear; and the
+    # tutorial's Net (LeNet) with conv1 padded for 28x28.
+    "fashion_cnn": (9 * 1 * 16 + 16 + 32) + (9 * 16 * 32 + 32 + 64) + (9 * 32 * 64 + 64 + 128) + 576 * 10 + 10,
+    "net": (25 * 6 + 6) + (25 * 6 * 16 + 16) + (400 * 120 + 120) + (120 * 84 + 84) + (84 * 10 + 10),
 }
 
 SEED_000_PRINT = """NeuralNetwork(
@@ -214,3 +218,18 @@ def test_editor_rows_round_trip_and_auto_connect():
     assert spec_from_rows(spec.input_shape, rows, spec.class_name) == spec
     rows[1]["args"]["in_features"] = 3  # wrong on purpose: auto-connect fixes it
     assert spec_from_rows(spec.input_shape, rows, spec.class_name, auto_connect=True) == spec
+
+
+def test_auto_connect_chains_a_cnns_channels_and_the_linear_after_flatten():
+    spec = PRESETS["fashion_cnn"]
+    rows = rows_from_spec(spec)
+    rows[0]["args"]["out_channels"] = 8  # the student narrows the first convolution
+    rows[8]["args"]["kernel_size"] = 5  # and widens the third one's kernel (padding 1: 7 -> 5, pooled to 2)
+    connected = spec_from_rows(spec.input_shape, rows, spec.class_name, auto_connect=True)
+    assert connected.layers[1].arguments["num_features"] == 8  # BatchNorm2d follows the channels
+    assert connected.layers[4].arguments["in_channels"] == 8  # so does the next convolution
+    assert connected.shapes[12] == (64, 2, 2)
+    assert connected.layers[-1].arguments["in_features"] == 64 * 2 * 2  # Flatten: channels * height * width
+    build_model(connected)(torch.rand(2, 1, 28, 28))
+    with pytest.raises(SpecError, match="Layer 1 \\(BatchNorm2d\\)"):
+        spec_from_rows(spec.input_shape, rows, spec.class_name, auto_connect=False)

@@ -77,3 +77,22 @@ def test_seed_002_model_preset_shows_its_print_and_non_trainable_params():
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics["Non-trainable params"] == "0"
     assert metrics["Trainable params"] == "9,313"
+
+
+def test_a_cnn_preset_shows_each_layers_output_shape_and_connects_channels():
+    app = _model_page()
+    app.selectbox(key="model_preset").set_value("fashion_cnn").run()
+    assert not app.exception
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics["Trainable params"] == "29,290"  # the summary counts BatchNorm's weight and bias, not its buffers
+    assert str(build_model(PRESETS["fashion_cnn"])) in [code.value for code in app.code]  # print(model)
+    captions = [caption.value for caption in app.caption]
+    assert "Output shape (B, 16, 28, 28)" in captions and "Output shape (B, 64, 3, 3)" in captions
+    app.number_input(key=_row_key(app, 4, "out_channels")).set_value(24).run()  # the second convolution
+    spec = app.session_state["model_spec"]
+    assert not app.error
+    assert spec.layers[5].arguments["num_features"] == 24 and spec.layers[8].arguments["in_channels"] == 24
+    assert "Output shape (B, 24, 14, 14)" in [caption.value for caption in app.caption]
+    app.number_input(key=_row_key(app, 8, "kernel_size")).set_value(7).run()  # 7 -> 3 with padding 1, pooled to 1
+    assert app.session_state["model_spec"].layers[-1].arguments["in_features"] == 64
+    assert str(build_model(app.session_state["model_spec"])).count("Conv2d") == 3

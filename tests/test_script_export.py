@@ -61,6 +61,9 @@ CASES = [
     # 150 batches an epoch: the loss of batches 0 and 100 is printed
     ("walkthrough", *_preset("walkthrough", batch_size=2, optimizer="rmsprop", l1=0.001, seed=7), None, "ko"),
     ("fashion_fast", *_preset("fashion_fast"), None, "en"),
+    # Issue 17's CNNs: BatchNorm's running statistics and the tutorial's momentum SGD print the same numbers
+    ("fashion_cnn", *_preset("fashion_cnn"), None, "ko"),
+    ("net", *_preset("net", l2=0.001), None, "en"),
     # a long run: 150 epochs, printed every 15th (and the last)
     ("temperature_linear", *_preset("temperature_linear", epochs=150), None, "ko"),
     ("temperature_tanh", *_preset("temperature_tanh", epochs=30, data_options={"seed": 4}), None, "en"),

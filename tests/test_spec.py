@@ -3,10 +3,12 @@
 import json
 
 import pytest
+import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from torch import nn
 
-from engine import LAYERS, PRESETS, LayerSpec, ModelSpec, SpecError
+from engine import LAYERS, PRESETS, LayerSpec, ModelSpec, SpecError, build_model
 from engine.network.spec import MAX_LAYERS, MAX_PARAMETERS
 
 L = LayerSpec.of
@@ -27,6 +29,10 @@ def test_defaults_are_stored_so_equal_networks_compare_equal():
 
 def _spec(layers, shape=(4,), class_name=None):
     return {"input_shape": list(shape), "layers": layers, "class_name": class_name}
+
+
+def _conv(i, o, **args):
+    return {"kind": "Conv2d", "args": {"in_channels": i, "out_channels": o, **args}}
 
 
 def _linear(i, o, **extra):
@@ -72,6 +78,30 @@ REJECTIONS = [
     ("bad class name", _spec([_linear(4, 2)], class_name="my net"), "spec_bad_class_name", "my net"),
     ("layer not an object", _spec(["Linear"]), "spec_bad_layer", "Layer 0"),
     ("flatten batch", _spec([{"kind": "Flatten", "args": {"start_dim": 0}}]), "spec_shape", "batch"),
+    # Issue 17: CNN specs that cannot work, each refused naming the layer.
+    ("kernel larger than input", _spec([_conv(1, 4, kernel_size=7)], shape=[1, 5, 5]), "spec_shape",
+     "Layer 0 (Conv2d): the 7x7 kernel is larger than its 5x5 input"),
+    ("kernel larger than padded input", _spec([_conv(1, 4, kernel_size=8, padding=1)], shape=[1, 5, 5]), "spec_shape",
+     "padding 1"),
+    ("channels do not chain", _spec([_conv(1, 8), _conv(6, 4)], shape=[1, 28, 28]), "spec_shape",
+     "Layer 1 (Conv2d): expects 6 input channels but receives 8"),
+    ("zero stride", _spec([_conv(1, 4, stride=0)], shape=[1, 28, 28]), "spec_stride_zero", "Layer 0 (Conv2d)"),
+    ("zero pool stride", _spec([{"kind": "MaxPool2d", "args": {"stride": 0}}], shape=[1, 28, 28]),
+     "spec_stride_zero", "Layer 0 (MaxPool2d)"),
+    ("negative padding", _spec([_conv(1, 4, padding=-1)], shape=[1, 28, 28]), "spec_padding_negative",
+     "Layer 0 (Conv2d): padding cannot be negative"),
+    ("pool padding over half", _spec([{"kind": "AvgPool2d", "args": {"kernel_size": 2, "padding": 2}}],
+                                     shape=[1, 28, 28]), "spec_shape", "Layer 0 (AvgPool2d): padding 2"),
+    ("pool window too large", _spec([{"kind": "MaxPool2d", "args": {"kernel_size": 4}}], shape=[1, 3, 3]),
+     "spec_shape", "Layer 0 (MaxPool2d)"),
+    ("conv after flatten", _spec([{"kind": "Flatten"}, _conv(1, 4)], shape=[1, 28, 28]), "spec_shape",
+     "Layer 1 (Conv2d): needs an input of (channels, height, width)"),
+    ("linear after flatten", _spec([_conv(1, 4), {"kind": "Flatten"}, _linear(784, 10)], shape=[1, 28, 28]),
+     "spec_shape", "Layer 2 (Linear): expects 784 input features but receives 2704"),
+    ("batchnorm channels", _spec([_conv(1, 8), {"kind": "BatchNorm2d", "args": {"num_features": 16}}],
+                                 shape=[1, 28, 28]), "spec_shape", "Layer 1 (BatchNorm2d): expects 16 features"),
+    ("batchnorm1d on an image", _spec([{"kind": "BatchNorm1d", "args": {"num_features": 1}}], shape=[1, 28, 28]),
+     "spec_shape", "Layer 0 (BatchNorm1d)"),
 ]
 
 
@@ -97,11 +127,36 @@ def test_shapes_follow_each_layer():
     assert PRESETS["walkthrough"].shapes == ((1, 28, 28), (784,), (20,), (20,), (10,))
 
 
+def test_window_layers_follow_the_output_size_formula():
+    # out = floor((in + 2*padding - kernel) / stride) + 1, checked against torch for an untuned network.
+    spec = ModelSpec((3, 31, 29), (
+        L("Conv2d", in_channels=3, out_channels=5, kernel_size=5, stride=2, padding=2),  # (31+4-5)//2+1 = 16
+        L("BatchNorm2d", num_features=5),
+        L("MaxPool2d", kernel_size=3, stride=2),  # (16-3)//2+1 = 7, (15-3)//2+1 = 7
+        L("AvgPool2d", kernel_size=2, stride=1, padding=1),  # 7+2-2+1 = 8
+        L("Flatten"), L("BatchNorm1d", num_features=5 * 8 * 8), L("Dropout"),
+    ))
+    assert spec.shapes[1] == (5, 16, 15) and spec.shapes[3] == (5, 7, 7) and spec.shapes[4] == (5, 8, 8)
+    model = build_model(spec).eval()
+    x = torch.rand(2, 3, 31, 29)
+    for layer, shape in zip(model, spec.shapes[1:]):
+        x = layer(x)
+        assert tuple(x.shape[1:]) == shape
+    assert spec.parameter_count() == sum(p.numel() for p in model.parameters())  # running stats are buffers
+    assert spec.parameter_count() == (3 * 5 * 25 + 5) + 2 * 5 + 2 * 320
+
+
+def test_batchnorm_without_affine_holds_no_parameters():
+    layer = L("BatchNorm2d", num_features=8, affine=False)
+    assert layer.parameter_count() == 0 == sum(p.numel() for p in nn.BatchNorm2d(8, affine=False).parameters())
+
+
 def _layer_dicts():
     kinds = st.sampled_from(list(LAYERS))
     values = st.one_of(st.integers(-10, 10_000), st.floats(allow_nan=True), st.booleans(), st.text(max_size=3),
                        st.none())
-    args = st.dictionaries(st.sampled_from(["in_features", "out_features", "p", "dim", "min_val", "bias", "x"]),
+    args = st.dictionaries(st.sampled_from(["in_features", "out_features", "p", "dim", "min_val", "bias", "x",
+                                            "in_channels", "kernel_size", "stride", "padding", "num_features"]),
                            values, max_size=3)
     return st.fixed_dictionaries({"kind": kinds, "args": args},
                                  optional={"name": st.one_of(st.text(max_size=6), st.none())})

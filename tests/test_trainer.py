@@ -372,3 +372,34 @@ def test_a_huge_learning_rate_that_stays_finite_is_caught_as_a_blow_up(fast):
     assert wild.history[-1].test_accuracy < 15  # guessing, as Adam at lr 10 leaves FashionMNIST
     assert wild.blow_up is not None and wild.blow_up.key.startswith("train_blew_up")
     assert "learning rate 10.0" in str(wild.blow_up)
+
+
+def test_a_cnn_trains_like_the_seed_loop_and_travels_with_its_batchnorm_statistics():
+    # A small CNN on tiny 12x12 images: the Trainer equals the seed's loop, BatchNorm's running statistics
+    # included, and a run pickled mid-epoch (as the training processes do) ends with the same state.
+    L = LayerSpec.of
+    spec = ModelSpec((1, 12, 12), (
+        L("Conv2d", in_channels=1, out_channels=4, kernel_size=3, padding=1), L("BatchNorm2d", num_features=4),
+        L("ReLU"), L("MaxPool2d"), L("Conv2d", in_channels=4, out_channels=6, kernel_size=3, stride=2),
+        L("Flatten"), L("Dropout", p=0.2), L("Linear", in_features=6 * 2 * 2, out_features=3)))
+    g = torch.Generator().manual_seed(3)
+    images = torch.randint(0, 256, (96, 1, 12, 12), dtype=torch.uint8, generator=g)
+    labels = torch.randint(0, 3, (96,), generator=g)
+    data = TensorData("tiny_images", "classification", images, labels, images[:32], labels[:32], ("a", "b", "c"),
+                      1 / 255)
+    config = TrainConfig(data="tiny_images", optimizer="adam", lr=0.01, batch_size=16, epochs=2)
+    whole = Trainer(spec, data, config)
+    whole.run()
+    no_dropout = ModelSpec(spec.input_shape, tuple(layer for layer in spec.layers if layer.kind != "Dropout"))
+    plain = Trainer(no_dropout, data, config)
+    plain.run()
+    model = build_model(no_dropout, seed=0)
+    reference_loop(model, data, nn.CrossEntropyLoss(), torch.optim.Adam(model.parameters(), lr=0.01), 16, 2)
+    for ours, theirs in zip(plain.model.state_dict().values(), model.state_dict().values()):
+        torch.testing.assert_close(ours, theirs)  # weights and running_mean / running_var / num_batches_tracked
+    pieces = Trainer(spec, data, config)
+    while not pieces.finished:
+        pieces = travelled(pieces, data)
+        pieces.step()
+    assert pieces.batch_losses == whole.batch_losses
+    assert all(torch.equal(a, b) for a, b in zip(whole.model.state_dict().values(), pieces.model.state_dict().values()))

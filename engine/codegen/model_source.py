@@ -9,7 +9,16 @@ from __future__ import annotations
 from engine.network.builder import forward_steps
 from engine.network.spec import LayerSpec, ModelSpec
 
-_POSITIONAL = {"Linear": ("in_features", "out_features")}  # written bare, as the seeds write them
+# Written bare, as the tutorials write them: nn.Linear(784, 512), nn.Conv2d(1, 6, 5), nn.MaxPool2d(2, 2),
+# nn.BatchNorm2d(16). A pool always states its stride: torch's default (the kernel size) is not the registry's.
+_POSITIONAL = {
+    "Linear": ("in_features", "out_features"),
+    "Conv2d": ("in_channels", "out_channels", "kernel_size"),
+    "MaxPool2d": ("kernel_size", "stride"),
+    "AvgPool2d": ("kernel_size", "stride"),
+    "BatchNorm2d": ("num_features",),
+    "BatchNorm1d": ("num_features",),
+}
 
 
 def layer_source(layer: LayerSpec) -> str:

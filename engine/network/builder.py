@@ -55,20 +55,22 @@ def build_model(spec: ModelSpec, seed: int | None = None) -> nn.Module:
     module = _assemble(spec)
     if seed is not None:
         generator = torch.Generator().manual_seed(seed)
-        for layer in _unique_linears(module):
-            _reset_linear(layer, generator)
+        for layer in _weighted_layers(module):
+            _reset_weights(layer, generator)
     return module
 
 
-def _unique_linears(module: nn.Module) -> list[nn.Linear]:
-    # modules() yields in registration order, which is construction order for _assemble.
-    return [m for m in module.modules() if isinstance(m, nn.Linear)]
+def _weighted_layers(module: nn.Module) -> list[nn.Linear | nn.Conv2d]:
+    # modules() yields each module once, in registration order, which is construction order for _assemble.
+    # BatchNorm starts at ones and zeros, so it draws nothing.
+    return [m for m in module.modules() if isinstance(m, (nn.Linear, nn.Conv2d))]
 
 
 @torch.no_grad()
-def _reset_linear(layer: nn.Linear, generator: torch.Generator) -> None:
-    # Same draws, in the same order, as nn.Linear.reset_parameters (kaiming_uniform_ with a=sqrt(5)).
-    fan_in = layer.in_features
+def _reset_weights(layer: nn.Linear | nn.Conv2d, generator: torch.Generator) -> None:
+    # Same draws, in the same order, as nn.Linear's and nn.Conv2d's reset_parameters (kaiming_uniform_
+    # with a=sqrt(5)); a weight's fan-in is everything one output sees: in_features, or in_channels * k * k.
+    fan_in = layer.weight[0].numel()
     gain = math.sqrt(2.0 / (1 + 5))
     bound = math.sqrt(3.0) * gain / math.sqrt(fan_in)
     layer.weight.uniform_(-bound, bound, generator=generator)

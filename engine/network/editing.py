@@ -1,4 +1,4 @@
-"""Turn the Model page's editable rows into a ModelSpec, connecting Linear sizes when asked.
+"""Turn the Model page's editable rows into a ModelSpec, connecting layer sizes when asked.
 
 Rows are plain dicts ({"kind", "name", "args"}) so a page can keep them in session state; the result
 is either a valid ModelSpec or a SpecError that names the problem (the page keeps the last good one).
@@ -17,8 +17,9 @@ def rows_from_spec(spec: ModelSpec) -> list[dict]:
 
 def spec_from_rows(input_shape: tuple[int, ...], rows: list[dict], class_name: str | None,
                    auto_connect: bool = True) -> ModelSpec:
-    """Build (and so validate) a spec from rows; with `auto_connect`, each Linear's in_features
-    is set to what actually reaches it, as TF Playground wires neurons for you."""
+    """Build (and so validate) a spec from rows; with `auto_connect`, each Linear's in_features (and
+    each Conv2d's in_channels, each BatchNorm's num_features) is set to what actually reaches it, as
+    TF Playground wires neurons for you: a Linear after Flatten gets channels * height * width."""
     layers = []
     for row in rows:
         kind = LAYERS.get(row["kind"])
@@ -36,8 +37,8 @@ def _connected(input_shape: tuple[int, ...], layers: list[LayerSpec]) -> list[La
         if layer.kind not in LAYERS:
             return layers  # let validation report the unknown kind
         try:
-            if layer.kind == "Linear":
-                args = {**layer.arguments, "in_features": shape[-1]}
+            if layer.registered.connects:
+                args = layer.registered.connected(shape, layer.arguments)
                 layer = LayerSpec(layer.kind, tuple(args.items()), layer.name)
             shape = layer.registered.output_shape(shape, layer.arguments)
         except (ValueError, IndexError, TypeError):

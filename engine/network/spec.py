@@ -51,11 +51,8 @@ class LayerSpec:
         return LAYERS[self.kind]
 
     def parameter_count(self) -> int:
-        """Trainable parameters this layer holds (only Linear holds any)."""
-        if self.kind != "Linear":
-            return 0
-        a = self.arguments
-        return a["in_features"] * a["out_features"] + (a["out_features"] if a["bias"] else 0)
+        """Trainable parameters this layer holds (weights and biases; BatchNorm's running statistics are buffers)."""
+        return self.registered.parameter_count(self.arguments)
 
 
 @dataclass(frozen=True)
@@ -192,6 +189,8 @@ def _check_layer(index: int, layer: LayerSpec) -> None:
         if not _has_type(value, arg.kind):
             raise SpecError("spec_bad_arg_type", index=index, kind=layer.kind, arg=name,
                             expected=arg.kind.__name__, value=value)
+        if arg.too_low and value < arg.low:
+            raise SpecError(arg.too_low, index=index, kind=layer.kind, value=value)
         if arg.low is not None and not arg.low <= value <= arg.high:
             raise SpecError("spec_arg_out_of_range", index=index, kind=layer.kind, arg=name,
                             value=value, low=arg.low, high=arg.high)

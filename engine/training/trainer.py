@@ -557,9 +557,13 @@ class Trainer:
         self.model.train()
         return loss
 
+    def _state_tensors(self) -> list[torch.Tensor]:
+        # Parameters and buffers: a fallback to good weights must bring BatchNorm's running statistics too.
+        return [*self.model.parameters(), *self.model.buffers()]
+
     @torch.no_grad()
     def _snapshot(self) -> None:
-        params = list(self.model.parameters())
+        params = self._state_tensors()
         if self._good is None:
             self._good = [p.detach().clone() for p in params]
         else:
@@ -571,7 +575,7 @@ class Trainer:
     @torch.no_grad()
     def _diverged(self, value: float) -> None:
         if self._good is not None:
-            for saved, p in zip(self._good, self.model.parameters()):
+            for saved, p in zip(self._good, self._state_tensors()):
                 p.copy_(saved)
         epoch, batch = self._good_at
         self._end_early("diverged", PlaygroundError(

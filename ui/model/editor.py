@@ -58,7 +58,7 @@ def _remove(index: int) -> None:
 
 def _add() -> None:
     kind = st.session_state["model_new_kind"]
-    args = {"in_features": 1, "out_features": 10} if kind == "Linear" else {}
+    args = {"in_features": 1, "out_features": 10} if kind == "Linear" else {}  # connect sizes fills the rest
     st.session_state[ROWS_KEY].append(_store_row({"kind": kind, "name": "", "args": args}))
 
 
@@ -76,17 +76,18 @@ def _arg_widget(uid: int, arg, connected_value: int | None) -> object:
     return number_box(arg.name, low, high, key=key, step=step, disabled=disabled)
 
 
-def _render_row(index: int, uid: int, count: int, incoming: int | None) -> dict:
-    """One layer's widgets; `incoming` is the feature count reaching it when sizes connect themselves."""
+def _render_row(index: int, uid: int, count: int, incoming: tuple[int, ...] | None) -> dict:
+    """One layer's widgets; `incoming` is the shape reaching it when sizes connect themselves."""
     kind_col, name_col, args_col, buttons_col = st.columns([2, 2, 5, 2], vertical_alignment="bottom")
     kind = kind_col.selectbox(t("model.layer_kind", n=index), list(LAYERS), key=_key(uid, "kind"))
     name = name_col.text_input(t("model.layer_name"), key=_key(uid, "name"), placeholder=t("model.optional"))
     args = {}
     specs = LAYERS[kind].args
+    connected = LAYERS[kind].connected(incoming, {}) if incoming else {}
     if specs:
         for column, arg in zip(args_col.columns(len(specs)), specs):
             with column:
-                args[arg.name] = _arg_widget(uid, arg, incoming if arg.name == "in_features" else None)
+                args[arg.name] = _arg_widget(uid, arg, connected.get(arg.name))
     else:
         args_col.caption(t("model.no_args"))
     up, down, remove = buttons_col.columns(3)
@@ -105,14 +106,20 @@ def _parse_shape(text: str) -> tuple[int, ...]:
         return ()  # validation then says what a shape must look like
 
 
-def _shape_after(shape: tuple[int, ...] | None, row: dict) -> tuple[int, ...] | None:
-    # The shape leaving this row, or None once something upstream cannot be computed.
+def _shape_after(shape: tuple[int, ...] | None, row: dict, auto_connect: bool) -> tuple[int, ...] | None:
+    # The shape leaving this row, or None once something here or upstream cannot be computed.
     if shape is None:
         return None
+    kind = LAYERS[row["kind"]]
+    args = kind.connected(shape, row["args"]) if auto_connect else row["args"]
     try:
-        return LAYERS[row["kind"]].output_shape(shape, {**row["args"], "in_features": shape[-1]})
-    except (ValueError, KeyError, IndexError):
+        return kind.output_shape(shape, args)
+    except (ValueError, KeyError, IndexError, TypeError):
         return None
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "(" + ", ".join(["B", *map(str, shape)]) + ")"
 
 
 def render_editor() -> None:
@@ -135,8 +142,10 @@ def render_editor() -> None:
     uids = st.session_state[ROWS_KEY]
     rows, shape = [], _parse_shape(shape_text) or None
     for i, uid in enumerate(uids):
-        rows.append(_render_row(i, uid, len(uids), shape[-1] if auto_connect and shape else None))
-        shape = _shape_after(shape, rows[-1])
+        rows.append(_render_row(i, uid, len(uids), shape if auto_connect else None))
+        shape = _shape_after(shape, rows[-1], auto_connect)
+        # Each layer's output shape, batch first, as the generated code's comments write it.
+        st.caption(t("model.output_shape", shape=_shape_text(shape)) if shape else t("model.output_shape_unknown"))
     add_kind, add_button = st.columns([2, 9], vertical_alignment="bottom")
     add_kind.selectbox(t("model.new_layer"), list(LAYERS), key="model_new_kind",
                        index=list(LAYERS).index("Linear"))

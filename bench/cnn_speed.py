@@ -1,0 +1,202 @@
+"""`fashion_cnn` at its recommended settings: test accuracy, seconds of training, and the engine's epoch
+next to a bare torch loop of the same model, in the same run.
+
+1. accuracy: the engine's Trainer with recommended_config("fashion_cnn"), epoch by epoch: test accuracy
+   and the training seconds at which it first reached 91 % (must be within 60 s).
+2. overhead: one engine epoch (Trainer, data held as uint8, shuffled, scaled batch by batch) and one bare
+   epoch (pre-built shuffled float batches, plain train loop + test loop), interleaved round by round so
+   a busy machine slows both alike (must be within 1.15x).
+3. options (--options): what helps on a CPU, timed on the same batches: channels_last, batch size,
+   torch.set_num_threads, oneDNN (mkldnn) off.
+
+The machine is shared: the load average is printed beside every figure, and beside each wall-clock
+figure the process's CPU seconds (time.process_time, all threads): on a busy machine wall time mostly
+measures the others, while CPU seconds divided by the threads estimate the wall time on free cores.
+Medians of several runs.
+Usage: nice python bench/cnn_speed.py [--runs 3] [--rounds 3] [--options] [--batches N] [--threads N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import torch
+from torch import nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from engine import PRESETS, build_model  # noqa: E402
+from engine.data import load_dataset  # noqa: E402
+from engine.training import Trainer  # noqa: E402
+from engine.training.guards import TrainLimits  # noqa: E402
+from engine.training.recommended import recommended_config  # noqa: E402
+
+SPEC = PRESETS["fashion_cnn"]
+TARGET = 91.0
+UNLIMITED = TrainLimits(max_seconds=float("inf"))  # a busy machine must not cut a measured run short
+
+
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def accuracy_runs(data, runs: int, config) -> None:
+    """Train with the recommended settings `runs` times; print accuracy per epoch and time to 91 %."""
+    finals, to_target, cpu_to_target = [], [], []
+    for run in range(runs):
+        trainer = Trainer(SPEC, data, replace(config, seed=run), limits=UNLIMITED)
+        reached = reached_cpu = None
+        cpu = 0.0
+        while not trainer.finished:
+            started = time.process_time()
+            trainer.run_epoch()
+            cpu += time.process_time() - started
+            report = trainer.history[-1]
+            if reached is None and report.test_accuracy >= TARGET:
+                reached, reached_cpu = trainer.seconds, cpu
+            print(f"run {run + 1} epoch {report.epoch}: {report.test_accuracy:.2f} % after {trainer.seconds:.1f} s "
+                  f"wall, {cpu:.1f} CPU s ({report.seconds:.1f} s this epoch, {_load()})", flush=True)
+        finals.append(trainer.history[-1].test_accuracy)
+        to_target.append(reached if reached is not None else float("inf"))
+        cpu_to_target.append(reached_cpu if reached_cpu is not None else float("inf"))
+    print(f"accuracy: median {statistics.median(finals):.2f} % after {config.epochs} epochs; median seconds to "
+          f"{TARGET} %: {statistics.median(to_target):.1f} s wall, {statistics.median(cpu_to_target):.1f} CPU s "
+          f"= {statistics.median(cpu_to_target) / torch.get_num_threads():.1f} s on {torch.get_num_threads()} free "
+          "cores (must be <= 60 s)", flush=True)
+
+
+def engine_epoch(data, config, batches: int | None) -> tuple[float, float]:
+    """One engine epoch (or its first `batches` batches, then the evaluation): wall and CPU seconds."""
+    trainer = Trainer(SPEC, data, replace(config, epochs=1), limits=UNLIMITED)
+    cpu = time.process_time()
+    if batches is None:
+        trainer.run_epoch()
+    else:
+        for _ in range(batches):
+            trainer.step()
+        started = time.perf_counter()
+        trainer.evaluate()
+        trainer.seconds += time.perf_counter() - started
+    return trainer.seconds, time.process_time() - cpu
+
+
+def bare_epoch(data, config, batches: int | None, channels_last: bool = False) -> tuple[float, float]:
+    """The same model, optimizer and batches as a bare torch loop: seed 003's train_loop + test_loop."""
+    model = build_model(SPEC, seed=config.seed)
+    generator = torch.Generator().manual_seed(config.seed)
+    order = torch.randperm(len(data.train_x), generator=generator)
+    x_all, y_all = data.as_float(data.train_x[order]), data.train_y[order]
+    test_x = data.as_float(data.test_x)
+    size = config.batch_size
+    train = [(x_all[i:i + size], y_all[i:i + size]) for i in range(0, len(x_all), size)][:batches]
+    if channels_last:
+        model = model.to(memory_format=torch.channels_last)
+        train = [(x.contiguous(memory_format=torch.channels_last), y) for x, y in train]
+        test_x = test_x.contiguous(memory_format=torch.channels_last)
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=config.lr)
+    started, cpu = time.perf_counter(), time.process_time()
+    model.train()
+    for x, y in train:
+        loss = loss_fn(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+    model.eval()
+    with torch.no_grad():
+        for i in range(0, len(test_x), 1000):
+            loss_fn(model(test_x[i:i + 1000]), data.test_y[i:i + 1000]).item()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def overhead_rounds(data, config, rounds: int, batches: int | None) -> None:
+    """Engine and bare epochs, interleaved; print medians and the ratio."""
+    times = {"engine": [], "bare": []}
+    for round_ in range(rounds):
+        times["engine"].append(engine_epoch(data, config, batches))
+        times["bare"].append(bare_epoch(data, config, batches))
+        print(f"round {round_ + 1}: engine {_pair(times['engine'][-1])}, bare {_pair(times['bare'][-1])} "
+              f"({_load()})", flush=True)
+    what = "epoch" if batches is None else f"{batches} batches + evaluation"
+    for index, unit in enumerate(("wall s", "CPU s")):
+        engine = statistics.median(t[index] for t in times["engine"])
+        bare = statistics.median(t[index] for t in times["bare"])
+        print(f"overhead ({what}, {unit}): engine {engine:.1f} / bare {bare:.1f} = {engine / bare:.3f}x (must be "
+              "<= 1.15x); per round: " + ", ".join(f"{e[index] / b[index]:.3f}x"
+                                                   for e, b in zip(times["engine"], times["bare"])), flush=True)
+
+
+def _pair(seconds: tuple[float, float]) -> str:
+    return f"{seconds[0]:.1f} s ({seconds[1]:.1f} CPU s)"
+
+
+def option_rounds(data, config, rounds: int, batches: int) -> None:
+    """Bare-loop seconds for `batches` batches under each CPU option, interleaved, medians."""
+    threads = torch.get_num_threads()
+    options = {
+        "default": lambda: bare_epoch(data, config, batches),
+        "channels_last": lambda: bare_epoch(data, config, batches, channels_last=True),
+        "batch 256": lambda: bare_epoch(data, replace(config, batch_size=256),
+                                        batches // 2),
+        "1 thread": lambda: _with_threads(1, lambda: bare_epoch(data, config, batches)),
+        "oneDNN off": lambda: _without_mkldnn(lambda: bare_epoch(data, config, batches)),
+    }
+    times = {name: [] for name in options}
+    for round_ in range(rounds):
+        for name, run in options.items():
+            times[name].append(run())
+        print(f"round {round_ + 1}: " + ", ".join(f"{k} {_pair(v[-1])}" for k, v in times.items()) + f" ({_load()})",
+              flush=True)
+    for index, unit in enumerate(("wall s", "CPU s")):
+        base = statistics.median(t[index] for t in times["default"])
+        medians = ", ".join(
+            f"{k} {statistics.median(t[index] for t in v):.1f} ({statistics.median(t[index] for t in v) / base:.2f}x)"
+            for k, v in times.items())
+        print(f"options ({batches} batches of {config.batch_size} + evaluation, {threads} threads, {unit}): {medians}")
+
+
+def _with_threads(count: int, run) -> tuple[float, float]:
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        return run()
+    finally:
+        torch.set_num_threads(before)
+
+
+def _without_mkldnn(run) -> tuple[float, float]:
+    with torch.backends.mkldnn.flags(enabled=False):
+        return run()
+
+
+def main() -> None:
+    """Accuracy runs, then the engine/bare rounds, then (optionally) the CPU options."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batches", type=int, help="time only this many batches per epoch (a busy machine)")
+    parser.add_argument("--options", action="store_true")
+    parser.add_argument("--threads", type=int)
+    parser.add_argument("--skip-accuracy", action="store_true")
+    args = parser.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    data = load_dataset("fashion_mnist")
+    config = recommended_config("fashion_cnn")
+    print(f"fashion_cnn ({SPEC.parameter_count():,} parameters), {config.optimizer} lr {config.lr}, batch "
+          f"{config.batch_size}, {config.epochs} epochs, threads {torch.get_num_threads()}, {_load()}", flush=True)
+    if not args.skip_accuracy:
+        accuracy_runs(data, args.runs, config)
+    overhead_rounds(data, config, args.rounds, args.batches)
+    if args.options:
+        option_rounds(data, config, args.rounds, args.batches or 100)
+
+
+if __name__ == "__main__":
+    main()
