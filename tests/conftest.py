@@ -21,3 +21,34 @@ def app_url():
 
     with running_app() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the whole session (tests/postgres.py); skipped, saying why, without one."""
+    from tests.postgres import PostgresServer, binaries
+
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip("Debian's postgresql package is not installed (make browser installs it as root)")
+    server = PostgresServer(bin_dir)
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path, monkeypatch):
+    """The store on a fresh real database, an SQLite file or a PostgreSQL database; its URL."""
+    from store.database import URL_ENV, forget_engines
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'playground.db'}"
+    else:
+        server = request.getfixturevalue("postgres")
+        server.ensure_running()  # a fault test may have stopped it
+        url = server.create_database()
+    monkeypatch.setenv(URL_ENV, url)
+    forget_engines()
+    yield url
+    forget_engines()
