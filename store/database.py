@@ -29,6 +29,11 @@ def database_url() -> str:
     return os.environ.get(URL_ENV) or f"sqlite:///{data_dir() / 'playground.db'}"
 
 
+def enabled() -> bool:
+    """False when TORCH_PLAYGROUND_DATABASE_URL is "none": the app keeps work in memory only (benchmarks)."""
+    return os.environ.get(URL_ENV, "").lower() != "none"
+
+
 def engine(url: str | None = None) -> Engine:
     """The engine for `url` (default: `database_url()`), made and migrated once per process.
 

@@ -50,6 +50,7 @@ runs = Table(
     Column("seconds", Float, nullable=False, default=0.0),
     Column("config", Text, nullable=False),  # JSON: TrainConfig.to_dict()
     Column("source", String(16), nullable=False),  # "preset" or "current": where its weights started
+    Column("spec", Text, nullable=False),  # JSON: the network it trained
     Column("history", Text, nullable=False),  # JSON: one EpochReport dict per epoch
     Column("started_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),

@@ -45,6 +45,7 @@ class Run:
     status: str
     config: dict
     source: str
+    spec: dict
     epoch: int
     seconds: float
     history: list[dict]
@@ -138,6 +139,7 @@ def save_run(token: str, run: Run) -> None:
                   epochs=int(run.config.get("epochs", 0)), epoch=run.epoch, seconds=run.seconds,
                   test_accuracy=last.get("test_accuracy"), test_loss=last.get("test_loss"),
                   train_loss=last.get("train_loss"), config=json.dumps(run.config), source=run.source,
+                  spec=json.dumps(run.spec),
                   history=json.dumps(run.history), updated_at=_now())
     with engine().begin() as connection:
         found = connection.execute(update(runs).where(runs.c.id == run.id, runs.c.token == token).values(**values))
@@ -174,7 +176,8 @@ def load_work(token: str) -> Work | None:
             raise DamagedWork(f"{row['bytes']} bytes, over the limit")
         parts = {key: json.loads(row[key]) if row[key] is not None else None for key in JSON_PARTS}
         weights = decode_weights(row["weights"]) if row["weights"] is not None else None
-        saved_runs = [Run(r["id"], r["status"], json.loads(r["config"]), r["source"], r["epoch"], r["seconds"],
+        saved_runs = [Run(r["id"], r["status"], json.loads(r["config"]), r["source"],
+                          json.loads(r["spec"]), r["epoch"], r["seconds"],
                           json.loads(r["history"]), r["started_at"]) for r in run_rows]
     except (ValueError, TypeError) as error:  # bad JSON, damaged weights
         raise DamagedWork(str(error)) from error

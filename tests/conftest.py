@@ -2,12 +2,17 @@
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+# The store (store/) writes to a throwaway SQLite file in tests, never to the user's data folder.
+if "TORCH_PLAYGROUND_DATABASE_URL" not in os.environ:
+    os.environ["TORCH_PLAYGROUND_DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='playground-test-')}/playground.db"
 
 SHARED_FASHION = ROOT.parent / "shared" / "data" / "fashion-mnist"
 if "FASHION_MNIST_DIR" not in os.environ and SHARED_FASHION.is_dir():

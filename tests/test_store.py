@@ -56,7 +56,7 @@ def test_work_round_trips(store_url):
     save_work(token, lang="ko", page="train", spec=spec.to_dict(), weights=encode_weights(model.state_dict()),
               settings={"train_lr": 0.03, "train_epochs": 5}, csv=("mine.csv", b"a,b\n1,2\n"),
               lesson={"text": "원을 배워요", "hide": []})
-    run = Run("r1", "done", {"data": "circle", "epochs": 2}, "preset", 2, 1.5,
+    run = Run("r1", "done", {"data": "circle", "epochs": 2}, "preset", spec.to_dict(), 2, 1.5,
               [{"epoch": 1, "test_accuracy": 60.0, "test_loss": 0.7}, {"epoch": 2, "test_accuracy": 90.0,
                                                                       "test_loss": 0.3}])
     save_run(token, run)

@@ -61,6 +61,7 @@ def upgrade() -> None:
         sa.Column("seconds", sa.Float, nullable=False),
         sa.Column("config", sa.Text, nullable=False),
         sa.Column("source", sa.String(16), nullable=False),
+        sa.Column("spec", sa.Text, nullable=False),
         sa.Column("history", sa.Text, nullable=False),
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
