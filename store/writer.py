@@ -50,6 +50,16 @@ class Writer:
         """True while the database cannot be written (the sidebar says so)."""
         return self.paused_since is not None
 
+    def reached(self) -> None:
+        """The database answered a read: saving is not paused any more unless writes are still waiting."""
+        with self._cond:
+            if not self._pending and not self._busy:
+                self.paused_since = None
+
+    def unreachable(self) -> None:
+        """The database did not answer a read: saving is paused (since now, unless it already was)."""
+        self.paused_since = self.paused_since or time.time()
+
     def submit(self, token: str, parts: dict | None = None, run: Run | None = None) -> None:
         """Queue a snapshot: `parts` as store.work.save_work takes them (weights as a state_dict), and/or a run."""
         snapshot = Pending(dict(parts or {}), {run.id: run} if run is not None else {})
@@ -86,20 +96,22 @@ class Writer:
                 token = next(iter(self._pending))
                 pending = self._pending.pop(token)
                 self._busy += 1
+            failed = False
             try:
                 self._write(token, pending)
                 self.paused_since = None
             except (SQLAlchemyError, OSError):  # unreachable, read-only, disk full: keep it, try again later
+                failed = True
                 with self._cond:
                     pending.merge(self._pending.pop(token, Pending()))
                     self._pending[token] = pending
-                if self.paused_since is None:
-                    self.paused_since = time.time()
-                time.sleep(self.retry_seconds)
+                self.unreachable()
             finally:
                 with self._cond:
                     self._busy -= 1
                     self._cond.notify_all()
+            if failed:
+                time.sleep(self.retry_seconds)
 
     def _write(self, token: str, pending: Pending) -> None:
         parts = dict(pending.parts)

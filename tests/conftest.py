@@ -46,7 +46,9 @@ def postgres():
 def store_url(request, tmp_path, monkeypatch):
     """The store on a fresh real database, an SQLite file or a PostgreSQL database; its URL."""
     from store.database import URL_ENV, forget_engines
+    from store.writer import writer
 
+    assert writer().flush(60), "the previous test's saves are still waiting"
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'playground.db'}"
     else:
@@ -56,4 +58,5 @@ def store_url(request, tmp_path, monkeypatch):
     monkeypatch.setenv(URL_ENV, url)
     forget_engines()
     yield url
+    writer().flush(60)  # this test's saves land in this test's database
     forget_engines()

@@ -49,9 +49,14 @@ def restore_session() -> None:
         forget_work(token)
         st.session_state[NOTICE_KEY] = "store.fresh_start"
         work = None
-    except (SQLAlchemyError, OSError):  # the database is away: work in memory, try again next run
-        writer().paused_since = writer().paused_since or time.time()
+    except (SQLAlchemyError, OSError):
+        # The database is away: this session starts in memory; what changes from now on is saved once it is
+        # back (the writer keeps it), and what it held before is not overwritten by this session's defaults.
+        writer().unreachable()
+        st.session_state[RESTORED_KEY] = True
+        st.session_state[SAVED_KEY] = _state()
         return
+    writer().reached()
     st.session_state[RESTORED_KEY] = True
     if work is not None:
         try:
