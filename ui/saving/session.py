@@ -21,6 +21,7 @@ from store.work import DamagedWork, Run, ensure_student, forget_work, load_work
 from store.writer import writer
 from ui.language import LANG_KEY
 from ui.model.state import INIT_SEED, MODEL_KEY, SPEC_KEY, current_spec
+from ui.saving.class_join import CLASS_KEY
 from ui.saving.identity import current_token
 from ui.teacher.lesson import LESSON_KEY, Lesson, current_lesson, set_lesson
 from ui.train.job import JOB_KEY, TrainingJob, current_job
@@ -80,6 +81,8 @@ def _restore(work) -> None:
         state[LANG_KEY] = work.lang
     if work.lesson:
         set_lesson(Lesson.from_dict(work.lesson))
+    if work.class_code is not None:
+        state[CLASS_KEY] = (work.class_code, work.nickname)
     if work.csv is not None:
         state[CSV_KEY] = work.csv
     if work.spec is not None:

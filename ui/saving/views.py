@@ -9,6 +9,7 @@ from store.database import enabled
 from store.work import token_for_code
 from store.writer import writer
 from ui.language import t
+from ui.saving.class_join import render_class_join
 from ui.saving.identity import TOKEN_KEY, adopt_token, current_token, write_cookie
 from ui.saving.session import CODE_KEY, NOTICE_KEY
 
@@ -41,6 +42,7 @@ def render_saving() -> None:
         st.warning(t("store.paused"), icon=":material/cloud_off:")
     elif current_token() in writer().over_limit:
         st.warning(t("store.over_limit"), icon=":material/storage:")
+    render_class_join()
     code = st.session_state.get(CODE_KEY)
     with st.popover(t("store.resume"), icon=":material/sync:", width="stretch"):
         if code:
