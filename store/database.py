@@ -66,6 +66,7 @@ def _make_engine(url: str) -> Engine:
         cursor = connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA journal_size_limit=16000000")  # the WAL shrinks back after a burst of weights
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 

@@ -7,6 +7,8 @@ paused, and tries again every few seconds: nothing is lost while the server live
 
 from __future__ import annotations
 
+import json
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from store.weights import encode_weights
 from store.work import OverLimit, Run, save_run, save_work
 
 RETRY_SECONDS = 3.0
+STATS_ENV = "TORCH_PLAYGROUND_STORE_LOG"  # a file: one JSON line per write (the load test counts them)
 
 
 @dataclass
@@ -114,8 +117,9 @@ class Writer:
                 time.sleep(self.retry_seconds)
 
     def _write(self, token: str, pending: Pending) -> None:
+        started = time.perf_counter()
         parts = dict(pending.parts)
-        if parts.get("weights") is not None:
+        if parts.get("weights") is not None:  # a state_dict, or None: the seed's weights, nothing to keep
             parts["weights"] = encode_weights(parts["weights"])
         try:
             if parts:
@@ -126,6 +130,11 @@ class Writer:
         except OverLimit:
             self.over_limit.add(token)  # refused, the last save kept: the sidebar tells the student
         self.writes += 1
+        if os.environ.get(STATS_ENV):
+            line = {"token": token[:8], "parts": sorted(parts), "runs": len(pending.runs),
+                    "seconds": round(time.perf_counter() - started, 4), "at": round(time.time(), 2)}
+            with open(os.environ[STATS_ENV], "a") as log:
+                log.write(json.dumps(line) + "\n")
 
 
 _writer: Writer | None = None

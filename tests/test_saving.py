@@ -60,6 +60,7 @@ def test_a_run_cut_off_by_the_server_is_interrupted_and_play_goes_on(store_url):
     while job.trainer.epoch < 1 and time.monotonic() < deadline:
         time.sleep(0.05)
         app.run()  # the live view applies progress and saves it (every few seconds at most)
+    app.run()  # the next poll: the run's new epoch (applied between two runs) goes to the writer
     job.stop()  # the server "dies": no later save happens
     job.wait(60)
     assert writer().flush(30)

@@ -20,7 +20,7 @@ from store.database import enabled
 from store.work import DamagedWork, Run, ensure_student, forget_work, load_work
 from store.writer import writer
 from ui.language import LANG_KEY
-from ui.model.state import INIT_SEED, MODEL_KEY, SPEC_KEY, current_spec
+from ui.model.state import FRESH_KEY, INIT_SEED, MODEL_KEY, SPEC_KEY, current_spec
 from ui.saving.class_join import CLASS_KEY
 from ui.saving.identity import current_token
 from ui.teacher.lesson import LESSON_KEY, Lesson, current_lesson, set_lesson
@@ -90,6 +90,8 @@ def _restore(work) -> None:
         model = build_model(spec, seed=INIT_SEED)
         if work.weights is not None:
             model.load_state_dict(work.weights)
+        else:
+            state[FRESH_KEY] = model
         state[SPEC_KEY], state[MODEL_KEY] = spec, model
     for key, value in (work.settings or {}).items():
         if key in SETTINGS or key.startswith("train_opt_"):
@@ -138,8 +140,9 @@ def save_session(page: str | None = None) -> None:
         parts["lesson"] = current_lesson().to_dict()
     if now["spec"] is not None and now["spec"] != last.get("spec"):
         parts["spec"] = current_spec().to_dict()
+    fresh = now["model"] is st.session_state.get(FRESH_KEY)  # the seed's weights: rebuilt the same on restore
     if now["model"] is not None and now["model"] is not last.get("model"):
-        parts["weights"] = _weights(now["model"])
+        parts["weights"] = None if fresh else _weights(now["model"])
     if now["csv"] is not last.get("csv"):
         parts["csv"] = now["csv"]
     if page is not None and page != st.session_state.get("store_page"):
@@ -150,6 +153,8 @@ def save_session(page: str | None = None) -> None:
         parts["queue_place"] = None
     if parts or run is not None:
         writer().submit(current_token(), parts, run)
+    if now["settings"] is None:  # the Train page's widgets are only there while it is open: keep the last
+        now["settings"] = last.get("settings")
     st.session_state[SAVED_KEY] = now
 
 
