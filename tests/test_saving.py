@@ -79,3 +79,23 @@ def test_a_run_cut_off_by_the_server_is_interrupted_and_play_goes_on(store_url):
     again.run()
     assert restored.trainer.status == "done" and len(restored.trainer.history) == 400
     assert [r.epoch for r in restored.trainer.history] == list(range(1, 401))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_resume_code_continues_the_work_on_another_computer(store_url, lang):
+    token = new_token()
+    home = session(token, lang=lang)
+    job = train(home, "playground_2d", epochs=2)
+    assert writer().flush(30)
+    code = home.session_state["store_resume_code"]
+    assert code in "".join(block.value for block in home.sidebar.markdown).replace("-", "")
+    school = session(new_token(), lang=lang)  # another computer: another cookie
+    school.text_input(key="store_code_input").input("nope-nope")
+    school.button(key="store_code_go").click().run()
+    assert translate("store.unknown_code", lang) in [error.value for error in school.sidebar.error]
+    school.text_input(key="store_code_input").input(f"{code[:4].lower()}-{code[4:]}")
+    school.button(key="store_code_go").click().run()
+    school.switch_page("pages/train.py").run()
+    assert not school.exception and school.session_state["store_token"] == token
+    assert [r.to_dict() for r in school.session_state["train_job"].trainer.history] == \
+        [r.to_dict() for r in job.trainer.history]
