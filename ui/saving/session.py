@@ -97,7 +97,10 @@ def _restore(work) -> None:
         if key in SETTINGS or key.startswith("train_opt_"):
             state[key] = value
     if work.runs:
-        state[JOB_KEY] = _restore_run(work.runs[-1])
+        try:
+            state[JOB_KEY] = _restore_run(work.runs[-1])
+        except (PlaygroundError, ValueError, TypeError, KeyError, RuntimeError, OSError):
+            pass  # a run that cannot be rebuilt here (its data set is missing): the rest of the work stays
 
 
 def _restore_run(run: Run) -> TrainingJob:
