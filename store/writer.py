@@ -8,6 +8,7 @@ paused, and tries again every few seconds: nothing is lost while the server live
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -18,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from store.weights import encode_weights
 from store.work import OverLimit, Run, save_run, save_work
 
+log = logging.getLogger(__name__)
 RETRY_SECONDS = 3.0
 STATS_ENV = "TORCH_PLAYGROUND_STORE_LOG"  # a file: one JSON line per write (the load test counts them)
 
@@ -103,8 +105,10 @@ class Writer:
             try:
                 self._write(token, pending)
                 self.paused_since = None
-            except (SQLAlchemyError, OSError):  # unreachable, read-only, disk full: keep it, try again later
+            except (SQLAlchemyError, OSError) as error:  # unreachable, read-only, disk full: keep it, retry
                 failed = True
+                if not self.paused:
+                    log.warning("saving paused: %s", str(error).splitlines()[0])
                 with self._cond:
                     pending.merge(self._pending.pop(token, Pending()))
                     self._pending[token] = pending
@@ -133,8 +137,8 @@ class Writer:
         if os.environ.get(STATS_ENV):
             line = {"token": token[:8], "parts": sorted(parts), "runs": len(pending.runs),
                     "seconds": round(time.perf_counter() - started, 4), "at": round(time.time(), 2)}
-            with open(os.environ[STATS_ENV], "a") as log:
-                log.write(json.dumps(line) + "\n")
+            with open(os.environ[STATS_ENV], "a") as stats:
+                stats.write(json.dumps(line) + "\n")
 
 
 _writer: Writer | None = None

@@ -8,6 +8,7 @@ never waits on the database. While a run trains, `save_running` hands its progre
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import streamlit as st
@@ -50,7 +51,8 @@ def restore_session() -> None:
         forget_work(token)
         st.session_state[NOTICE_KEY] = "store.fresh_start"
         work = None
-    except (SQLAlchemyError, OSError):
+    except (SQLAlchemyError, OSError) as error:
+        logging.getLogger(__name__).warning("restoring a session failed: %s", str(error).splitlines()[0])
         # The database is away: this session starts in memory; what changes from now on is saved once it is
         # back (the writer keeps it), and what it held before is not overwritten by this session's defaults.
         writer().unreachable()
