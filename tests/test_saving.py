@@ -99,3 +99,16 @@ def test_a_resume_code_continues_the_work_on_another_computer(store_url, lang):
     assert not school.exception and school.session_state["store_token"] == token
     assert [r.to_dict() for r in school.session_state["train_job"].trainer.history] == \
         [r.to_dict() for r in job.trainer.history]
+
+
+def test_the_last_uploaded_csv_comes_back_and_a_large_one_is_not_kept(store_url):
+    token = new_token()
+    app = session(token, page="pages/data.py")
+    app.session_state["data_csv"] = ("mine.csv", b"x,y,label\n1,2,a\n3,4,b\n")  # what the uploader keeps
+    app.run()
+    assert writer().flush(30)
+    again = session(token, page="pages/data.py")
+    assert again.session_state["data_csv"] == ("mine.csv", b"x,y,label\n1,2,a\n3,4,b\n") and not again.exception
+    again.session_state["data_csv"] = ("big.csv", b"x" * 2_000_001)
+    again.run()
+    assert writer().flush(30) and load_work(token).csv is None
