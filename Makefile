@@ -26,11 +26,12 @@ $(ORT_STAMP): package.json package-lock.json
 setup: $(STAMP) $(ORT_STAMP)
 
 # Debian's Chromium (Playwright drives it; no browser download), Korean fonts for its screenshots,
-# and nginx for the replicas test.
+# nginx for the replicas test, and PostgreSQL for the store's tests (tests/postgres.py starts its own server).
 browser:
-	@{ command -v chromium && command -v nginx; } >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx-light >/dev/null; } || \
-	  echo "chromium/nginx could not be installed: browser and replica tests will be skipped"
+	@{ command -v chromium && command -v nginx && ls /usr/lib/postgresql/*/bin/pg_ctl; } >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  chromium fonts-noto-cjk nginx-light postgresql >/dev/null; } || \
+	  echo "chromium/nginx/postgresql could not be installed: browser, replica and PostgreSQL tests will be skipped"
 
 # ui/startup.py: the server warms up once (imports, the first training process), then runs streamlit_app.py.
 run: setup

@@ -1,6 +1,7 @@
 """A classroom on one server: N simulated students open pages and train a small model at the same time.
 
     nice .venv/bin/python bench/load_test.py --students 1 10 30
+    nice .venv/bin/python bench/load_test.py --students 30 100 --store sqlite   # or postgresql, none
 
 Each student is a websocket client that speaks Streamlit's own protocol (bench/load_client.py): to the
 server it is a browser tab (it sends the same rerun requests, widget values and fragment polls, and
@@ -23,9 +24,12 @@ Printed per class size:
 - interactions: the time from sending an interaction (open, set epochs, Play, a page change) until the
   server's script_finished for it: median, 95th percentile, max; and the same for the live view's polls;
 - the queue (TORCH_PLAYGROUND_QUEUE_LOG): runs done, waiting time median and max, running time median;
-- the machine's 1-minute load average while the class ran, and before it started (the machine is shared).
+- the machine's 1-minute load average while the class ran, and before it started (the machine is shared);
+- the store (--store: a fresh SQLite file, a fresh database on a throwaway PostgreSQL server, or none):
+  lost saves (a student whose finished run is not in the database, as done with their epochs, once the
+  class is over), the writer's writes per student per minute and their p95 time, the database's size.
 
-Bounded: at most 40 students; each class size stops by itself after --seconds.
+Bounded: at most 100 students; each class size stops by itself after --seconds.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.load_client import BROWSE, EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
 from tests.browser import running_app  # noqa: E402
 
-MAX_STUDENTS = 40
+MAX_STUDENTS = 100
 FIRST_EPOCHS = 20  # student i trains 20 + i epochs: a number no other student of the class uses
 CLIENT_NICE = 5  # the simulated students run below the server: in a classroom they are other machines
 
@@ -154,11 +158,19 @@ def summary(students: int, record: Record, load: list[float], wall: float, cpu: 
     }
 
 
+def _store_columns(store: dict | None) -> str:
+    if store is None:
+        return f"{'-':>10} {'-':>13} {'-':>11} {'-':>6}"
+    return (f"{store['lost_saves']:>10} {store['writes_per_student_min']:>13.2f} "
+            f"{store['write_s'].get('p95', 0):>11.4f} {store['db_mb']:>6.2f}")
+
+
 def table(results: list[dict]) -> str:
     """The figures of every class size as a plain-text table, with a legend."""
     head = (f"{'students':>8} {'errors':>6} {'runs done':>9} {'interactions':>12} {'median s':>8} {'p95 s':>6} "
             f"{'max s':>6} {'poll p95':>8} {'wait med':>8} {'wait max':>8} {'server cores':>12} {'client cores':>12} "
-            f"{'load before':>11} {'load mean/max':>13}")
+            f"{'load before':>11} {'load mean/max':>13} {'lost saves':>10} {'writes/st/min':>13} {'write p95 s':>11} "
+            f"{'db MB':>6}")
     lines = [head]
     for r in results:
         i, wait = r["interaction_s"], r["queue_wait_s"]
@@ -168,15 +180,56 @@ def table(results: list[dict]) -> str:
             f"{i['count']:>12} {i.get('median', 0):>8.3f} {i.get('p95', 0):>6.3f} {i.get('max', 0):>6.3f} "
             f"{r['poll_s'].get('p95', 0):>8.3f} {wait.get('median', 0):>8.1f} {wait.get('max', 0):>8.1f} "
             f"{r['server_cores']:>12.2f} {r['client_cores']:>12.2f} {r['load_before']:>11.2f} "
-            f"{load['mean']:>6.2f}/{load['max']:<6.2f}")
+            f"{load['mean']:>6.2f}/{load['max']:<6.2f} " + _store_columns(r["store"]))
     lines += ["",
               "interactions: open, set epochs, Play, page changes; seconds from the request to its script_finished",
               "poll p95: the Train page's live-view fragment reruns (what a browser sends by itself)",
               "runs done: seen done with the student's own epochs; wait: seconds in the training queue",
               "server cores: the server's CPU seconds (its training processes included) per second of the class;",
               "  client cores: the same for the simulated students (this process)",
-              "load: the machine's 1-minute load average (2 cores, shared with other work), before and during"]
+              "load: the machine's 1-minute load average (2 cores, shared with other work), before and during",
+              "store: finished runs missing from the database, the writer's writes per student per minute and",
+              "  their p95 seconds, the database's size after the class"]
     return "\n".join(lines)
+
+
+def store_env(kind: str, folder: Path, postgres) -> dict:
+    """The server's environment for the store kind: its database URL and the writer's log of writes."""
+    if kind == "none":
+        return {"TORCH_PLAYGROUND_DATABASE_URL": "none"}
+    url = f"sqlite:///{folder / 'playground.db'}" if kind == "sqlite" else postgres.create_database()
+    return {"TORCH_PLAYGROUND_DATABASE_URL": url, "TORCH_PLAYGROUND_STORE_LOG": str(folder / "store.jsonl")}
+
+
+def store_figures(env: dict, students: int, first_epochs: int, wall: float, folder: Path) -> dict | None:
+    """After the class: lost saves (each student's finished run, as done, in the database), writes per
+    student per minute and their p95 time (the writer's log), and the database's size in MB."""
+    from sqlalchemy import create_engine, text
+
+    url = env["TORCH_PLAYGROUND_DATABASE_URL"]
+    if url == "none":
+        return None
+    engine = create_engine(url)
+    wanted = {first_epochs + index for index in range(students)}
+    query = text("SELECT DISTINCT epochs FROM runs WHERE status = 'done' AND epoch = epochs")
+    for _ in range(30):  # the server's writer thread writes within moments of the last page
+        with engine.connect() as connection:
+            saved = {row[0] for row in connection.execute(query)}
+        if wanted <= saved:
+            break
+        time.sleep(0.5)
+    with engine.connect() as connection:
+        if url.startswith("sqlite"):
+            size = sum(path.stat().st_size for path in folder.glob("playground.db*"))
+        else:
+            size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
+        rows = connection.execute(text("SELECT count(*) FROM students")).scalar()
+    engine.dispose()
+    log = folder / "store.jsonl"
+    writes = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    return {"lost_saves": len(wanted - saved), "students_saved": rows, "writes": len(writes),
+            "writes_per_student_min": round(len(writes) / students / (wall / 60), 2),
+            "write_s": _spread([write["seconds"] for write in writes], 4), "db_mb": round(size / 1e6, 2)}
 
 
 def main() -> int:
@@ -186,15 +239,24 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, default=10, help="students arrive spread over this many seconds")
     parser.add_argument("--first-epochs", type=int, default=FIRST_EPOCHS,
                         help="student i trains this + i epochs (more: longer runs, a queue busy all class long)")
+    parser.add_argument("--store", choices=("sqlite", "postgresql", "none"), default="sqlite",
+                        help="where the students' work is saved (postgresql: Debian's, started for the test)")
     parser.add_argument("--out", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
     results = []
+    postgres = None
+    if args.store == "postgresql":
+        from tests.postgres import PostgresServer, binaries
+
+        postgres = PostgresServer(binaries())
+        postgres.start()
     for students in args.students:
         students = max(1, min(students, MAX_STUDENTS))
         with tempfile.TemporaryDirectory() as folder:
             queue_log = Path(folder) / "queue.jsonl"
             load_before = os.getloadavg()[0]
-            with running_app({"TORCH_PLAYGROUND_QUEUE_LOG": str(queue_log)}) as url:
+            env = {"TORCH_PLAYGROUND_QUEUE_LOG": str(queue_log), **store_env(args.store, Path(folder), postgres)}
+            with running_app(env) as url:
                 pid = os.getpid()
                 niceness = os.getpriority(os.PRIO_PROCESS, pid)
                 os.setpriority(os.PRIO_PROCESS, pid, min(19, niceness + CLIENT_NICE))  # the server keeps its own
@@ -205,11 +267,15 @@ def main() -> int:
                     with contextlib.suppress(PermissionError):  # back up for the next server (root only)
                         os.setpriority(os.PRIO_PROCESS, pid, niceness)
             results.append(summary(students, record, load, wall, cpu, queue_log, load_before))
+            results[-1]["store"] = store_figures(env, students, args.first_epochs, wall, Path(folder))
         print(json.dumps(results[-1]), flush=True)
+    if postgres is not None:
+        postgres.remove()
     print(table(results))
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))
-    ok = all(not r["errors"] and r["runs_finished"] == r["students"] == r["jobs_done"] for r in results)
+    ok = all(not r["errors"] and r["runs_finished"] == r["students"] == r["jobs_done"]
+             and not (r["store"] or {}).get("lost_saves") for r in results)
     return 0 if ok else 1
 
 

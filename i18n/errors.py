@@ -343,4 +343,9 @@ STRINGS = {
                                    "and the test accuracy ended at {end}%, no better than guessing ({chance}%). The "
                                    "learning rate {lr} is probably too large for this optimizer. Try one ten times "
                                    "smaller ({smaller}), or the SGD optimizer if you used another one."),
+    # A teacher's class (store/classes.py)
+    "error.class_unknown": ("반 코드 {code}인 반이 없거나 이미 끝났습니다.", "There is no class {code}, or it has ended."),
+    "error.class_bad_nickname": ("별명은 1~{limit}글자로 써 주세요.", "A nickname has 1 to {limit} characters."),
+    "error.class_nickname_taken": ("'{nickname}'은(는) 이 반에서 이미 쓰는 별명입니다. 다른 별명을 골라 주세요.",
+                                   "'{nickname}' is already taken in this class. Pick another nickname."),
 }

@@ -1,14 +1,16 @@
-"""Teacher mode: write a lesson text, hide controls, pick a starting page and model, get the link."""
+"""Teacher mode: a lesson link (text, hidden controls, starting page and model), and the class view."""
 
 import streamlit as st
 
 from engine import PRESETS
+from engine.links import encode_setup
 from i18n import LANGUAGE_NAMES, LANGUAGES, translate
 from ui.language import current_language, t
-from ui.links import share_url
+from ui.links import current_setup, share_url
 from ui.model.editor import load_spec
 from ui.model.state import current_spec, set_spec
 from ui.pages import PAGES, require_entry
+from ui.teacher.class_view import render_class
 from ui.teacher.lesson import HIDEABLE, MAX_LESSON_CHARS, Lesson
 from ui.teacher.presets import LESSON_PRESETS
 
@@ -33,20 +35,28 @@ def _apply_preset() -> None:
 
 st.title(t("lesson.title"))
 st.caption(t("lesson.intro"))
-st.session_state.setdefault("teacher_lang", current_language())
-left, right = st.columns(2)
-left.radio(t("lesson.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key="teacher_lang", horizontal=True)
-right.selectbox(t("lesson.preset"), [None, *PRESET_BY_ID], key="teacher_preset", on_change=_apply_preset,
-                format_func=lambda key: t("lesson.custom") if key is None else t(PRESET_BY_ID[key].title_key))
-page = st.selectbox(t("lesson.page"), PAGE_PATHS, key="teacher_page",
-                    format_func=lambda path: t(next(p.title_key for p in PAGES if p.path == path)))
-text = st.text_area(t("lesson.text"), key="teacher_text", max_chars=MAX_LESSON_CHARS, height=120)
-# Pills, not a multiselect: Streamlit's multiselect offers "Select all" in English only.
-hidden = st.pills(t("lesson.hide"), list(HIDEABLE), selection_mode="multi", key="teacher_hide",
-                  format_func=lambda c: t(HIDEABLE[c]))
+link_tab, class_tab = st.tabs([t("lesson.tab_link"), t("class.tab")])
+with link_tab:
+    st.session_state.setdefault("teacher_lang", current_language())
+    left, right = st.columns(2)
+    left.radio(t("lesson.language"), LANGUAGES, format_func=LANGUAGE_NAMES.get, key="teacher_lang", horizontal=True)
+    # Labels looked up now, in the script's thread: AppTest may format options outside it (ui/language.py).
+    preset_labels = {None: t("lesson.custom"), **{key: t(lesson.title_key) for key, lesson in PRESET_BY_ID.items()}}
+    right.selectbox(t("lesson.preset"), [None, *PRESET_BY_ID], key="teacher_preset", on_change=_apply_preset,
+                    format_func=preset_labels.__getitem__)
+    page = st.selectbox(t("lesson.page"), PAGE_PATHS, key="teacher_page",
+                        format_func={p.path: t(p.title_key) for p in PAGES}.__getitem__)
+    text = st.text_area(t("lesson.text"), key="teacher_text", max_chars=MAX_LESSON_CHARS, height=120)
+    hide_labels = {control: t(key) for control, key in HIDEABLE.items()}
+    # Pills, not a multiselect: Streamlit's multiselect offers "Select all" in English only.
+    hidden = st.pills(t("lesson.hide"), list(HIDEABLE), selection_mode="multi", key="teacher_hide",
+                      format_func=hide_labels.__getitem__)
 
-target = next(p for p in PAGES if p.path == page)
-url = share_url(target.url_path, Lesson(text.strip(), frozenset(hidden)), st.session_state["teacher_lang"])
-st.subheader(t("lesson.link"))
-st.code(url, language="text", wrap_lines=True)
-st.caption(t("lesson.link_help", params=current_spec().parameter_count()))
+    target = next(p for p in PAGES if p.path == page)
+    url = share_url(target.url_path, Lesson(text.strip(), frozenset(hidden)), st.session_state["teacher_lang"])
+    st.subheader(t("lesson.link"))
+    st.code(url, language="text", wrap_lines=True)
+    st.caption(t("lesson.link_help", params=current_spec().parameter_count()))
+with class_tab:
+    render_class({"setup": encode_setup(current_setup(Lesson(text.strip(), frozenset(hidden)))),
+                  "page": target.path})

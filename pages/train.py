@@ -6,6 +6,7 @@ from engine import PlaygroundError
 from ui.language import error_text, t
 from ui.model.state import set_trained_model
 from ui.pages import require_entry
+from ui.saving.session import save_running
 from ui.script_download import render_train_download
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.live_feature_maps import render_live_feature_maps, shows_live_maps
@@ -62,6 +63,10 @@ def live_view() -> None:
     with st.container(key="train_epoch_counter"):  # bench/playground_speed.py reads this number
         st.caption(t("train.epoch_counter", epoch=trainer.epoch, steps=trainer.steps))
     render_progress(trainer, job.running)
+    if job.interrupted:
+        st.info(t("store.interrupted"), icon=":material/history:")
+    if job.running:
+        save_running(job)  # every few seconds at most: the writer thread does the work
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
     if queued:  # its turn came: redraw the page so the live view polls at its own pace

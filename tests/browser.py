@@ -36,10 +36,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextlib.contextmanager
-def running_app(extra_env: dict | None = None, timeout: float = 90):
+def start_app(extra_env: dict | None = None, timeout: float = 90) -> tuple[subprocess.Popen, str]:
     """Start the app's server (`python -m ui.startup`: warm-up, then `streamlit run streamlit_app.py`) on
-    127.0.0.1 at a free port; yield its base URL once its health check answers."""
+    127.0.0.1 at a free port; its process and base URL once its health check answers."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     command = [sys.executable, "-m", "ui.startup", "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -47,23 +46,34 @@ def running_app(extra_env: dict | None = None, timeout: float = 90):
     log = open(ROOT / "artifacts" / f"streamlit-{port}.log", "w") if _artifacts() else subprocess.DEVNULL
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                return process, url
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        time.sleep(0.1)
+    stop_app(process)
+    raise TimeoutError("streamlit did not become healthy")
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    """Stop a server `start_app` started (politely, then for good)."""
+    process.terminate()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(10)
+    process.kill()
+
+
+@contextlib.contextmanager
+def running_app(extra_env: dict | None = None, timeout: float = 90):
+    """One app server (`start_app`) for the block; yields its base URL."""
+    process, url = start_app(extra_env, timeout)
     try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError):
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with code {process.returncode}")
-            time.sleep(0.1)
-        else:
-            raise TimeoutError("streamlit did not become healthy")
         yield url
     finally:
-        process.terminate()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(10)
-        process.kill()
+        stop_app(process)
 
 
 def _artifacts() -> bool:

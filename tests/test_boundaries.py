@@ -1,4 +1,4 @@
-"""engine/ and export/ never import streamlit; every string exists in Korean and English."""
+"""engine/, export/, classroom/ and store/ never import streamlit; every string exists in Korean and English."""
 
 import re
 import subprocess
@@ -14,9 +14,9 @@ def in_fresh_python(code: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_engine_export_and_classroom_do_not_import_streamlit():
-    in_fresh_python("import sys, pkgutil, importlib, engine, export, classroom\n"
-                    "for pkg in (engine, export, classroom):\n"
+def test_engine_export_classroom_and_store_do_not_import_streamlit():
+    in_fresh_python("import sys, pkgutil, importlib, engine, export, classroom, store\n"
+                    "for pkg in (engine, export, classroom, store):\n"
                     "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
                     "        importlib.import_module(m.name)\n"
                     "assert not any(name.split('.')[0] == 'streamlit' for name in sys.modules), 'streamlit'\n")
@@ -29,7 +29,8 @@ def test_every_string_has_korean_and_english():
 
 def test_every_engine_error_is_translated():
     # an error key missing from the catalog would turn the student's explanation into a KeyError
-    raised = {key for folder in ("engine", "export", "classroom", "ui") for path in (ROOT / folder).rglob("*.py")
+    raised = {key for folder in ("engine", "export", "classroom", "store", "ui")
+              for path in (ROOT / folder).rglob("*.py")
               for key in re.findall(r'PlaygroundError\(\s*"(\w+)"', path.read_text(encoding="utf-8"))}
     assert len(raised) > 50
     assert not {f"error.{key}" for key in raised} - catalog().keys()

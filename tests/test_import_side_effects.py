@@ -19,7 +19,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("engine", "export", "classroom", "ui", "i18n")  # not pages/ or streamlit_app.py: scripts, run by Streamlit
+# Not pages/ or streamlit_app.py: scripts, run by Streamlit.
+PACKAGES = ("engine", "export", "classroom", "store", "ui", "i18n")
 # Where torch's thread counts may be set: a training process, and the `python -m engine` command's --threads.
 SETS_THREADS = {"classroom/child.py", "engine/__main__.py"}
 
@@ -65,6 +66,8 @@ def app_modules() -> list[str]:
     names = []
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
+            if "migrations" in path.parts:  # scripts Alembic runs (store/migrations/), not modules
+                continue
             parts = path.relative_to(ROOT).with_suffix("").parts
             names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     return names

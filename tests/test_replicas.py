@@ -1,8 +1,11 @@
 """Two app replicas behind nginx (Debian's package) on 127.0.0.1: a browser's requests stick to one
-replica, different browsers spread over both, and Streamlit's websocket passes through."""
+replica, different browsers spread over both, Streamlit's websocket passes through, and with a shared
+PostgreSQL store a student whose replica dies finds their work on the other."""
 
 import contextlib
+import os
 import shutil
+import signal
 import string
 import subprocess
 import tempfile
@@ -12,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ROOT, browser_page, free_port, needs_chromium, running_app, wait_for_app
+from tests.browser import ROOT, browser_page, free_port, needs_chromium, running_app, start_app, stop_app, wait_for_app
+from tests.test_browser_saving import epoch_counter, model_parameters, train_a_little
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(),
@@ -82,3 +86,30 @@ def test_the_app_works_through_nginx_websocket_included(two_replicas):
         wait_for_app(page)
         assert "669,706" in page.content()
         assert page.refused == []
+
+
+@needs_chromium
+def test_a_student_whose_replica_dies_finds_their_work_on_the_other(postgres):
+    postgres.ensure_running()
+    env = {"TORCH_PLAYGROUND_DATABASE_URL": postgres.create_database()}  # both replicas share it
+    (first, first_url), (second, second_url) = start_app(env), start_app(env)
+    replicas = {first_url.removeprefix("http://"): first, second_url.removeprefix("http://"): second}
+    try:
+        with nginx_in_front([first_url, second_url]) as url, browser_page() as page:
+            page.goto(f"{url}/?lang=en")
+            wait_for_app(page)
+            trained = train_a_little(page, url)
+            route = next(c["value"] for c in page.context.cookies() if c["name"] == "tp_route")
+            serving = _upstream(url, f"tp_route={route}")[0]
+            victim = replicas[serving]
+            os.kill(victim.pid, signal.SIGKILL)  # replica A dies mid-lesson
+            victim.wait(10)
+            page.goto(f"{url}/train?lang=en")  # the next page lands on replica B
+            wait_for_app(page)
+            assert _upstream(url, f"tp_route={route}")[0] != serving
+            assert epoch_counter(page) == trained
+            assert model_parameters(page, url)
+            assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        for process in replicas.values():
+            stop_app(process)

@@ -41,6 +41,11 @@ def apply_link() -> None:
     if not text or st.session_state.get(APPLIED_KEY) == text:
         return
     st.session_state[APPLIED_KEY] = text
+    apply_setup(text)
+
+
+def apply_setup(text: str) -> None:
+    """Make a link's (or a class's pushed) setup this session's: model and lesson; on failure a notice says why."""
     try:
         data = decode_setup(text)
         if "model" in data:

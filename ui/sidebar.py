@@ -1,4 +1,4 @@
-"""The sidebar every page shares: language switch and the device training runs on."""
+"""The sidebar every page shares: language switch, the device training runs on, sharing and saving."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from engine.device import default_device
 from i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.language import LANG_KEY, current_language, device_label, t
 from ui.links import render_share
+from ui.saving.views import render_saving
 from ui.tablet import fold_sidebar_on_tablets
 from ui.teacher.lesson import shown
 from ui.widgets import render_language_chrome
@@ -26,5 +27,6 @@ def render_sidebar() -> None:
                      horizontal=True, on_change=_remember_language)
         st.caption(t("sidebar.device", device=device_label(default_device())))
         render_share()
+        render_saving()
     render_language_chrome()
     fold_sidebar_on_tablets()

@@ -18,6 +18,7 @@ The warm-up, once per server, explicitly here (no module does work when imported
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n);
 - tells Streamlit that the app navigates with st.navigation (see `warm_up`);
+- opens the store (store/database.py), migrating its schema to the newest revision, and ends expired classes;
 - freezes what the imports left behind, out of the garbage collector's way (ui/gc_freeze.py).
 """
 
@@ -33,6 +34,23 @@ from pathlib import Path
 ENTRY = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 # Modules Streamlit itself imports on a first page only, to check the navigation's icons.
 STREAMLIT_FIRST_PAGE = ("streamlit.emojis", "streamlit.material_icon_names")
+
+
+def _open_store() -> None:
+    """Migrate the store to the newest schema now (Alembic: upgrade head), not in the first student's page,
+    and end the classes past their days."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from store.classes import expire_classes
+    from store.database import enabled, engine
+
+    if not enabled():
+        return
+    try:
+        engine()
+        expire_classes()
+    except (SQLAlchemyError, OSError) as error:  # the app starts anyway; saving says it is paused
+        logging.getLogger(__name__).warning("the store cannot be opened: %s", str(error).splitlines()[0])
 
 
 def warm_up() -> None:
@@ -61,6 +79,7 @@ def warm_up() -> None:
     for name in STREAMLIT_FIRST_PAGE:
         importlib.import_module(name)
     catalog()  # every area's strings, merged once: the first page's title needs them
+    _open_store()
     use_entry_navigation()  # before anyone comes: a first lesson link takes no detour (ui/pages.py)
     freeze_after_imports()
     warming.join()  # a process still importing torch beside the first page would slow that page down

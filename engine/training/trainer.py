@@ -238,6 +238,15 @@ class Trainer:
         self.seconds, self.problem = progress.seconds, progress.problem
         self.status = progress.status
 
+    def resume_saved(self, history: list[EpochReport], seconds: float, status: str) -> None:
+        """Take up a run saved before the server stopped (store/): its finished epochs, its time and status.
+
+        The model given at construction holds the saved weights; the next epoch starts from its first batch.
+        """
+        self.history = list(history)
+        self.epoch, self.batch, self.seconds, self.status = len(history), 0, seconds, status
+        self.steps = self.epoch * self.batches_per_epoch
+
     def abandon(self) -> None:
         """The run's training elsewhere was lost or failed: it is over (stopped), with what was applied so far."""
         self.status = "stopped"  # finished: the next Play starts a fresh run

@@ -12,6 +12,7 @@ from engine import PRESETS, ModelSpec, build_model
 
 SPEC_KEY = "model_spec"
 MODEL_KEY = "model_module"
+FRESH_KEY = "model_fresh"  # the module current_model built from the seed: nothing to save, it is rebuilt the same
 DEFAULT_PRESET = "fashion_mlp"
 INIT_SEED = 0  # the same spec always starts from the same weights, so pages agree with each other
 
@@ -40,7 +41,7 @@ def current_model() -> torch.nn.Module:
     """The session's torch module for the current spec (built once, then kept with its weights)."""
     spec = current_spec()
     if MODEL_KEY not in st.session_state:
-        st.session_state[MODEL_KEY] = build_model(spec, seed=INIT_SEED)
+        st.session_state[MODEL_KEY] = st.session_state[FRESH_KEY] = build_model(spec, seed=INIT_SEED)
     return st.session_state[MODEL_KEY]
 
 

@@ -10,6 +10,7 @@ by the queue's watchdog. While a run trains in its process, `job.trainer` applie
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,6 +59,8 @@ class TrainingJob:
         self.ticket: Job | None = None
         self._remote: RemoteRun | None = None
         self.kept_anyway = False  # the student asked for this run's model although it blew up
+        self.id = uuid.uuid4().hex  # the run's row in the store
+        self.interrupted = False  # restored from the store after its server stopped mid-run
 
     @property
     def running(self) -> bool:
@@ -102,6 +105,7 @@ class TrainingJob:
         """
         if self.running or self.trainer.finished:
             return
+        self.interrupted = False
         room = classroom()
         remote = RemoteRun(room.pool, self.trainer, until)
         owner, alive = _session()

@@ -1,0 +1,204 @@
+"""A student's work, one row per browser token: model, weights, Train settings, runs, CSV, lesson, language.
+
+Callers save only the parts that changed (`save_work`, `save_run`); `load_work` reads it all back and
+raises `DamagedWork` for a row that cannot be read or is over the limit, so that student starts fresh.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, insert, select, update
+
+from store.database import engine
+from store.schema import runs, students
+from store.weights import decode_weights
+
+MAX_CSV_BYTES = 2_000_000  # engine/data/csv_upload.py's upload limit: a larger file is not kept
+MAX_RUNS = 50  # runs kept per student; the oldest go first
+RESUME_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed on another computer
+RESUME_LENGTH = 8
+
+
+def student_limit() -> int:
+    """Bytes one student may keep (model, CSV, runs): $TORCH_PLAYGROUND_STUDENT_BYTES, default 20 MB."""
+    return int(os.environ.get("TORCH_PLAYGROUND_STUDENT_BYTES", 20_000_000))
+
+
+class DamagedWork(Exception):
+    """A student's saved work cannot be read back (damaged, or over the limit): they start fresh."""
+
+
+class OverLimit(Exception):
+    """Saving this would take the student past `student_limit()`; nothing was written."""
+
+
+@dataclass
+class Run:
+    """One training run as saved: what it trained on, how far it got, its per-epoch history."""
+
+    id: str
+    status: str
+    config: dict
+    source: str
+    spec: dict
+    epoch: int
+    seconds: float
+    history: list[dict]
+    started_at: datetime | None = None
+
+    @property
+    def last(self) -> dict:
+        """The last finished epoch's report ({} before the first)."""
+        return self.history[-1] if self.history else {}
+
+
+@dataclass
+class Work:
+    """Everything kept for one student (None: never saved)."""
+
+    token: str
+    resume_code: str
+    class_code: str | None = None
+    nickname: str | None = None
+    lang: str | None = None
+    page: str | None = None
+    lesson: dict | None = None
+    spec: dict | None = None
+    weights: dict | None = None
+    settings: dict | None = None
+    csv: tuple[str, bytes] | None = None
+    runs: list[Run] = field(default_factory=list)
+
+
+def new_token() -> str:
+    """An unguessable browser token (256 bits)."""
+    return secrets.token_urlsafe(32)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _resume_code() -> str:
+    return "".join(secrets.choice(RESUME_ALPHABET) for _ in range(RESUME_LENGTH))
+
+
+def ensure_student(token: str) -> str:
+    """Make the student's row if it is new; their resume code."""
+    with engine().begin() as connection:
+        code = connection.execute(select(students.c.resume_code).where(students.c.token == token)).scalar()
+        if code is not None:
+            return code
+        now = _now()
+        code = _resume_code()
+        connection.execute(insert(students).values(token=token, resume_code=code, bytes=0, created_at=now,
+                                                   updated_at=now))
+        return code
+
+
+PARTS = ("lang", "page", "lesson", "spec", "weights", "settings", "csv", "queue_place", "class_code", "nickname")
+JSON_PARTS = ("lesson", "spec", "settings")
+
+
+def save_work(token: str, **parts) -> None:
+    """Save the given parts of a student's work (keys in PARTS; weights as bytes, csv as (name, bytes)).
+
+    Raises OverLimit (nothing written) past the student's storage limit; SQLAlchemyError when the
+    database is unreachable.
+    """
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        raise KeyError(f"not a part of a student's work: {sorted(unknown)}")
+    values = {key: json.dumps(value) if key in JSON_PARTS and value is not None else value
+              for key, value in parts.items() if key != "csv"}
+    if "csv" in parts:
+        name, data = parts["csv"] or (None, None)
+        if data is not None and len(data) > MAX_CSV_BYTES:
+            name, data = None, None  # too large to keep: the student uploads it again
+        values["csv_name"], values["csv"] = name, data
+    ensure_student(token)
+    with engine().begin() as connection:
+        row = connection.execute(select(students).where(students.c.token == token)).mappings().one()
+        size = _row_bytes({**row, **values}) + _runs_bytes(connection, token)
+        if size > student_limit():
+            raise OverLimit(size)
+        connection.execute(update(students).where(students.c.token == token)
+                           .values(**values, bytes=size, updated_at=_now()))
+
+
+def save_run(token: str, run: Run) -> None:
+    """Save (or update) one run; the student keeps at most MAX_RUNS, the oldest dropped."""
+    ensure_student(token)
+    last = run.last
+    values = dict(token=token, status=run.status, dataset=run.config.get("data", "?"),
+                  epochs=int(run.config.get("epochs", 0)), epoch=run.epoch, seconds=run.seconds,
+                  test_accuracy=last.get("test_accuracy"), test_loss=last.get("test_loss"),
+                  train_loss=last.get("train_loss"), config=json.dumps(run.config), source=run.source,
+                  spec=json.dumps(run.spec),
+                  history=json.dumps(run.history), updated_at=_now())
+    with engine().begin() as connection:
+        found = connection.execute(update(runs).where(runs.c.id == run.id, runs.c.token == token).values(**values))
+        if found.rowcount == 0:
+            connection.execute(insert(runs).values(id=run.id, started_at=run.started_at or _now(), **values))
+            old = select(runs.c.id).where(runs.c.token == token).order_by(runs.c.started_at.desc()).offset(MAX_RUNS)
+            connection.execute(delete(runs).where(runs.c.id.in_(old.scalar_subquery())))
+        row = connection.execute(select(students).where(students.c.token == token)).mappings().one()
+        size = _row_bytes(row) + _runs_bytes(connection, token)
+        if size > student_limit():
+            raise OverLimit(size)  # rolls the transaction back: the run is not saved
+        connection.execute(update(students).where(students.c.token == token).values(bytes=size, updated_at=_now()))
+
+
+def _row_bytes(row) -> int:
+    return sum(len(value) for key, value in row.items() if isinstance(value, (bytes, str)) and key != "token")
+
+
+def _runs_bytes(connection, token: str) -> int:
+    total = connection.execute(select(func.sum(func.length(runs.c.history))).where(runs.c.token == token)).scalar()
+    return int(total or 0)
+
+
+def load_work(token: str) -> Work | None:
+    """Everything saved for `token` (None when nothing is); DamagedWork when it cannot be read back."""
+    with engine().connect() as connection:
+        row = connection.execute(select(students).where(students.c.token == token)).mappings().first()
+        if row is None:
+            return None
+        found = connection.execute(select(runs).where(runs.c.token == token).order_by(runs.c.started_at)).mappings()
+        run_rows = list(found)
+    try:
+        if row["bytes"] > student_limit():
+            raise DamagedWork(f"{row['bytes']} bytes, over the limit")
+        parts = {key: json.loads(row[key]) if row[key] is not None else None for key in JSON_PARTS}
+        weights = decode_weights(row["weights"]) if row["weights"] is not None else None
+        saved_runs = [Run(r["id"], r["status"], json.loads(r["config"]), r["source"],
+                          json.loads(r["spec"]), r["epoch"], r["seconds"],
+                          json.loads(r["history"]), r["started_at"]) for r in run_rows]
+    except (ValueError, TypeError) as error:  # bad JSON, damaged weights
+        raise DamagedWork(str(error)) from error
+    csv = (row["csv_name"], row["csv"]) if row["csv"] is not None else None
+    return Work(token, row["resume_code"], row["class_code"], row["nickname"], row["lang"], row["page"],
+                weights=weights, csv=csv, runs=saved_runs, **parts)
+
+
+def forget_work(token: str) -> None:
+    """Delete everything of this student except their token and resume code (a damaged row starts fresh)."""
+    with engine().begin() as connection:
+        connection.execute(delete(runs).where(runs.c.token == token))
+        connection.execute(update(students).where(students.c.token == token).values(
+            **{key: None for key in PARTS if key not in ("csv", "class_code", "nickname")},
+            csv_name=None, csv=None, bytes=0, updated_at=_now()))
+
+
+def token_for_code(code: str) -> str | None:
+    """The browser token behind a resume code (typed on another computer), or None."""
+    code = code.strip().upper().replace("-", "").replace(" ", "")
+    if len(code) != RESUME_LENGTH:
+        return None
+    with engine().connect() as connection:
+        return connection.execute(select(students.c.token).where(students.c.resume_code == code)).scalar()

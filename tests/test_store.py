@@ -1,0 +1,116 @@
+"""The store against real databases (an SQLite file and a PostgreSQL server): schema, save and load."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+from sqlalchemy import inspect, text, update
+
+from engine import PRESETS, build_model
+from store.database import downgrade, engine, upgrade
+from store.schema import students
+from store.weights import decode_weights, encode_weights
+from store.work import (
+    MAX_CSV_BYTES,
+    DamagedWork,
+    OverLimit,
+    Run,
+    ensure_student,
+    forget_work,
+    load_work,
+    new_token,
+    save_run,
+    save_work,
+    token_for_code,
+)
+
+
+def test_migrations_go_up_down_and_up_again(store_url):
+    made = engine()
+    assert {"classes", "students", "runs"} <= set(inspect(made).get_table_names())
+    downgrade(made)
+    assert not {"classes", "students", "runs"} & set(inspect(made).get_table_names())
+    upgrade(made)
+    assert {"classes", "students", "runs"} <= set(inspect(made).get_table_names())
+    with made.connect() as connection:
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_sqlite_file_uses_wal(tmp_path, monkeypatch):
+    from store.database import URL_ENV, forget_engines
+
+    monkeypatch.setenv(URL_ENV, f"sqlite:///{tmp_path / 'deep' / 'playground.db'}")
+    forget_engines()
+    try:
+        with engine().connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert (tmp_path / "deep" / "playground.db").exists()
+    finally:
+        forget_engines()
+
+
+def test_work_round_trips(store_url):
+    token = new_token()
+    spec = PRESETS["playground_circle"]
+    model = build_model(spec, seed=3)
+    save_work(token, lang="ko", page="train", spec=spec.to_dict(), weights=encode_weights(model.state_dict()),
+              settings={"train_lr": 0.03, "train_epochs": 5}, csv=("mine.csv", b"a,b\n1,2\n"),
+              lesson={"text": "원을 배워요", "hide": []})
+    run = Run("r1", "done", {"data": "circle", "epochs": 2}, "preset", spec.to_dict(), 2, 1.5,
+              [{"epoch": 1, "test_accuracy": 60.0, "test_loss": 0.7}, {"epoch": 2, "test_accuracy": 90.0,
+                                                                      "test_loss": 0.3}])
+    save_run(token, run)
+    run.status, run.epoch = "stopped", 2
+    save_run(token, run)  # the same run again: updated, not doubled
+    work = load_work(token)
+    assert (work.lang, work.page, work.settings["train_lr"], work.csv) == ("ko", "train", 0.03, ("mine.csv",
+                                                                                                  b"a,b\n1,2\n"))
+    assert work.spec == spec.to_dict() and work.lesson["text"] == "원을 배워요"
+    for name, value in model.state_dict().items():
+        assert torch.equal(work.weights[name], value)
+    assert [(r.id, r.status, r.last["test_accuracy"]) for r in work.runs] == [("r1", "stopped", 90.0)]
+    assert token_for_code(work.resume_code.lower()) == token  # typed on another computer, any case
+    assert token_for_code("NOPE1234") is None and token_for_code("x") is None
+
+
+def test_unknown_student_and_oversized_csv(store_url):
+    assert load_work("nobody") is None
+    token = new_token()
+    save_work(token, csv=("big.csv", b"x" * (MAX_CSV_BYTES + 1)))
+    assert load_work(token).csv is None  # too large to keep: not kept, nothing else refused
+
+
+def test_storage_limit_refuses_and_keeps_the_last_save(store_url, monkeypatch):
+    token = new_token()
+    save_work(token, spec={"small": True})
+    monkeypatch.setenv("TORCH_PLAYGROUND_STUDENT_BYTES", "1000")
+    with pytest.raises(OverLimit):
+        save_work(token, csv=("a.csv", b"y" * 1500))
+    assert load_work(token).spec == {"small": True} and load_work(token).csv is None
+
+
+def test_weights_never_unpickle_code():
+    class Evil:
+        def __reduce__(self):
+            return (print, ("ran code",))
+
+    import io
+    buffer = io.BytesIO()
+    torch.save({"w": Evil()}, buffer)
+    with pytest.raises(ValueError):
+        decode_weights(buffer.getvalue())
+    with pytest.raises(ValueError):
+        decode_weights(b"not a zip")
+
+
+def test_damaged_row_raises_and_forget_starts_fresh(store_url):
+    token = new_token()
+    code = ensure_student(token)
+    save_work(token, spec={"a": 1}, lang="en")
+    with engine().begin() as connection:
+        connection.execute(update(students).where(students.c.token == token).values(weights=b"garbage", spec="{"))
+    with pytest.raises(DamagedWork):
+        load_work(token)
+    forget_work(token)
+    work = load_work(token)
+    assert work.spec is None and work.weights is None and work.resume_code == code
