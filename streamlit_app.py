@@ -10,13 +10,14 @@ from ui.pages import PAGES
 from ui.saving.class_join import follow_class
 from ui.saving.session import restore_session, save_session
 from ui.sidebar import render_sidebar
-from ui.teacher.lesson import render_lesson_text
+from ui.teacher.lesson import render_lesson_text, shown
 
 restore_session()  # first: a reload or another replica finds this browser's saved work (store/)
 st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
-navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=page.icon) for page in PAGES])
+apply_link()  # before any widget is drawn, so a lesson link can set them (and hide pages from the menu)
+navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=page.icon) for page in PAGES
+                            if page is PAGES[0] or shown(f"page.{page.url_path}")])
 follow_class()  # a lesson the teacher pushed to the class (its model, text and page)
-apply_link()  # before any widget is drawn, so a lesson link can set them
 render_sidebar()
 render_course_panel()
 render_lesson_text()

@@ -23,6 +23,16 @@ STRINGS = {
     "lesson.control_model_editor": ("계층 편집기", "Layer editor"),
     "lesson.control_model_code": ("모델 코드 탭", "Model code tab"),
     "lesson.control_model_json": ("모델 JSON 저장/불러오기 탭", "Model JSON save/load tab"),
+    "lesson.control_train_settings": ("학습시키기: 학습 설정 전체 (접힌 채 바꿀 수 없게)",
+                                       "Train: all training settings (folded, unchangeable)"),
+    "lesson.control_page": ("페이지: {page}", "Page: {page}"),
+    "lesson.lock": ("이 값으로 고정할 학습 설정", "Training settings to lock to these values"),
+    "lesson.lock_help": ("학생의 학습시키기 페이지에서 이 설정은 보이지만 바꿀 수 없습니다. 값은 선생님이 학습시키기 "
+                         "페이지에서 고른 값이고, 아직 고르지 않았다면 지금 모델의 추천 설정입니다.",
+                         "On the students' Train page these settings show but cannot be changed. The values are "
+                         "the ones you chose on the Train page, else the current model's recommended settings."),
+    "lesson.page_hidden": ("링크가 여는 페이지를 숨겼습니다. 학생들은 홈 페이지에서 시작하게 됩니다.",
+                           "The link's page is hidden: students will start on Home."),
     "lessons.tensors": ("1단계 · 텐서: 데이터, NumPy, 다른 텐서, 모양에서 텐서를 만들고 shape·dtype·device를 확인해 보세요. "
                         "cat과 stack, @와 *의 차이, NumPy와 메모리를 공유하는 모습도 살펴봅니다.",
                         "Step 1 · Tensors: create tensors from data, NumPy, another tensor and a shape, and check their "

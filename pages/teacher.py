@@ -11,7 +11,7 @@ from ui.model.editor import load_spec
 from ui.model.state import current_spec, set_spec
 from ui.pages import PAGES, require_entry
 from ui.teacher.class_view import render_class
-from ui.teacher.lesson import HIDEABLE, MAX_LESSON_CHARS, Lesson
+from ui.teacher.lesson import HIDEABLE, LOCKABLE, MAX_LESSON_CHARS, Lesson, control_label, lock_values
 from ui.teacher.presets import LESSON_PRESETS
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
@@ -47,16 +47,23 @@ with link_tab:
     page = st.selectbox(t("lesson.page"), PAGE_PATHS, key="teacher_page",
                         format_func={p.path: t(p.title_key) for p in PAGES}.__getitem__)
     text = st.text_area(t("lesson.text"), key="teacher_text", max_chars=MAX_LESSON_CHARS, height=120)
-    hide_labels = {control: t(key) for control, key in HIDEABLE.items()}
+    hide_labels = {control: control_label(control) for control in HIDEABLE}
     # Pills, not a multiselect: Streamlit's multiselect offers "Select all" in English only.
     hidden = st.pills(t("lesson.hide"), list(HIDEABLE), selection_mode="multi", key="teacher_hide",
                       format_func=hide_labels.__getitem__)
+    values = lock_values()
+    lock_labels = {key: f"{t(label)} = {values[key]}" for key, label in LOCKABLE.items()}
+    locks = st.pills(t("lesson.lock"), list(LOCKABLE), selection_mode="multi", key="teacher_lock",
+                     format_func=lock_labels.__getitem__, help=t("lesson.lock_help"))
+    lesson = Lesson(text.strip(), frozenset(hidden), tuple(sorted((key, values[key]) for key in locks)))
 
     target = next(p for p in PAGES if p.path == page)
-    url = share_url(target.url_path, Lesson(text.strip(), frozenset(hidden)), st.session_state["teacher_lang"])
+    if f"page.{target.url_path}" in lesson.hidden:  # students would land on Home instead
+        st.warning(t("lesson.page_hidden"), icon=":material/visibility_off:")
+    url = share_url(target.url_path, lesson, st.session_state["teacher_lang"])
     st.subheader(t("lesson.link"))
     st.code(url, language="text", wrap_lines=True)
     st.caption(t("lesson.link_help", params=current_spec().parameter_count()))
 with class_tab:
-    render_class({"setup": encode_setup(current_setup(Lesson(text.strip(), frozenset(hidden)))),
+    render_class({"setup": encode_setup(current_setup(lesson)),
                   "page": target.path})

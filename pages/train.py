@@ -8,6 +8,7 @@ from ui.model.state import set_trained_model
 from ui.pages import require_entry
 from ui.saving.session import save_running
 from ui.script_download import render_train_download
+from ui.teacher.lesson import shown
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.live_feature_maps import render_live_feature_maps, shows_live_maps
 from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place
@@ -26,7 +27,7 @@ st.title(t("train.title"))
 st.caption(t("train.intro"))
 job = current_job()
 running = job is not None and job.running
-fold_settings_while_training(running)  # the live view comes up to the top, on a phone too
+fold_settings_while_training(running or not shown("train.settings"))  # the live view comes up, on a phone too
 with st.expander(t("train.settings_title"), key=SETTINGS_KEY, on_change="rerun", icon=":material/tune:"):
     settings = render_settings(disabled=running)
 buttons = [st.container(horizontal=True, gap="small")] * 5  # whole words on a tablet: they wrap, never cut

@@ -2,6 +2,7 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine import PRESETS
@@ -58,3 +59,42 @@ def test_every_lesson_preset_has_text_in_both_languages_and_a_known_model():
         assert lesson.preset is None or lesson.preset in PRESETS
         assert lesson.page in {page.path for page in PAGES}, f"{lesson.id} opens a page that exists"
     assert all(label in catalog() for label in HIDEABLE.values())
+
+
+def test_a_link_can_hide_pages_and_the_training_settings_and_lock_values():
+    lesson = Lesson("Lesson 5", frozenset({"page.tensors", "train.settings"}),
+                    (("train_epochs", 7), ("train_lr", 0.03)))
+    setup = encode_setup({"model": PRESETS["playground_circle"].to_dict(), "lesson": lesson.to_dict()})
+    student = _app(query={"setup": setup})
+    assert student.session_state["lesson"] == lesson
+    with pytest.raises(ValueError, match="Known pages") as caught:  # gone from the menu: no way to open it
+        student.switch_page("pages/tensors.py")
+    assert "pages/model.py" in str(caught.value).split("Known pages")[1]
+    assert "pages/tensors.py" not in str(caught.value).split("Known pages")[1]
+    student.switch_page("pages/train.py").run()
+    assert not student.exception
+    assert student.session_state["train_settings_open"] is False  # folded
+    assert student.select_slider(key="train_lr").disabled and student.number_input(key="train_epochs").disabled
+    assert student.session_state["train_lr"] == 0.03 and student.session_state["train_epochs"] == 7
+    student.session_state["train_epochs"] = 500  # even a changed session gets the teacher's value back
+    student.run()
+    assert student.session_state["train_epochs"] == 7
+
+
+def test_a_lesson_keeps_only_known_locks_with_plain_values():
+    lesson = Lesson.from_dict({"text": "x", "hide": ["page.tensors", "page.teacher", "nope"],
+                               "lock": {"train_lr": 0.1, "train_epochs": True, "os.system": "rm",
+                                        "train_loss": "x" * 99, "train_optimizer": "adam"}})
+    assert lesson.hidden == {"page.tensors"}  # the Teacher page itself cannot be hidden
+    assert lesson.locks == (("train_lr", 0.1), ("train_optimizer", "adam"))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_teacher_locks_the_values_they_see(lang):
+    app = _app(lang)
+    app.switch_page("pages/teacher.py").run()
+    app.pills(key="teacher_lock").set_value(["train_lr"]).run()
+    link = app.main.code[-1].value
+    setup = decode_setup(parse_qs(urlsplit(link).query)["setup"][0])
+    assert list(setup["lesson"]["lock"]) == ["train_lr"] and isinstance(setup["lesson"]["lock"]["train_lr"], float)
+    assert not app.exception

@@ -22,7 +22,7 @@ def current_setup(lesson: Lesson | None = None) -> dict:
     """Everything a link reproduces, as JSON-ready data (the session's lesson unless one is given)."""
     lesson = current_lesson() if lesson is None else lesson
     setup = {"model": current_spec().to_dict()}
-    if lesson.text or lesson.hidden:
+    if lesson.text or lesson.hidden or lesson.locks:
         setup["lesson"] = lesson.to_dict()
     return setup
 

@@ -23,6 +23,7 @@ from engine.training.recommended import csv_config, recommended_config
 from ui.data.state import UPLOAD_KEY
 from ui.language import device_label, error_text, t
 from ui.model.state import current_model, current_spec, set_spec
+from ui.teacher.lesson import apply_locks, locked, shown
 from ui.widgets import number_box
 
 LR_CHOICES = (0.00001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # TF Playground's, plus 2e-3
@@ -113,6 +114,12 @@ def init_settings() -> None:
 def render_settings(disabled: bool) -> Settings | None:
     """Draw the settings (locked while a run trains); None, with a message shown, when they do not fit."""
     init_settings()
+    apply_locks()  # a teacher's locked values win over anything the session holds
+    disabled = disabled or not shown("train.settings")  # hidden by the teacher: shown folded, unchangeable
+
+    def off(key: str) -> bool:  # a widget the student may not change now
+        return disabled or locked(key)
+
     # Labels are looked up now, in the script's thread: format_func may also run outside it (AppTest).
     labels = {key: t(f"train.{key}") for key in ("source_preset", "source_current", "reg_none", "reg_l1", "reg_l2")}
     devices = {device.name: device_label(device) for device in available_devices()}
@@ -127,25 +134,26 @@ def render_settings(disabled: bool) -> Settings | None:
                          format_func=presets.get, disabled=disabled)
         else:
             st.caption(t("train.current_model", params=current_spec().parameter_count()))
-        name = _render_data_choice(disabled)
+        name = _render_data_choice(off("train_data"))
     with middle:
         st.selectbox(t("train.loss"), list(LOSSES), key="train_loss", format_func=lambda k: LOSSES[k].name,
-                     disabled=disabled)
+                     disabled=off("train_loss"))
         optimizer = st.selectbox(t("train.optimizer"), list(OPTIMIZERS), key="train_optimizer",
-                                 format_func=lambda k: OPTIMIZERS[k].name, disabled=disabled)
-        st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=disabled)
+                                 format_func=lambda k: OPTIMIZERS[k].name, disabled=off("train_optimizer"))
+        st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=off("train_lr"))
         number_box(t("train.momentum"), 0.0, 0.99, step=0.1, key="train_momentum",
                    disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum)
     with right:
         batch, epochs = st.columns(2)
-        number_box(t("train.batch_size"), 1, 65_536, key="train_batch_size", container=batch, disabled=disabled)
-        number_box(t("train.epochs"), 1, 10_000, key="train_epochs", container=epochs, disabled=disabled)
+        number_box(t("train.batch_size"), 1, 65_536, key="train_batch_size", container=batch,
+                   disabled=off("train_batch_size"))
+        number_box(t("train.epochs"), 1, 10_000, key="train_epochs", container=epochs, disabled=off("train_epochs"))
         reg, rate = st.columns(2)
         reg.selectbox(t("train.regularization"), ("none", "l1", "l2"), key="train_reg", disabled=disabled,
                       format_func=lambda r: labels[f"reg_{r}"])
         rate.select_slider(t("train.reg_rate"), RATE_CHOICES, key="train_reg_rate", disabled=disabled)
         seed, device = st.columns(2)
-        number_box(t("train.seed"), 0, 2**31 - 1, key="train_seed", container=seed, disabled=disabled)
+        number_box(t("train.seed"), 0, 2**31 - 1, key="train_seed", container=seed, disabled=off("train_seed"))
         device.selectbox(t("train.device"), list(devices), key="train_device", format_func=devices.get,
                          disabled=disabled)
         st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled)
