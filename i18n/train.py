@@ -78,6 +78,8 @@ STRINGS = {
     "train.settings_title": ("학습 설정: 모델, 데이터, 손실 함수, 옵티마이저, 하이퍼파라미터",
                              "Training settings: model, data, loss, optimizer, hyperparameters"),
     "train.seed_printout": ("튜토리얼처럼 출력하기", "As the tutorial prints it"),
+    "train.printout_source": ("튜토리얼의 학습 함수: 아래 출력은 이 함수의 print 형식을 따릅니다",
+                              "The tutorial's own function: the printout below follows its print lines"),
     "train.printout_mine": ("내 학습: 튜토리얼의 print와 같은 형식", "Your run, in the tutorial's print format"),
     "train.printout_handout": ("튜토리얼 원문에 찍힌 결과", "What the tutorial printed"),
     "train.printout_random": ("숫자가 튜토리얼과 조금 다른 것은 정상입니다. 가중치의 첫 값과 데이터를 섞는 순서가 난수로 정해지는데, "
