@@ -114,6 +114,7 @@ STRINGS = {
     "train.neurons": ("네모 하나 = 그 뉴런이 입력 평면 위에서 내는 출력", "Each square: that neuron's output over the input plane"),
     "train.fitted_curve": ("측정값과 모델 곡선 (20~90 °F)", "Measurements and the model's curve (20-90 °F)"),
     "train.this_model": ("이 모델", "This model"),
+    "train.model_at_readings": ("측정값 11개에서 모델의 출력 (튜토리얼의 'kx')", "The model's output at the 11 readings (the tutorial's 'kx')"),
     "train.reference_model": ("비교: {preset} (추천 설정으로 학습)", "Compare: {preset} (trained with its recommended settings)"),
     "train.gradient_intro": ("마지막 학습 단계를 마친 뒤 첫 Linear 계층 가중치의 변화도 (튜토리얼의 `hidden_linear.weight.grad`):",
                              "The first Linear layer's weight gradient after the last step (the tutorial's `hidden_linear.weight.grad`):"),
