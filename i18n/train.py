@@ -78,6 +78,8 @@ STRINGS = {
     "train.settings_title": ("학습 설정: 모델, 데이터, 손실 함수, 옵티마이저, 하이퍼파라미터",
                              "Training settings: model, data, loss, optimizer, hyperparameters"),
     "train.seed_printout": ("튜토리얼처럼 출력하기", "As the tutorial prints it"),
+    "train.printout_source": ("튜토리얼의 학습 함수: 아래 출력은 이 함수의 print 형식을 따릅니다",
+                              "The tutorial's own function: the printout below follows its print lines"),
     "train.printout_mine": ("내 학습: 튜토리얼의 print와 같은 형식", "Your run, in the tutorial's print format"),
     "train.printout_handout": ("튜토리얼 원문에 찍힌 결과", "What the tutorial printed"),
     "train.printout_random": ("숫자가 튜토리얼과 조금 다른 것은 정상입니다. 가중치의 첫 값과 데이터를 섞는 순서가 난수로 정해지는데, "
@@ -112,6 +114,7 @@ STRINGS = {
     "train.neurons": ("네모 하나 = 그 뉴런이 입력 평면 위에서 내는 출력", "Each square: that neuron's output over the input plane"),
     "train.fitted_curve": ("측정값과 모델 곡선 (20~90 °F)", "Measurements and the model's curve (20-90 °F)"),
     "train.this_model": ("이 모델", "This model"),
+    "train.model_at_readings": ("측정값 11개에서 모델의 출력 (튜토리얼의 'kx')", "The model's output at the 11 readings (the tutorial's 'kx')"),
     "train.reference_model": ("비교: {preset} (추천 설정으로 학습)", "Compare: {preset} (trained with its recommended settings)"),
     "train.gradient_intro": ("마지막 학습 단계를 마친 뒤 첫 Linear 계층 가중치의 변화도 (튜토리얼의 `hidden_linear.weight.grad`):",
                              "The first Linear layer's weight gradient after the last step (the tutorial's `hidden_linear.weight.grad`):"),

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+import torch
 
 from engine.data import fashion_mnist
 from engine.data.bundled import iris_csv
@@ -59,8 +60,13 @@ def test_two_d_sets_regenerate_and_follow_the_sliders():
 
 
 def test_temperature_split_shows_the_seeds_code():
+    options = dict(vars(torch._tensor_str.PRINT_OPTS))  # process-wide: the page must leave them alone
     app = open_page(DATA, "en")
     assert "n_val = int(0.2 * n_samples)" in _codes(app)
+    codes = [code.value for code in app.main.code]
+    setup = next(code for code in codes if code.startswith("torch.set_printoptions(edgeitems=2, linewidth=75)\n"))
+    assert setup.endswith("\n\nt_u.shape") and codes[codes.index(setup) + 1] == "torch.Size([11, 1])"
+    assert dict(vars(torch._tensor_str.PRINT_OPTS)) == options
     app.number_input(key="data_temperature_seed").set_value(3).run()
     assert "manual_seed(3)" in _codes(app) and not app.exception
 

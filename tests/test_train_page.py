@@ -91,6 +91,15 @@ def test_temperature_plot_draws_fahrenheit_and_the_model_on_a_tenth_of_it():
     with torch.no_grad():
         wanted = job.trainer.model(0.1 * torch.tensor(xs, dtype=torch.float32).unsqueeze(1))[:, 0].tolist()
     assert values(curve["y"]) == pytest.approx(wanted, abs=1e-4)
+    # The seed's 'kx' trace: the model's output at all 11 readings, model(0.1 * t_u), marked with x.
+    marks = next(trace for trace in figure["data"] if trace["name"] == "The model's output at the 11 readings "
+                 "(the tutorial's 'kx')")
+    assert marks["mode"] == "markers" and marks["marker"]["symbol"] == "x"
+    assert values(marks["x"]) == pytest.approx(list(T_U), abs=1e-4)
+    with torch.no_grad():
+        wanted = job.trainer.model(0.1 * torch.tensor(T_U).unsqueeze(1))[:, 0].tolist()
+    assert values(marks["y"]) == pytest.approx(wanted, abs=1e-4)
+    assert tests["marker"]["symbol"] != "x"  # only the model's marks are x, as in the seed's plot
     # A trained linear model follows the measurements: within a few degrees of each one.
     for x, y in zip(values(points["x"]), values(points["y"])):
         assert abs(np.interp(x, xs, values(curve["y"])) - y) < 5

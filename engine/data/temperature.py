@@ -23,10 +23,14 @@ def split_indices(n_samples: int, seed: int) -> tuple[torch.Tensor, torch.Tensor
     return shuffled_indices[:-n_val], shuffled_indices[-n_val:]
 
 
+def readings() -> tuple[torch.Tensor, torch.Tensor]:
+    """The seed's `t_c` and `t_u`: the 11 readings as (11, 1) float32 tensors (`torch.tensor(t_c).unsqueeze(1)`)."""
+    return torch.tensor(T_C).unsqueeze(1), torch.tensor(T_U).unsqueeze(1)
+
+
 def load_temperature(seed: int = 0) -> TensorData:
     """Train/validation split of the 11 pairs; x = 0.1 * t_u, y = t_c, both (N, 1) float32."""
-    t_c = torch.tensor(T_C).unsqueeze(1)
-    t_u = torch.tensor(T_U).unsqueeze(1)
+    t_c, t_u = readings()
     train_indices, val_indices = split_indices(t_u.shape[0], seed)
     return TensorData("temperature", "regression",
                       INPUT_SCALE * t_u[train_indices], t_c[train_indices],

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from engine.data.temperature import INPUT_SCALE, T_C, T_U, split_indices
+from engine.data.temperature import INPUT_SCALE, T_C, readings, split_indices
 from engine.errors import PlaygroundError
 
 MAX_VALUES = 4096
@@ -32,7 +32,7 @@ class ModelCall:
 
 def tutorial_names(seed: int = 0) -> dict[str, torch.Tensor]:
     """Seed 001's tensors by the names it gives them, with the app's split for `seed` (the Data page's)."""
-    t_c, t_u = torch.tensor(T_C).unsqueeze(1), torch.tensor(T_U).unsqueeze(1)
+    t_c, t_u = readings()
     train, val = split_indices(len(T_C), seed)
     return {"t_c": t_c, "t_u": t_u, "t_un": INPUT_SCALE * t_u, "t_u_train": t_u[train], "t_u_val": t_u[val],
             "t_c_train": t_c[train], "t_c_val": t_c[val], "t_un_train": INPUT_SCALE * t_u[train],

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from engine.data.base import TensorData
-from engine.data.temperature import INPUT_SCALE
+from engine.data.temperature import INPUT_SCALE, readings
 from engine.network.layers import LAYERS
 from engine.training.registry import LOSSES
 
@@ -125,7 +125,6 @@ def network_links(model: nn.Module) -> tuple[list[int], list[Link]]:
     return sizes, links
 
 
-@torch.no_grad()
 def fitted_curve(model: nn.Module, data: TensorData, low: float = 20.0, high: float = 90.0) -> tuple:
     """Seed 001's plot: (Fahrenheit from `low` to `high`, step 1 like torch.arange; the model's Celsius there).
 
@@ -133,12 +132,24 @@ def fitted_curve(model: nn.Module, data: TensorData, low: float = 20.0, high: fl
     seed's `namedseq_model(0.1 * t_range)`; the returned inputs stay in Fahrenheit, for the axis.
     """
     xs = torch.arange(low, high).unsqueeze(1)  # (70, 1), Fahrenheit
+    return xs[:, 0], _celsius_at(model, data, xs)
+
+
+def measured_outputs(model: nn.Module, data: TensorData) -> tuple[torch.Tensor, torch.Tensor]:
+    """Seed 001's `'kx'` marks: (the 11 readings' Fahrenheit `t_u`, the model's Celsius `model(0.1 * t_u)` there)."""
+    t_u = readings()[1]
+    return t_u[:, 0], _celsius_at(model, data, t_u)
+
+
+@torch.no_grad()
+def _celsius_at(model: nn.Module, data: TensorData, fahrenheit: torch.Tensor) -> torch.Tensor:
+    # The model learned on 0.1 * Fahrenheit; evaluated in eval mode, then left as it was.
     was_training = model.training
     model.eval()
     device = next(model.parameters()).device
-    ys = model(data.as_float(INPUT_SCALE * xs.to(device))).cpu()
+    ys = model(data.as_float(INPUT_SCALE * fahrenheit.to(device))).cpu()
     model.train(was_training)
-    return xs[:, 0], ys[:, 0]
+    return ys[:, 0]
 
 
 def measurements(data: TensorData) -> tuple[tuple[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]:

@@ -37,6 +37,52 @@ output tensor([[15.8510],
 answer tensor([[13.],
         [ 8.]])""",
 }
+# The tutorials' own loops, copied from the seed text (seed 001's `training_loop`; seed 003's `train_loop`
+# and `test_loop`, section 6), shown above the printout they make; blank lines lose their trailing spaces.
+SEED_001_SOURCE = """def training_loop(n_epochs, optimizer, model, loss_fn, t_u_train, t_u_val,t_c_train,t_c_val):
+  for epoch in range(1,n_epochs+1):
+    t_p_train = model(t_u_train) # 개별 파라미터 대신 모델 전달
+    loss_train = loss_fn(t_p_train,t_c_train)
+
+    t_p_val = model(t_u_val) # 개별 파라미터 대신 모델 전달
+    loss_val = loss_fn(t_p_val,t_c_val)
+
+    optimizer.zero_grad()
+    loss_train.backward()
+    optimizer.step()
+
+    if epoch ==1 or epoch % 1000 ==0 :
+      print(f'Epoch {epoch}, Training Loss {loss_train.item():.4f} , Val Loss {loss_val.item():.4f}')"""
+SEED_003_SOURCE = """def train_loop(dataloader, model, loss_fn, optimizer):
+    size = len(dataloader.dataset)
+    for batch, (X, y) in enumerate(dataloader):
+        # 예측과 손실 계산
+        pred = model(X)
+        loss = loss_fn(pred, y)
+
+        # 역전파
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+        if batch % 100 == 0:
+            loss, current = loss.item(), batch * len(X)
+            print(f'loss : {loss:>7f}) [{current:>5d}/{size:>5d}]')
+
+def test_loop(dataloader, model, loss_fn):
+    size = len(dataloader.dataset)
+    num_batches = len(dataloader)
+    test_loss, correct = 0, 0
+
+    with torch.no_grad():
+        for X, y in dataloader:
+            pred = model(X)
+            test_loss += loss_fn(pred, y).item()
+            correct += (pred.argmax(1) == y).type(torch.float).sum().item()
+
+    test_loss /= num_batches
+    correct /= size
+    print(f'Test Error : \\n Accuracy : {(100 * correct):>0.1f}%, Avg loss : {test_loss:>8f} \\n')"""
 # Seed 003, section 6: test accuracy (%) and Avg loss after each of its 10 epochs.
 SEED_003_TABLE = ((49.5, 2.153763), (58.1, 1.879465), (62.2, 1.507123), (63.3, 1.239846), (64.6, 1.077391),
                   (65.7, 0.974577), (67.0, 0.904884), (68.3, 0.854584), (69.4, 0.816180), (70.8, 0.785333))
@@ -68,8 +114,11 @@ def seed_001_results(model: nn.Module, val_x: torch.Tensor, val_y: torch.Tensor)
 
 
 def seed_003_lines(history: Sequence, batch_losses: Sequence[float], batches_per_epoch: int, batch_size: int,
-                   train_size: int, every: int = SEED_003_EVERY) -> list[str]:
-    """Seed 003's printout for every finished epoch: a batch loss each `every` batches, then the test line."""
+                   train_size: int, every: int = SEED_003_EVERY, done: bool = False) -> list[str]:
+    """Seed 003's printout for every finished epoch: a batch loss each `every` batches, then the test line.
+
+    `done` (the run has finished) adds the `Done!` the seed prints after its epoch loop.
+    """
     lines = []
     for index, report in enumerate(history):
         lines += [f"Epoch {index + 1}", " ---------------------------"]
@@ -80,4 +129,4 @@ def seed_003_lines(history: Sequence, batch_losses: Sequence[float], batches_per
         accuracy = "" if report.test_accuracy is None else f"Accuracy : {report.test_accuracy:>0.1f}%, "
         loss = report.test_loss_by_batch if report.test_loss_by_batch is not None else report.test_loss
         lines += ["Test Error : ", f" {accuracy}Avg loss : {loss:>8f} " if loss is not None else f" {accuracy}", ""]
-    return lines
+    return [*lines, "Done!"] if done else lines

@@ -11,7 +11,7 @@ from engine.data import DATASETS, csv_columns, dataset_from_csv, load_dataset
 from engine.data.base import TASKS
 from engine.data.bundled import iris_csv
 from engine.data.csv_upload import MAX_BYTES, MAX_COLUMNS, MAX_ROWS
-from engine.data.temperature import T_C, T_U, split_indices
+from engine.data.temperature import T_C, T_U, readings, split_indices
 from engine.errors import PlaygroundError
 from ui.data.state import UPLOAD_KEY, class_label
 from ui.language import error_text, labels_of, t
@@ -71,12 +71,14 @@ def render_playground_sets() -> None:
                   language="python")
 
 
-TEMPERATURE_CODE = """t_c = [0.5,  14.0, 15.0, 28.0, 11.0,  8.0,  3.0, -4.0,  6.0, 13.0, 21.0]
+TEMPERATURE_SETUP = """torch.set_printoptions(edgeitems=2, linewidth=75)
+t_c = [0.5,  14.0, 15.0, 28.0, 11.0,  8.0,  3.0, -4.0,  6.0, 13.0, 21.0]
 t_u = [35.7, 55.9, 58.2, 81.9, 56.3, 48.9, 33.9, 21.8, 48.4, 60.4, 68.4]
 t_c = torch.tensor(t_c).unsqueeze(1)
 t_u = torch.tensor(t_u).unsqueeze(1)
 
-n_samples = t_u.shape[0]
+t_u.shape"""
+TEMPERATURE_SPLIT = """n_samples = t_u.shape[0]
 n_val = int(0.2 * n_samples)
 shuffled_indices = torch.randperm(n_samples, generator=torch.Generator().manual_seed({seed}))
 train_indices = shuffled_indices[:-n_val]   # {train}
@@ -101,7 +103,10 @@ def render_temperature() -> None:
     figure.update_layout(height=360, margin=dict(l=0, r=0, t=10, b=0), xaxis_title="t_u", yaxis_title="t_c (°C)")
     show_plot(figure, "data_temperature_chart", "temperature_data", chart_col)
     table_col.dataframe(table, hide_index=True)
-    st.code(TEMPERATURE_CODE.format(seed=seed, train=train.tolist(), val=val.tolist()), language="python")
+    st.code(TEMPERATURE_SETUP, language="python")
+    # The cell's output, printed here: torch.set_printoptions would change every session's printing.
+    st.code(repr(readings()[1].shape), language="text")
+    st.code(TEMPERATURE_SPLIT.format(seed=seed, train=train.tolist(), val=val.tolist()), language="python")
 
 
 def _use_example() -> None:

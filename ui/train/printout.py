@@ -11,6 +11,8 @@ import torch
 from engine import PRESETS
 from engine.training.printout import (
     HANDOUT_PRINTOUTS,
+    SEED_001_SOURCE,
+    SEED_003_SOURCE,
     SEED_003_TABLE,
     seed_001_lines,
     seed_001_results,
@@ -35,22 +37,30 @@ def _handout(trainer: Trainer, name: str | None) -> str | None:
     return None
 
 
+def _prints_as_seed_001(trainer: Trainer) -> bool:
+    # Seed 001's training_loop takes the whole training set as one batch, for a regression.
+    return trainer.data.task == "regression" and trainer.config.batch_size >= len(trainer.data.train_x)
+
+
 def printout_lines(trainer: Trainer) -> list[str]:
     """The run so far as its tutorial prints it: seed 001's lines for a full-batch regression, else seed 003's."""
     history, train_size = list(trainer.history), len(trainer.data.train_x)
     batch_size = trainer.config.batch_size
-    if trainer.data.task == "regression" and batch_size >= train_size:
+    if _prints_as_seed_001(trainer):
         lines = seed_001_lines(history, trainer.starting_loss)
         if history and trainer.status == "done":
             with torch.enable_grad():  # the tutorial's output carries its grad_fn
                 model, data = copy.deepcopy(trainer.model).cpu(), trainer.data
                 lines += seed_001_results(model, data.as_float(data.test_x), data.test_y)
         return lines
-    return seed_003_lines(history, trainer.batch_losses, math.ceil(train_size / batch_size), batch_size, train_size)
+    return seed_003_lines(history, trainer.batch_losses, math.ceil(train_size / batch_size), batch_size, train_size,
+                          done=trainer.status == "done")
 
 
 def render_printout(trainer: Trainer) -> None:
-    """The student's printout, and the handout's for the same preset beside it when there is one."""
+    """The tutorial's own loop, then the student's printout, and the handout's for the same preset beside it."""
+    st.caption(t("train.printout_source"))
+    st.code(SEED_001_SOURCE if _prints_as_seed_001(trainer) else SEED_003_SOURCE, language="python")
     lines = printout_lines(trainer)
     handout = _handout(trainer, _preset_name(trainer))
     mine, theirs = st.columns(2) if handout else (st.container(), None)

@@ -9,7 +9,14 @@ import torch
 
 from engine import PRESETS
 from engine.training import Trainer
-from engine.training.analysis import confusion_matrix, first_linear_gradient, fitted_curve, measurements, predict
+from engine.training.analysis import (
+    confusion_matrix,
+    first_linear_gradient,
+    fitted_curve,
+    measured_outputs,
+    measurements,
+    predict,
+)
 from engine.training.recommended import recommended_config
 from ui.data.state import class_label
 from ui.language import t
@@ -90,8 +97,11 @@ def _temperature_views(trainer: Trainer) -> None:
     figure.add_scatter(x=train_f.numpy(), y=train_c.numpy(), mode="markers", name=t("train.train_points"),
                        marker={"size": 9})
     figure.add_scatter(x=test_f.numpy(), y=test_c.numpy(), mode="markers", name=t("train.test_points"),
-                       marker={"size": 11, "symbol": "x"})
+                       marker={"size": 11, "symbol": "diamond-open"})  # x is kept for the model's marks below
     figure.add_scatter(x=xs.numpy(), y=ys.numpy(), mode="lines", name=t("train.this_model"))
+    marked_f, marked_c = measured_outputs(trainer.model, trainer.data)  # the seed's 'kx': an x at each reading
+    figure.add_scatter(x=marked_f.numpy(), y=marked_c.numpy(), mode="markers", name=t("train.model_at_readings"),
+                       marker={"size": 9, "symbol": "x"})
     linear = sum(1 for layer in trainer.spec.layers if layer.kind == "Linear") == 1
     other = "temperature_tanh" if linear else "temperature_linear"
     ref_x, ref_y = _reference_curve(other, trainer.config.seed)
