@@ -86,3 +86,12 @@ def test_the_model_page_calls_the_current_model(lang, words):
     assert any("AddmmBackward0" in block.value for block in app.code)
     app.text_input(key="model_call_input_1").set_value("import os").run()
     assert app.error and not app.exception
+
+
+def test_a_cnn_with_batchnorm_is_called_on_a_batch_of_one_in_eval_mode():
+    from engine import build_model
+
+    spec = PRESETS["fashion_cnn"]
+    model = build_model(spec, seed=0).train()
+    result = call_model(model, parse_input("torch.ones(1, 1, 28, 28)"), spec.input_shape)
+    assert result.output_shape == (1, 10) and model.training  # its own mode is back

@@ -85,14 +85,20 @@ def parse_input(text: str, names: dict[str, torch.Tensor] | None = None) -> torc
 def call_model(model: nn.Module, x: torch.Tensor, input_shape: tuple[int, ...]) -> ModelCall:
     """`model(x)` as the tutorial calls it (gradients tracked, so the printout shows `grad_fn`).
 
-    `x` must end in the model's input shape, with or without a batch dimension in front.
+    `x` must end in the model's input shape, with or without a batch dimension in front. The call runs in
+    eval mode (Dropout off, BatchNorm on its running statistics), as a model is called to use it; the
+    model's own mode is restored after.
     """
     size = len(input_shape)
     if tuple(x.shape[-size:]) != tuple(input_shape) or x.dim() > size + 1:
         raise PlaygroundError("call_shape", got=list(x.shape), expected=list(input_shape),
                               batched=["N", *input_shape])
+    training = model.training
+    model.eval()
     try:
         y = model(x)
-    except RuntimeError as error:  # e.g. BatchNorm in training mode on a single example
+    except RuntimeError as error:  # e.g. a layer that takes batches only, called on one example
         raise PlaygroundError("call_failed", reason=str(error).splitlines()[0][:200]) from None
+    finally:
+        model.train(training)
     return ModelCall(repr(x), repr(y), tuple(x.shape), tuple(y.shape))

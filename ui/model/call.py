@@ -10,8 +10,9 @@ from ui.language import error_text, t
 
 
 def default_input(spec: ModelSpec) -> str:
-    """Seed 001's first call for its one-number models, else a single input of ones in the model's shape."""
-    return "torch.ones(" + ", ".join(str(n) for n in spec.input_shape) + ")"
+    """Seed 001's first call for its one-number models, else a batch of one input of ones in the model's shape."""
+    shape = spec.input_shape if spec.input_shape == (1,) else (1, *spec.input_shape)
+    return "torch.ones(" + ", ".join(str(n) for n in shape) + ")"
 
 
 def render_model_call(spec: ModelSpec, model) -> None:
