@@ -40,11 +40,11 @@ STRINGS = {
                            "pass `model` instead of `model.state_dict()` to `torch.save`, and Python's pickle "
                            "serializes the whole model object. Loading it needs the class definition, and since "
                            "PyTorch 2.6 you must write `weights_only=False` yourself."),
-    "export.whole_own": ("앱이 방금 지금 모델로 만든 {size:,.0f} KB 바이트는 앱 자신의 것이므로, 튜토리얼처럼 "
-                         "`weights_only=False`로 불러와 출력해 봅니다. 올린 파일에는 절대 이렇게 하지 않습니다.",
-                         "The {size:,.0f} KB of bytes the app has just made from your model are its own, so it loads "
-                         "them as the tutorial does, with `weights_only=False`, and prints the model. It never does "
-                         "this with an uploaded file."),
+    "export.whole_own": ("앱이 방금 지금 모델로 만든 바이트는 앱 자신의 것이므로, 튜토리얼처럼 `weights_only=False`로 "
+                         "불러와 출력해 봅니다. 올린 파일에는 절대 이렇게 하지 않습니다.",
+                         "The bytes the app has just made from your model are its own, so it loads them as the "
+                         "tutorial does, with `weights_only=False`, and prints the model. It never does this with "
+                         "an uploaded file."),
     "export.zip_is_state_dict": ("zip 안의 model.pth는 튜토리얼의 이 줄이 만드는 파일과 같습니다:",
                                  "The zip's model.pth is the file this tutorial line makes:"),
     "export.eval_why": ("`model.eval()`은 모델을 평가 모드로 바꿉니다. Dropout은 더 이상 값을 지우지 않고, BatchNorm은 "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine import ModelSpec, PlaygroundError
-from export.checkpoint import load_checkpoint, whole_model_bytes, whole_model_round_trip
+from export.checkpoint import load_checkpoint, whole_model_round_trip
 from ui.language import error_text, t
 
 TUTORIAL_CODE = """torch.save(model, 'model.pth')
@@ -16,11 +16,10 @@ def render_whole_model(spec: ModelSpec, model) -> None:
     """The tutorial's whole-model save and a load of the app's own bytes, then the answer to such an upload."""
     st.markdown(t("export.whole_intro"))
     st.code(TUTORIAL_CODE.format(comment=t("export.whole_comment")), language="python")
-    size, loaded = whole_model_round_trip(model)
-    st.markdown(t("export.whole_own", size=size / 1024))
+    data, loaded = whole_model_round_trip(model)
+    st.markdown(t("export.whole_own"))
     st.code(f"buffer = io.BytesIO()\ntorch.save(model, buffer)\nbuffer.seek(0)\n"
             f"model = torch.load(buffer, weights_only=False)\nprint(model)\n\n{loaded}", language="python")
-    data = whole_model_bytes(model)
     st.markdown(t("export.whole_live", size=len(data) / 1024))
     try:
         load_checkpoint(data, spec)
