@@ -50,6 +50,16 @@ def whole_model_bytes(model: nn.Module) -> bytes:
     return buffer.getvalue()
 
 
+def whole_model_round_trip(model: nn.Module) -> tuple[bytes, nn.Module]:
+    """Seed 003's `torch.save(model, ...)` then `torch.load(..., weights_only=False)`: the file and the model.
+
+    The unpickled bytes are the ones made on the line above, never an upload: that is what makes
+    weights_only=False safe here, and why this takes a module, not bytes.
+    """
+    data = whole_model_bytes(model)
+    return data, torch.load(io.BytesIO(data), map_location="cpu", weights_only=False)
+
+
 def save_checkpoint(spec: ModelSpec, model: nn.Module) -> bytes:
     """One zip holding model.pth (the state_dict) and spec.json (the architecture) side by side."""
     buffer = io.BytesIO()

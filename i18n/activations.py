@@ -57,4 +57,14 @@ STRINGS = {
                             "1.0000001192092896(1 + 2⁻²³)처럼 1과 아주 조금 다른 값이 나올 수 있습니다.",
                             "Mathematically softmax probabilities sum to exactly 1. torch computes in float32, so rounding "
                             "can give a value a hair away from 1, such as 1.0000001192092896 (1 + 2⁻²³)."),
+    "act.batch_title": ("배치에 적용하기: 모양은 그대로", "On a batch: the shape is kept"),
+    "act.batch_intro": ("튜토리얼 002처럼 `torch.rand(8, 128)` 텐서(128개 특징을 가진 샘플 8개)에 선택한 활성화 함수를 "
+                        "적용했습니다. 활성화 함수는 각 값에 따로 작용하므로 출력의 모양은 입력과 같습니다.",
+                        "As in tutorial 002, each chosen activation is applied to a `torch.rand(8, 128)` tensor "
+                        "(8 samples of 128 features). An activation acts on each value alone, so the output "
+                        "keeps the input's shape."),
+    "act.rand_logits_help": ("튜토리얼 002처럼 0과 1 사이의 로짓 20개를 무작위로 뽑아 채웁니다(시드를 고정한 생성기 사용). "
+                             "그 셀의 마지막 `out.shape` 줄은 앞 셀의 `act_fn(x)`를 다시 보여 줄 뿐입니다.",
+                             "Fills in 20 random logits between 0 and 1, as in tutorial 002 (from a seeded generator). "
+                             "That cell's last `out.shape` line only repeats the previous cell's `act_fn(x)`."),
 }

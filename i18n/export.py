@@ -40,6 +40,34 @@ STRINGS = {
                            "pass `model` instead of `model.state_dict()` to `torch.save`, and Python's pickle "
                            "serializes the whole model object. Loading it needs the class definition, and since "
                            "PyTorch 2.6 you must write `weights_only=False` yourself."),
+    "export.whole_own": ("앱이 방금 지금 모델로 만든 바이트는 앱 자신의 것이므로, 튜토리얼처럼 `weights_only=False`로 "
+                         "불러와 출력해 봅니다. 올린 파일에는 절대 이렇게 하지 않습니다.",
+                         "The bytes the app has just made from your model are its own, so it loads them as the "
+                         "tutorial does, with `weights_only=False`, and prints the model. It never does this with "
+                         "an uploaded file."),
+    "export.zip_is_state_dict": ("zip 안의 model.pth는 튜토리얼의 이 줄이 만드는 파일과 같습니다:",
+                                 "The zip's model.pth is the file this tutorial line makes:"),
+    "export.eval_why": ("`model.eval()`은 모델을 평가 모드로 바꿉니다. Dropout은 더 이상 값을 지우지 않고, BatchNorm은 "
+                        "배치의 통계 대신 학습 중에 모아 둔 평균과 분산을 씁니다. 예측하기 전에 꼭 호출하세요. "
+                        "이런 층이 없는 모델은 출력이 달라지지 않습니다.",
+                        "`model.eval()` switches the model to evaluation mode: Dropout stops zeroing values, and "
+                        "BatchNorm uses the running mean and variance gathered during training instead of the "
+                        "batch's own. Call it before predicting. A model without such layers gives the same outputs."),
+    "export.vgg_title": ("torchvision의 VGG16 구조 보기 (튜토리얼 003의 7장)",
+                         "The structure of torchvision's VGG16 (tutorial 003, section 7)"),
+    "export.vgg_intro": ("튜토리얼은 `models.vgg16()`으로 미리 학습된 큰 모델을 만들어 가중치를 저장하고 불러옵니다. "
+                         "매개변수가 {params:,}개나 되는 모델입니다. `print(model)`이 보여 주는 구조는 이렇습니다: "
+                         "합성곱과 풀링이 특징 맵을 뽑고(features), 완전 연결 층이 분류합니다(classifier).",
+                         "The tutorial makes the large pretrained `models.vgg16()`, then saves and loads its "
+                         "weights. It has {params:,} parameters. This is the structure `print(model)` shows: "
+                         "convolutions and pooling extract feature maps (features), fully connected layers "
+                         "classify (classifier)."),
+    "export.vgg_meta": ("이 앱에는 torchvision이 없어, 똑같은 층을 torch.nn으로 쌓아 meta 장치 위에 만들었습니다"
+                        "(`with torch.device(\"meta\")`). meta 텐서는 모양만 있고 값은 없으므로 528 MB의 가중치를 "
+                        "메모리에 올리지 않고도 구조를 출력할 수 있습니다.",
+                        "This app has no torchvision, so it stacks the same layers from torch.nn on the meta device "
+                        "(`with torch.device(\"meta\")`). A meta tensor has a shape but no values, so the "
+                        "structure prints without putting 528 MB of weights in memory."),
     "export.whole_comment": ("내가 직접 만든 파일에만 쓰세요", "only for files you made yourself"),
     "export.whole_live": ("지금 모델로 `torch.save(model)`을 실행하면 {size:,.0f} KB짜리 파일이 됩니다. 이 파일을 이 앱의 "
                           "불러오기에 올리면 앱은 이렇게 답합니다:",

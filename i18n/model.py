@@ -89,5 +89,21 @@ STRINGS = {
     "preset.dense_128_model": ("class Model: self.layers에 담은 128-64-16-1 (nn.Module 예제)",
                                "class Model: 128-64-16-1 in self.layers (nn.Module example)"),
     "model.non_trainable_params": ("학습 불가능한 매개변수", "Non-trainable params"),
+    "model.torchinfo_instead": ("이 앱에는 torchsummary 대신 torchinfo가 설치되어 있어, 위 표는 아래의 torchinfo 호출로 "
+                                "계산했습니다. 집에서 `pip install torchsummary`로 설치하면 튜토리얼의 두 줄이 같은 "
+                                "표를 출력합니다.",
+                                "This app has torchinfo installed instead of torchsummary: the table above comes from "
+                                "the torchinfo call below. At home, `pip install torchsummary` and the tutorial's two "
+                                "lines print the same table."),
+    "model.handout_imports": ("튜토리얼의 import 셀입니다. 이 앱은 torchvision 없이 FashionMNIST 파일을 직접 읽으므로 "
+                              "`datasets, transforms`는 집에서 튜토리얼을 따라 할 때만 필요합니다.",
+                              "The tutorials' import cell. This app reads the FashionMNIST files itself, without "
+                              "torchvision, so `datasets, transforms` are needed only when you follow the tutorial "
+                              "at home."),
+    "model.class_skeleton": ("튜토리얼 002의 빈 클래스: nn.Module을 상속한 모델은 `__init__`에서 층을 만들고 `forward`에서 "
+                             "순전파를 정의합니다.",
+                             "Tutorial 002's empty class: a model that subclasses nn.Module creates its layers in "
+                             "`__init__` and defines the forward pass in `forward`."),
+    "model.class_filled": ("그 두 곳을 채운 {name}의 코드입니다:", "The code of {name}, with both filled in:"),
     "model.summary_printout": ("torchsummary가 출력하는 표 그대로", "The table as torchsummary prints it"),
 }

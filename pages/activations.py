@@ -4,9 +4,17 @@ shaded (seed 001), and softmax with a temperature on logits you type (seed 002).
 import streamlit as st
 
 from engine import PlaygroundError
-from engine.inside.activations import activation_curve, elementwise_activations, parse_logits, softmax_view
+from engine.inside.activations import (
+    activation_curve,
+    apply_to_batch,
+    elementwise_activations,
+    parse_logits,
+    random_logits,
+    softmax_view,
+)
 from ui.activations import (
     argument_widgets,
+    batch_code,
     jacobian_figure,
     overlaid_figure,
     ranges_table,
@@ -22,6 +30,12 @@ require_entry()  # a deep link on a fresh server must still run through streamli
 
 def _seed_clamp() -> None:  # seed 001: scores out of 10, never below 0 or above 10
     st.session_state.update(act_names=["Hardtanh", "Sigmoid"], act_hardtanh=(0.0, 10.0), act_range=(-5.0, 15.0))
+
+
+def _draw_logits() -> None:  # seed 002: logits = torch.rand(1, 20), seeded so a click is reproducible
+    draws = st.session_state.get("act_logit_draws", 0) + 1
+    st.session_state.update(act_logit_draws=draws,
+                            act_logits=", ".join(f"{v:.4f}" for v in random_logits(draws)))
 
 
 st.title(t("act.title"))
@@ -63,6 +77,10 @@ if curves:
                                        t("act.col_saturated"))), hide_index=True, width="stretch")
     st.code("x = torch.linspace(low, high, 801, requires_grad=True)\ny = act_fn(x)\n"
             "(slope,) = torch.autograd.grad(y.sum(), x)  # f'(x) at every x", language="python")
+    st.subheader(t("act.batch_title"))
+    st.caption(t("act.batch_intro"))
+    st.code(batch_code(curves, args, [apply_to_batch(c.name, args.get(c.name)) for c in curves]),
+            language="python")
 elif not chosen:
     st.info(t("act.choose_one"))
 
@@ -71,6 +89,8 @@ st.caption(t("act.softmax_intro"))
 left, right = st.columns([3, 2])
 text = left.text_input(t("act.logits"), "2.0, 1.0, 0.1", key="act_logits")
 temperature = right.slider(t("act.temperature"), 0.05, 10.0, 1.0, 0.05, key="act_temperature")
+left.button("torch.rand(1, 20)", key="act_rand_logits", on_click=_draw_logits, icon=":material/casino:",
+            help=t("act.rand_logits_help"))
 try:
     view = softmax_view(parse_logits(text), temperature)
 except PlaygroundError as error:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.export.browser import render_browser_check, render_try_it
 from ui.export.state import choose_opset, current_export
+from ui.export.vgg16 import render_vgg16
 from ui.export.views import render_files, render_graph, render_parity
 from ui.export.whole_model import render_whole_model
 from ui.language import t
@@ -44,5 +45,7 @@ with try_tab:
 with files_tab:
     render_files(result)
     render_script_download(None, "export_script", spec=spec, extras=True)
+    with st.expander(t("export.vgg_title")):
+        render_vgg16()
     with st.expander(t("export.whole_title")):
         render_whole_model(spec, model)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from engine import PRESETS, PlaygroundError, SpecError, build_model
 from export import load_checkpoint, save_checkpoint, state_dict_bytes
-from export.checkpoint import MAX_FILE_BYTES, whole_model_bytes
+from export.checkpoint import MAX_FILE_BYTES, whole_model_bytes, whole_model_round_trip
 
 FASHION = PRESETS["fashion_mlp"]
 
@@ -100,6 +100,19 @@ def test_the_export_page_shows_the_whole_model_refusal(lang):
     assert any(block.value.startswith("torch.save(model, 'model.pth')") for block in app.code)
     expected = translate("error.checkpoint_whole_model", lang)
     assert any(error.value == expected for error in app.error)
+    # ...while the app's own bytes are loaded as the tutorial does and printed (seed 003's torch.load).
+    model = build_model(PRESETS["walkthrough"], seed=0)
+    assert any(block.value.endswith(f"torch.load(buffer, weights_only=False)\nprint(model)\n\n{model}")
+               for block in app.code)
+
+
+def test_the_apps_own_whole_model_bytes_load_back_as_the_same_model():
+    model = build_model(FASHION, seed=1)
+    data, loaded = whole_model_round_trip(model)
+    assert refused(data, "checkpoint_whole_model")  # the same bytes an upload would be refused for
+    assert type(loaded) is type(model) and str(loaded) == str(model)
+    for (name, mine), (other, theirs) in zip(model.state_dict().items(), loaded.state_dict().items(), strict=True):
+        assert name == other and torch.equal(mine, theirs)
 
 
 def test_weights_of_another_network_are_refused():

@@ -123,3 +123,15 @@ def test_a_loaded_checkpoint_is_confirmed_by_name_and_parameters():
     app.run()
     assert loaded in [message.value for message in app.success]
     assert app.session_state["model_spec"] == spec
+
+
+def test_a_loaded_checkpoint_is_printed_after_model_eval_and_the_zip_is_named_a_state_dict():
+    app = open_page("pages/export.py", "en")
+    assert any(c.value == "torch.save(model.state_dict(), 'model.pth')" for c in app.code)
+    spec = PRESETS["fashion_mlp_fc"]
+    model = build_model(spec, seed=3)
+    app.get("file_uploader")[0].set_value(("m.zip", save_checkpoint(spec, model), "application/zip")).run()
+    assert not app.exception
+    printed = next(c.value for c in app.code if "model.eval()" in c.value)
+    assert printed.endswith(str(model)) and printed.count("NeuralNetwork2(") == 1
+    assert translate("export.eval_why", "en") in [c.value for c in app.caption]

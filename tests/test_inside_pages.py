@@ -14,7 +14,13 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 import ui.language
 from engine import PRESETS
 from engine.data.sample_images import fashion_test_set
-from engine.inside.activations import activation_curve, elementwise_activations, softmax_view
+from engine.inside.activations import (
+    activation_curve,
+    apply_to_batch,
+    elementwise_activations,
+    random_logits,
+    softmax_view,
+)
 from engine.inside.autograd_demo import BACKWARD, replay
 from engine.inside.layers import seeded_images_then_model, walk_forward
 from i18n import translate
@@ -74,6 +80,35 @@ def test_every_activation_side_by_side_with_arguments():
     assert not app.exception
     row = _table(app)[_table(app).iloc[:, 0] == "LeakyReLU"].iloc[0]
     assert row.iloc[3] == "—"  # a 0.2 slope is not saturated at the default 5 % threshold
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_seed_002_applies_each_activation_to_rand_8_128_and_keeps_its_shape(lang):
+    app = open_page("pages/activations.py", lang)
+    assert not app.exception
+    code = next(c.value for c in app.main.code if "torch.rand(8, 128)" in c.value)
+    for name in ("ReLU", "Sigmoid", "Tanh"):
+        assert f"act_fn = torch.nn.{name}()\nout = act_fn(x)\nout.shape  # torch.Size([8, 128])" in code
+    assert "torch.nn.Hardtanh(min_val=-1.0, max_val=1.0)" in code
+
+
+def test_apply_to_batch_leaves_the_global_random_state_alone():
+    before = torch.random.get_rng_state()
+    assert apply_to_batch("Sigmoid", seed=3) == torch.Size([8, 128])
+    assert torch.equal(torch.random.get_rng_state(), before)
+    assert random_logits(5) == random_logits(5) != random_logits(6)
+    assert len(random_logits(5)) == 20 and all(0 <= v < 1 for v in random_logits(5))
+
+
+def test_seed_002_rand_1_20_button_fills_the_logits_box():
+    app = open_page("pages/activations.py", "en")
+    app.button(key="act_rand_logits").click().run()
+    assert not app.exception
+    values = [float(v) for v in app.text_input(key="act_logits").value.split(",")]
+    assert values == pytest.approx(random_logits(1), abs=1e-4)
+    assert "logits = torch.tensor([" in app.main.code[-1].value and len(app.metric) == 3
+    app.button(key="act_rand_logits").click().run()
+    assert app.text_input(key="act_logits").value != ", ".join(f"{v:.4f}" for v in random_logits(1))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -79,6 +79,32 @@ def test_seed_002_model_preset_shows_its_print_and_non_trainable_params():
     assert metrics["Trainable params"] == "9,313"
 
 
+def test_the_summary_names_torchinfo_and_its_call_gives_the_same_totals():
+    import torchinfo
+
+    app = _model_page()
+    app.selectbox(key="model_preset").set_value("dense_128_model").run()
+    assert not app.exception
+    assert any("pip install torchsummary" in caption.value for caption in app.caption)
+    call = next(block.value for block in app.code if "torchinfo.summary(model, input_size=(1, 128)" in block.value)
+    namespace = {"torchinfo": torchinfo, "model": build_model(PRESETS["dense_128_model"], seed=0)}
+    exec(call.replace("torchinfo.summary(", "stats = torchinfo.summary(", 1), namespace)
+    assert namespace["stats"].total_params == 9313
+
+
+def test_the_code_tab_shows_the_handouts_imports_and_the_empty_class_for_a_class_model():
+    from engine.codegen.handout import CLASS_SKELETON, HANDOUT_IMPORTS
+
+    app = _model_page()  # walkthrough: an nn.Sequential, so no class skeleton
+    codes = [block.value for block in app.code]
+    assert HANDOUT_IMPORTS in codes and CLASS_SKELETON not in codes
+    app.selectbox(key="model_preset").set_value("fashion_mlp_fc").run()
+    assert not app.exception
+    codes = [block.value for block in app.code]
+    assert HANDOUT_IMPORTS in codes
+    assert codes.index(CLASS_SKELETON) + 1 == next(i for i, code in enumerate(codes) if "class NeuralNetwork2" in code)
+
+
 def test_a_cnn_preset_shows_each_layers_output_shape_and_connects_channels():
     app = _model_page()
     app.selectbox(key="model_preset").set_value("fashion_cnn").run()

@@ -24,6 +24,15 @@ def argument_widgets(name: str) -> dict:
     return args
 
 
+def batch_code(curves: list[Curve], args: dict[str, dict], shapes: list) -> str:
+    """Seed 002's cells 12-14 for each plotted activation, with the `out.shape` this torch printed."""
+    cells = []
+    for curve, shape in zip(curves, shapes, strict=True):
+        arguments = ", ".join(f"{key}={value!r}" for key, value in args.get(curve.name, {}).items())
+        cells.append(f"act_fn = torch.nn.{curve.name}({arguments})\nout = act_fn(x)\nout.shape  # {shape}")
+    return "x = torch.rand(8, 128)\n\n" + "\n\n".join(cells)
+
+
 def _shade(figure: go.Figure, curve: Curve, rows: tuple[int, ...], col: int = 1) -> None:
     for colour, spans in ((SENSITIVE_COLOUR, curve.sensitive), (SATURATED_COLOUR, curve.saturated)):
         for left, right in spans:

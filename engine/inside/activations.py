@@ -20,6 +20,8 @@ VECTOR_ACTIVATIONS = ("Softmax", "LogSoftmax")  # each output depends on every i
 REFERENCE_RANGE = (-10.0, 10.0)  # the steepest slope is looked for here too, so zooming keeps the shading
 MAX_POINTS = 5001
 MAX_LOGITS = 32
+SEED_BATCH = (8, 128)  # seed 002's x = torch.rand(8, 128)
+SEED_LOGITS = 20  # seed 002's logits = torch.rand(1, 20)
 
 
 def elementwise_activations() -> tuple[str, ...]:
@@ -88,6 +90,23 @@ def intervals(x: torch.Tensor, mask: torch.Tensor) -> tuple[tuple[float, float],
             runs.append((left, right))
             start = None
     return tuple(runs)
+
+
+def apply_to_batch(name: str, args: dict | None = None, seed: int = 0) -> torch.Size:
+    """Seed 002's `out = act_fn(torch.rand(8, 128)); out.shape`: an activation keeps the input's shape.
+
+    The batch comes from a seeded generator so the global RNG of a training run is left alone.
+    """
+    if name not in elementwise_activations():
+        raise PlaygroundError("inside_not_elementwise", name=name)
+    x = torch.rand(*SEED_BATCH, generator=torch.Generator().manual_seed(seed))
+    with torch.no_grad():
+        return make_layer(name, dict(args or {}))(x).shape
+
+
+def random_logits(seed: int) -> list[float]:
+    """Seed 002's `torch.rand(1, 20)` drawn from a seeded generator, as a flat list for the logits box."""
+    return torch.rand(1, SEED_LOGITS, generator=torch.Generator().manual_seed(seed)).flatten().tolist()
 
 
 @dataclass(frozen=True)

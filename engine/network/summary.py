@@ -44,11 +44,20 @@ class Summary:
         return self.input_mb + self.forward_backward_mb + self.params_mb
 
 
+# torchinfo's arguments, kept here once so the call shown on the Model page is the call that ran.
+TORCHINFO_ARGS = {"verbose": 0, "depth": 8, "device": "cpu", "col_names": ("output_size", "num_params")}
+
+
+def torchinfo_call(spec: ModelSpec) -> str:
+    """The exact `torchinfo.summary(...)` line `summarize` runs for `spec`, as Python source."""
+    arguments = ", ".join(f"{name}={value!r}" for name, value in TORCHINFO_ARGS.items())
+    return f"torchinfo.summary(model, input_size={(1, *spec.input_shape)!r}, {arguments})"
+
+
 def summarize(spec: ModelSpec, model: torch.nn.Module | None = None) -> Summary:
     """Summarise `model` (or a fresh one built from `spec`) for a batch of one, like `summary(model, (128,))`."""
     model = model if model is not None else build_model(spec)
-    stats = torchinfo.summary(model, input_size=(1, *spec.input_shape), verbose=0, depth=8,
-                              device="cpu", col_names=("output_size", "num_params"))
+    stats = torchinfo.summary(model, input_size=(1, *spec.input_shape), **TORCHINFO_ARGS)
     leaves = [info for info in stats.summary_list if info.is_leaf_layer]
     rows, seen_params = [], set()
     for number, info in enumerate(leaves, start=1):

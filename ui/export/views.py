@@ -18,7 +18,7 @@ from ui.widgets import uploader
 
 PLOT_FLOOR = 1e-12  # exact matches are drawn here: a log axis has no zero
 PLOT_POINTS = 2000  # per case: enough to see the spread, light enough for the page
-UPLOAD_MESSAGE_KEY = "export_upload_message"  # (file id, "success" or "error", text) of the last checkpoint
+UPLOAD_MESSAGE_KEY = "export_upload_message"  # (file id, "success" or "error", text, printout) of the last checkpoint
 
 
 def render_parity(report: ParityReport, other: str, key: str) -> None:
@@ -106,6 +106,8 @@ def render_files(result: ExportResult) -> None:
     zip_col.download_button(t("export.download_zip"), lambda: save_checkpoint(spec, result.snapshot),
                             file_name=f"{spec.class_name or 'model'}.zip", mime="application/zip",
                             icon=":material/download:", key="export_get_zip", on_click="ignore")
+    zip_col.caption(t("export.zip_is_state_dict"))
+    zip_col.code("torch.save(model.state_dict(), 'model.pth')", language="python")
     code_col.download_button(t("export.download_code"), model_source(spec), file_name="model.py",
                              mime="text/x-python", icon=":material/download:", key="export_get_code",
                              on_click="ignore")
@@ -115,11 +117,14 @@ def render_files(result: ExportResult) -> None:
     # The message stays while its file is in the uploader: the browser check's answer reruns the page
     # right after a load, and a message shown for one run only would vanish before it is read.
     upload = st.session_state.get("export_upload")
-    file_id, kind, message = st.session_state.get(UPLOAD_MESSAGE_KEY, (None, None, None))
+    file_id, kind, message, printout = st.session_state.get(UPLOAD_MESSAGE_KEY, (None, None, None, None))
     if upload is None or upload.file_id != file_id:
         kind = None
     if kind == "success":
         st.success(message, icon=":material/check_circle:")
+        st.code("model.load_state_dict(torch.load('model.pth', weights_only=True))\nmodel.eval()\nprint(model)"
+                f"\n\n{printout}", language="python")
+        st.caption(t("export.eval_why"))
     elif kind == "error":
         st.error(message, icon=":material/error:")
         st.caption(t("export.kept_model"))
@@ -133,10 +138,11 @@ def _load_upload() -> None:
     try:
         loaded = load_checkpoint(upload.getvalue(), current_spec())
     except PlaygroundError as error:  # every refusal keeps the current model as it was
-        st.session_state[UPLOAD_MESSAGE_KEY] = (upload.file_id, "error", error_text(error))
+        st.session_state[UPLOAD_MESSAGE_KEY] = (upload.file_id, "error", error_text(error), None)
         return
+    loaded.model.eval()  # seed 003: model.eval() after load_state_dict, before predicting
     set_model(loaded.spec, loaded.model)
     load_spec(loaded.spec)
     st.session_state[UPLOAD_MESSAGE_KEY] = (
         upload.file_id, "success", t("export.loaded", name=loaded.spec.class_name or "nn.Sequential",
-                                     params=loaded.spec.parameter_count()))
+                                     params=loaded.spec.parameter_count()), str(loaded.model))

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from engine import ModelSpec, PlaygroundError, model_source, summarize
+from engine.codegen.handout import CLASS_SKELETON, HANDOUT_IMPORTS
 from engine.network.parameters import check_linear_formula, parameter_table
-from engine.network.summary import summary_text
+from engine.network.summary import summary_text, torchinfo_call
 from ui.language import error_text, t
 
 
@@ -39,6 +40,8 @@ def render_summary(spec: ModelSpec, model) -> None:
         shape = ", ".join(str(n) for n in spec.input_shape) + ("," if len(spec.input_shape) == 1 else "")
         st.code(f"from torchsummary import summary\nsummary(model, ({shape}))", language="python")
         st.code(summary_text(summary), language="text")
+        st.caption(t("model.torchinfo_instead"))
+        st.code(f"import torchinfo  # pip install torchinfo\n{torchinfo_call(spec)}", language="python")
 
 
 def render_parameters(model) -> None:
@@ -72,7 +75,13 @@ def render_linear_check(model) -> None:
 
 
 def render_code(spec: ModelSpec) -> None:
-    """The network as runnable PyTorch source, to copy or download."""
+    """The handout's import cell and (for a class) seed 002's empty class, then the network as runnable source."""
+    st.caption(t("model.handout_imports"))
+    st.code(HANDOUT_IMPORTS, language="python")
+    if spec.class_name is not None:
+        st.caption(t("model.class_skeleton"))
+        st.code(CLASS_SKELETON, language="python")
+        st.caption(t("model.class_filled", name=spec.class_name))
     source = model_source(spec)
     st.code(source, language="python")
     st.download_button(t("model.download_code"), source, file_name="model.py", mime="text/x-python",
