@@ -1,7 +1,10 @@
 """Does onnxruntime compute what torch computes? Max absolute/relative difference and argmax agreement.
 
 PyTorch is the reference (the ONNX tutorial's `assert_close` against onnxruntime). The threshold is
-1e-5 absolute for float32: both run the same float32 matmuls, only the summation order differs.
+1e-5 absolute for float32: both run the same float32 matmuls, only the summation order differs. Where
+outputs pass 10 (a trained CNN's confident logits) it is 1e-6 of the largest output instead: float32
+keeps 24 bits, so one unit in the last place of a value between 16 and 32 is 1.9e-6, and torch (oneDNN)
+and onnxruntime (MLAS) sum a convolution's products in different orders, a few such units apart.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from export.runtime import run_onnx
 THRESHOLD = 1e-5
 RELATIVE_FLOOR = 1e-6  # |torch| below this counts as this much, so exact zeros do not divide by zero
 PARITY_BATCHES = (1, 8)
+ABSOLUTE_UP_TO = 10.0  # outputs up to this size get THRESHOLD absolute; larger ones THRESHOLD / 10 relative
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class ParityCase:
     max_rel_diff: float
     argmax_agreement: float | None  # fraction of rows whose top class agrees; None without classes
     abs_diffs: np.ndarray  # every |torch - other|, flattened, for the plot
+    largest: float = 0.0  # the largest |torch output|: float32's resolution there bounds the difference
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,15 @@ class ParityReport:
         return sum(agree * size for agree, size in rows) / sum(size for _, size in rows)
 
     @property
+    def bound(self) -> float:
+        """The threshold, or 1e-6 of the largest output once outputs pass ABSOLUTE_UP_TO (see the module's note)."""
+        largest = max((case.largest for case in self.cases if np.isfinite(case.largest)), default=0.0)
+        return self.threshold * max(1.0, largest / ABSOLUTE_UP_TO)
+
+    @property
     def passed(self) -> bool:
-        """True when every difference is within the threshold (and no output is NaN)."""
-        return all(np.isfinite(case.max_abs_diff) and case.max_abs_diff <= self.threshold for case in self.cases)
+        """True when every difference is within the bound (and no output is NaN)."""
+        return all(np.isfinite(case.max_abs_diff) and case.max_abs_diff <= self.bound for case in self.cases)
 
 
 def parity_inputs(input_shape: Sequence[int], seed: int = 0,
@@ -99,7 +110,7 @@ def compare_outputs(source: str, expected: np.ndarray, got: np.ndarray) -> Parit
     nan_mismatch = bool(np.any(np.isnan(expected) != np.isnan(got)))
     worst = float("inf") if nan_mismatch else float(np.nanmax(diffs, initial=0.0))
     return ParityCase(source, expected.shape[0], worst, float(np.nanmax(relative, initial=0.0)), agreement,
-                      diffs.ravel())
+                      diffs.ravel(), float(np.nanmax(np.abs(expected), initial=0.0)))
 
 
 @torch.no_grad()

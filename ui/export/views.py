@@ -41,8 +41,8 @@ def render_parity(report: ParityReport, other: str, key: str) -> None:
         diffs = np.maximum(case.abs_diffs[:PLOT_POINTS], PLOT_FLOOR)
         figure.add_trace(go.Box(y=diffs, name=f"{t(f'export.source_{case.source}')} ×{case.batch_size}",
                                 boxpoints="all", jitter=0.5, pointpos=0, marker={"size": 4}))
-    figure.add_hline(y=report.threshold, line_dash="dash", line_color="crimson",
-                     annotation_text=t("export.plot_threshold", threshold=report.threshold))
+    figure.add_hline(y=report.bound, line_dash="dash", line_color="crimson",
+                     annotation_text=t("export.plot_threshold", threshold=report.bound))
     figure.update_layout(title=t("export.plot_title", other=other), yaxis_type="log", showlegend=False,
                          height=380, margin={"t": 50, "b": 10})
     show_plot(figure, key, "parity")
