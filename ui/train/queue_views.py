@@ -14,6 +14,15 @@ from ui.train.job import TrainingJob, classroom
 QUEUE_POLL_SECONDS = 3.0
 
 
+def waits_long(job: TrainingJob) -> bool:
+    """True while the run waits behind another waiting run and its turn is not due within a poll: its live
+    view may poll rarely. A turn due sooner is polled at the live pace, so the run is seen to move at once."""
+    if not job.running or (job.place or 0) <= 1:
+        return False
+    seconds = job.wait_seconds
+    return seconds is None or seconds > QUEUE_POLL_SECONDS
+
+
 def render_queue_place(job: TrainingJob) -> bool:
     """While the run waits for its first turn: its place in the queue and, when the runs take turns, about
     how long until its turn; else how many run at once (True)."""
