@@ -227,11 +227,7 @@ class RemoteRun:
             if self.trainer.pace != pickled_pace:  # the speed control moved while the Trainer was pickled
                 child.send(("pace", self.trainer.pace))
             self._follow(child)
-            with self._lock:  # a turn that ended as asked, and not by the student: the run goes on
-                more = self._yielding and self._asked is None and self.trainer.status == "paused"
-                if more:
-                    self.trainer.status, self._resting = "running", True
-            return more
+            return self._resting  # the turn ended as asked, and not by the student: the run goes on
         except Exception as error:
             self.trainer.abandon()  # the run is over: the next Play starts a fresh one
             if not isinstance(error, RunFailed):  # gone, stuck or out of step: reaped now, never handed out again
@@ -304,7 +300,11 @@ class RemoteRun:
             if kind == "progress":
                 self.trainer.apply(payload)
             elif kind == "end":
-                self.trainer.take_over(pickle.loads(payload))
+                trained = pickle.loads(payload)
+                with self._lock:  # a turn's end, not the student's pause: the page never sees "paused"
+                    if self._yielding and self._asked is None and trained.status == "paused":
+                        trained.status, self._resting = "running", True
+                    self.trainer.take_over(trained)
                 return
             else:  # "error": the run raised in the child; its words, never a traceback
                 raise RunFailed(payload)
