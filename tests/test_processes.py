@@ -11,6 +11,7 @@ import signal
 import pytest
 import torch
 
+from classroom.child import KEEP_DATA, _data
 from classroom.processes import ProcessPool, RemoteRun, RunFailed
 from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
@@ -298,3 +299,21 @@ def test_pause_and_stop_in_a_turn_and_between_turns(pool, sliced):
     assert until(lambda: a.epoch > epoch, 60)
     sliced.cancel(again)
     assert again.wait(30) and a.status == "stopped"
+
+
+def test_a_process_keeps_the_data_sets_used_last():
+    """Runs take turns, so the data sets in use stay loaded; the least recently used one goes first."""
+    loads: list[int] = []
+
+    @dataclasses.dataclass(frozen=True)
+    class Recipe:
+        key: int
+
+        def load(self) -> int:
+            loads.append(self.key)
+            return self.key
+
+    cache: dict = {}
+    for key in [*range(KEEP_DATA), 0, KEEP_DATA, 0, 1]:
+        assert _data(cache, Recipe(key)) == key
+    assert loads == [*range(KEEP_DATA), KEEP_DATA, 1]  # 0 was used again, so 1 went when a new one came
