@@ -290,15 +290,25 @@ def test_pause_and_stop_in_a_turn_and_between_turns(pool, sliced):
     assert until(lambda: job_a.resting and b.epoch >= 1 and a.epoch >= 1, 120)
     assert a.status == "running" and sliced.place(job_a) == 0  # between turns it still trains, to the page
     epoch = a.epoch
-    remote_a.pause()  # between turns: paused at once, and the line lets it go
-    assert a.status == "paused" and sliced.withdraw(job_a) and a.epoch == epoch
+    remote_a.pause()  # between turns: paused at once, and the line lets it go (what Pause does, ui/train/job.py)
+    if sliced.withdraw(job_a):
+        assert a.status == "paused" and a.epoch == epoch
+    else:  # its next turn began just before the pause: it pauses after the batch in hand
+        assert job_a.wait(30)
+    assert a.status == "paused" and not job_a.active
+    epoch = a.epoch
     assert until(lambda: job_b.state == "running", 10)
     remote_b.stop()  # in its turn
     assert job_b.wait(30) and b.status == "stopped"
-    _, again = take_turns(sliced, pool, a, "a")  # Play again: the paused run goes on
-    assert until(lambda: a.epoch > epoch, 60)
-    sliced.cancel(again)
-    assert again.wait(30) and a.status == "stopped"
+    remote_a, again = take_turns(sliced, pool, a, "a")  # Play again: the paused run goes on
+    c = circle_trainer(dataclasses.replace(CIRCLE, epochs=10_000, seed=6))
+    _, job_c = take_turns(sliced, pool, c, "c")  # and shares the worker again
+    assert until(lambda: a.epoch > epoch and again.turns >= 2 and again.state == "running", 60)
+    remote_a.pause()  # in its turn, with another run waiting: a pause, not a turn's end
+    assert again.wait(30) and again.state == "done" and a.status == "paused"
+    assert until(lambda: job_c.state == "running", 10)
+    sliced.cancel(job_c)  # the queue's cancel in a turn
+    assert job_c.wait(30) and c.status == "stopped"
 
 
 def test_a_process_keeps_the_data_sets_used_last():
