@@ -4,7 +4,8 @@ Run: nice .venv/bin/python bench/turns.py [repeats]
 One worker, one child process (as on a 2-core server). Student A trains playground_spiral for long;
 once it moves, student B presses Play on fashion_fast for one epoch. Printed: B's time from Play to
 done alone, then beside A with whole runs in line (slice 0) and with turns (classroom/queue.py's
-SLICE_SECONDS), medians of `repeats` runs; and what one switch costs (the Trainer pickled there and
+SLICE_SECONDS), medians of `repeats` runs; how soon 2, 4 and 8 runs pressed together each first move;
+and what one switch costs (the Trainer pickled there and
 back, in-process) for fashion_mlp and a 2-D net.
 """
 
@@ -62,6 +63,28 @@ def short_run(pool: ProcessPool, slice_seconds: float, beside_long: bool) -> tup
         queue.close()
 
 
+def first_moves(pool: ProcessPool, students: int) -> list[float]:
+    """`students` long circle runs pressed together, in turns: seconds from Play until each one's server-side
+    Trainer has trained a batch (what its page then draws)."""
+    queue = JobQueue(1, slice_seconds=SLICE_SECONDS)
+    try:
+        runs = [trainer("playground_circle", epochs=10_000, seed=seed) for seed in range(students)]
+        started = time.monotonic()
+        jobs = [play(queue, pool, run, f"s{number}") for number, run in enumerate(runs)]
+        moved: dict[int, float] = {}
+        while len(moved) < students:
+            for number, run in enumerate(runs):
+                if number not in moved and run.steps > 0:
+                    moved[number] = time.monotonic() - started
+            time.sleep(0.005)
+        for remote, job in jobs:
+            remote.stop()
+            job.wait()
+        return sorted(moved.values())
+    finally:
+        queue.close()
+
+
 def switch_ms(run: Trainer) -> float:
     """One trip of a paused Trainer there and back: pickled, unpickled with its data, twice (median, ms)."""
     times = []
@@ -87,6 +110,10 @@ def main(repeats: int) -> None:
             seconds = [s for s, _ in runs]
             print(f"fashion_fast 1 epoch, {label}: Play to done median {statistics.median(seconds):.1f} s "
                   f"(runs {', '.join(f'{s:.1f}' for s in seconds)}; turns {[t for _, t in runs]})", flush=True)
+        for students in (2, 4, 8):
+            moves = first_moves(pool, students)
+            print(f"{students} circle runs pressed together, turns of {SLICE_SECONDS} s: first move after "
+                  f"median {statistics.median(moves):.2f} s, last {moves[-1]:.2f} s", flush=True)
     finally:
         pool.close()
     for preset in ("fashion_mlp", "playground_spiral"):
