@@ -24,7 +24,9 @@ import torch
 from engine.data.recipe import DataRecipe
 
 REPORT_EVERY = 0.1  # seconds between progress messages (and at most this often a copy of the weights)
-KEEP_DATA = 3  # data sets a process keeps loaded (FashionMNIST is the large one)
+# Data sets a process keeps loaded, the least recently used dropped first (FashionMNIST is the large one,
+# ~55 MB): runs take turns, so a class's few data sets must stay loaded or every turn would load one again.
+KEEP_DATA = 6
 WORK = {"done": "run", "epoch": "run_epoch", "batch": "step"}
 
 
@@ -99,9 +101,11 @@ def _pin(cores: set[int]) -> None:
 
 
 def _data(cache: dict, recipe: DataRecipe):
-    if recipe.key not in cache:
+    if recipe.key in cache:
+        cache[recipe.key] = cache.pop(recipe.key)  # now the most recently used
+    else:
         while len(cache) >= KEEP_DATA:
-            cache.pop(next(iter(cache)))  # the oldest first
+            cache.pop(next(iter(cache)))  # the least recently used first
         cache[recipe.key] = recipe.load()
     return cache[recipe.key]
 

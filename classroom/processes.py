@@ -17,6 +17,11 @@ to a child, applies the child's progress records to the same Trainer object the 
 (`trainer.apply`: counters, history, losses, and ~10 times a second the latest weights, `steps`
 being their version), and when the child sends the trained state back, the Trainer becomes it,
 ready for the next Play or Step.
+Runs take turns (classroom/queue.py): when the queue says a turn is over (`yield_turn`), the child is
+asked to pause after the batch in hand, the Trainer comes back exactly where it was (generators,
+optimizer state, the epoch in progress), and `work` returns True; the next turn sends it to whichever
+child is free, and the run goes on as if it had never stopped. Between turns the server's Trainer stays
+"running"; a pause or stop then takes effect at once.
 A child that dies (killed, out of memory) ends the job as failed with a translated message; the
 pool starts a fresh one for the next job. A child that ignores "stop" for STOP_GRACE is killed.
 """
@@ -195,9 +200,16 @@ class RemoteRun:
         self._child: TrainingProcess | None = None
         self._asked: str | None = None
         self._stop_asked_at: float | None = None
+        self._resting = False  # between turns: the Trainer is here, nobody trains it
+        self._yielding = False  # this turn was asked to end
 
-    def work(self) -> None:
-        """Train in a child until the piece ends; the Trainer is then the child's. Raises when the child died."""
+    def work(self) -> bool:
+        """Train in a child until the piece ends or the turn does (True: more to do, at the next turn); the
+        Trainer is then the child's. Raises when the child died."""
+        with self._lock:
+            self._resting = self._yielding = False
+            if self._asked is not None and self.trainer.status in ("paused", "stopped"):
+                return False  # paused or stopped between turns: already settled
         child = self.pool.acquire()
         try:
             pickled_pace = self.trainer.pace
@@ -208,11 +220,14 @@ class RemoteRun:
                 self._child, asked = child, self._asked
                 if asked == "stop":
                     self._stop_asked_at = time.monotonic()  # the grace runs from when the child could know
+                if asked is None and self._yielding:  # the turn ended while the child was being started
+                    asked = "pause"
             if asked is not None:  # pause or stop came while the child was being found or started
                 child.send((asked,))
             if self.trainer.pace != pickled_pace:  # the speed control moved while the Trainer was pickled
                 child.send(("pace", self.trainer.pace))
             self._follow(child)
+            return self._resting  # the turn ended as asked, and not by the student: the run goes on
         except Exception as error:
             self.trainer.abandon()  # the run is over: the next Play starts a fresh one
             if not isinstance(error, RunFailed):  # gone, stuck or out of step: reaped now, never handed out again
@@ -229,12 +244,21 @@ class RemoteRun:
         return self._child
 
     def pause(self) -> None:
-        """Ask the child to pause after the batch in hand."""
+        """Ask the child to pause after the batch in hand (between turns: paused now)."""
         self._ask("pause")
 
     def stop(self) -> None:
-        """Ask the child to stop after the batch in hand (killed if it has not after STOP_GRACE)."""
+        """Ask the child to stop after the batch in hand (killed if it has not after STOP_GRACE; between
+        turns: stopped now)."""
         self._ask("stop")
+
+    def yield_turn(self) -> None:
+        """The queue's word that this turn is over: the child pauses after the batch in hand, and `work`
+        returns True unless the student paused or stopped meanwhile."""
+        with self._lock:
+            child, self._yielding = self._child, True
+        if child is not None:
+            child.send(("pause",))  # to the child a turn's end is a pause; only this side knows the difference
 
     def set_pace(self, epochs_per_second: float | None) -> None:
         """The student's speed control: the child trains at this pace from its next batch (see Trainer.set_pace),
@@ -253,6 +277,8 @@ class RemoteRun:
             child = self._child
             if what == "stop" and child is not None:
                 self._stop_asked_at = time.monotonic()
+            if self._resting:  # nothing trains it: the student's word takes effect at once
+                self.trainer.status = "stopped" if what == "stop" else "paused"
         if child is not None:
             child.send((what,))
 
@@ -274,7 +300,11 @@ class RemoteRun:
             if kind == "progress":
                 self.trainer.apply(payload)
             elif kind == "end":
-                self.trainer.take_over(pickle.loads(payload))
+                trained = pickle.loads(payload)
+                with self._lock:  # a turn's end, not the student's pause: the page never sees "paused"
+                    if self._yielding and self._asked is None and trained.status == "paused":
+                        trained.status, self._resting = "running", True
+                    self.trainer.take_over(trained)
                 return
             else:  # "error": the run raised in the child; its words, never a traceback
                 raise RunFailed(payload)

@@ -1,4 +1,4 @@
-"""The classroom's fair training queue: at most N jobs run at once, the others wait first come, first served.
+"""The classroom's fair training queue: at most N jobs train at once, and they take turns.
 
 Thirty students pressing Play together must not start thirty trainings on two cores: every run would
 crawl and the pages would stop answering. Here a fixed number of worker threads take jobs in the
@@ -6,6 +6,11 @@ order they arrived (for training, each worker drives one child process: classroo
 each waiting job knows its place. A student (an `owner`) has at most one job queued or running. A
 job ends when its work returns, when it is cancelled (by the student, or by the watchdog because its
 browser tab is gone or its wall-time limit passed), whichever comes first.
+
+Time slices: a job that can yield (`submit(..., yield_turn=...)`) trains for `slice_seconds`, then,
+when others wait, is asked to yield; its work returns True ("more to do"), and it goes to the back of
+the line, "resting" until its next turn. So every run moves within about a slice of Play and a short
+run is never stuck behind a long one. Whole runs in line are `slice_seconds=0` (or work that cannot yield).
 
 Pure Python and threads: no streamlit here. Work is cancelled cooperatively: `cancel` calls the job's
 `stop` callable (for a Trainer, `trainer.stop`, which ends the run after the batch in hand).
@@ -29,6 +34,10 @@ WATCH_EVERY = 0.5  # seconds between the watchdog's looks at tabs and clocks
 # How much lower a training process's CPU priority is than the pages' (classroom/child.py); 0 turns it off.
 WORKER_NICE = int(os.environ.get("TORCH_PLAYGROUND_WORKER_NICE", "10") or 0)
 GONE_GRACE = 3.0  # seconds a session may be disconnected (a network blip reconnects) before its job stops
+SLICE_ENV = "TORCH_PLAYGROUND_SLICE"
+# Seconds a job trains while others wait before it yields: short enough that a run started behind a few
+# others moves within about a second, long enough that a switch (a Trainer pickled both ways) costs little.
+SLICE_SECONDS = 0.5
 
 
 def cores() -> int:
@@ -37,6 +46,14 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def default_slice() -> float:
+    """Seconds of a turn: $TORCH_PLAYGROUND_SLICE (0: whole runs in line), else SLICE_SECONDS."""
+    try:
+        return max(0.0, float(os.environ.get(SLICE_ENV, "").strip() or SLICE_SECONDS))
+    except ValueError:
+        return SLICE_SECONDS
 
 
 def default_workers() -> int:
@@ -50,17 +67,22 @@ def default_workers() -> int:
 class Job:
     """One piece of work in the queue: who asked, what to run, how to stop it, and where it stands."""
 
-    def __init__(self, owner: str, work: Callable[[], None], stop: Callable[[], None],
-                 alive: Callable[[], bool] | None, limit_seconds: float | None):
+    def __init__(self, owner: str, work: Callable[[], bool | None], stop: Callable[[], None],
+                 alive: Callable[[], bool] | None, limit_seconds: float | None,
+                 yield_turn: Callable[[], None] | None = None):
         self.owner = owner
-        self._work, self._stop, self._alive = work, stop, alive
-        self.limit_seconds = limit_seconds
-        self.state = "queued"  # queued -> running -> done | cancelled | failed
+        self._work, self._stop, self._alive, self._yield = work, stop, alive, yield_turn
+        self.limit_seconds = limit_seconds  # seconds on a worker, all turns together (waits do not count)
+        self.state = "queued"  # queued -> running (-> queued -> running ...) -> done | cancelled | failed
         self.reason: str | None = None  # why it was cancelled: "student", "gone", "limit", "shutdown"
         self.error: BaseException | None = None
         self.submitted = time.monotonic()
-        self.started: float | None = None
+        self.started: float | None = None  # the first turn's start
         self.ended: float | None = None
+        self.turns = 0  # turns begun
+        self.turn_started: float | None = None
+        self.ran = 0.0  # seconds on a worker in finished turns
+        self._yield_asked = False  # this turn's yield has been asked
         self._gone_since: float | None = None
         self._finished = threading.Event()
 
@@ -74,17 +96,29 @@ class Job:
         """Seconds spent waiting for a worker (so far, when still queued)."""
         return (self.started if self.started is not None else time.monotonic()) - self.submitted
 
+    @property
+    def resting(self) -> bool:
+        """True while the job waits for its next turn (it has trained already)."""
+        return self.state == "queued" and self.turns > 0
+
+    def running_seconds(self, now: float | None = None) -> float:
+        """Seconds on a worker so far, the turn in hand included."""
+        current = (now or time.monotonic()) - self.turn_started if self.state == "running" else 0.0
+        return self.ran + current
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the job has ended; False when `timeout` passed first."""
         return self._finished.wait(timeout)
 
 
 class JobQueue:
-    """A bounded pool of `workers` threads that run jobs first come, first served."""
+    """A bounded pool of `workers` threads that give jobs turns, first come, first served."""
 
     def __init__(self, workers: int | None = None, *, max_waiting: int = MAX_WAITING, watch_every: float = WATCH_EVERY,
-                 gone_grace: float = GONE_GRACE, log_path: str | None = None):
+                 gone_grace: float = GONE_GRACE, log_path: str | None = None, slice_seconds: float | None = None):
         self.workers = workers or default_workers()
+        self.slice_seconds = default_slice() if slice_seconds is None else slice_seconds
+        self._turn_seconds = self.slice_seconds  # a running mean of a turn's length, switch included (estimates)
         self.log_path = log_path  # one JSON line per ended job (waiting and running times), for load tests
         self.max_waiting, self.watch_every, self.gone_grace = max_waiting, watch_every, gone_grace
         self._lock = threading.Condition()
@@ -94,9 +128,13 @@ class JobQueue:
         self._closed = False
 
     # -- asking ---------------------------------------------------------------------------------
-    def submit(self, owner: str, work: Callable[[], None], stop: Callable[[], None], *,
-               alive: Callable[[], bool] | None = None, limit_seconds: float | None = None) -> Job:
+    def submit(self, owner: str, work: Callable[[], bool | None], stop: Callable[[], None], *,
+               alive: Callable[[], bool] | None = None, limit_seconds: float | None = None,
+               yield_turn: Callable[[], None] | None = None) -> Job:
         """Queue `work` for `owner`; `stop` cancels it; `alive()` False means the owner has gone.
+
+        With `yield_turn`, the job takes turns: the queue calls it when the turn is over and others wait,
+        and `work` then returns True when the job has more to do (it is called again at its next turn).
 
         Raises PlaygroundError when the owner already has a job waiting or running, or the queue is full.
         """
@@ -107,34 +145,67 @@ class JobQueue:
                 raise PlaygroundError("queue_one_job")
             if len(self._waiting) >= self.max_waiting:
                 raise PlaygroundError("queue_full", limit=self.max_waiting)
-            job = Job(owner, work, stop, alive, limit_seconds)
+            job = Job(owner, work, stop, alive, limit_seconds, yield_turn)
             self._waiting.append(job)
             self._start_threads()
             self._lock.notify_all()
             return job
 
     def place(self, job: Job) -> int | None:
-        """1 for the next job to start, 2 behind it, ...; 0 while running; None once ended."""
+        """1 for the next job to start, 2 behind it, ...; 0 while training (resting between turns included);
+        None once ended."""
         with self._lock:
-            if job.state == "running":
+            if job.state == "running" or job.resting:
                 return 0
             try:
                 return self._waiting.index(job) + 1
             except ValueError:
                 return None
 
-    def cancel(self, job: Job, reason: str = "student") -> None:
-        """Stop a job: a waiting one leaves the queue at once (its `stop` is not called), a running one stops
-        after the step in hand."""
+    def estimate(self, job: Job) -> float | None:
+        """Seconds until a waiting job's (next) turn begins, about; 0 while running, None once ended.
+
+        Each job ahead trains at most a turn before this one's comes (a typical turn's length, its switch
+        included: measured), and those running now finish theirs; the workers share that. Without turns
+        a run ahead takes as long as it takes: None.
+        """
         with self._lock:
-            if job in self._waiting:  # its work never started: nothing to stop
-                self._waiting.remove(job)
-                self._end(job, "cancelled", reason)
+            if job.state == "running":
+                return 0.0
+            if job not in self._waiting:
+                return None
+            ahead = list(self._waiting)[:self._waiting.index(job)]
+            if not self.slice_seconds or any(other._yield is None for other in (*ahead, *self._running)):
+                return None  # a whole run ahead: its length is not known
+            now, turn = time.monotonic(), self._turn_seconds
+            busy = sum(max(0.0, turn - (now - running.turn_started)) for running in self._running)
+            return (busy + turn * len(ahead)) / self.workers
+
+    def cancel(self, job: Job, reason: str = "student") -> None:
+        """Stop a job: a waiting one leaves the queue at once (its `stop` is called only when it has trained,
+        to end the run between turns), a running one stops after the step in hand."""
+        with self._lock:
+            resting = job.resting
+            if not self._leave(job, reason):
+                if job.state != "running" or job.reason is not None:
+                    return
+                job.reason = reason
+            elif not resting:  # its work never started: nothing to stop
                 return
-            if job.state != "running" or job.reason is not None:
-                return
-            job.reason = reason
         job._stop()
+
+    def withdraw(self, job: Job) -> bool:
+        """Take a waiting job (before or between turns) out of the line without stopping it (the student's
+        pause: the run keeps its state); False when it was not waiting."""
+        with self._lock:
+            return self._leave(job, "student")
+
+    def _leave(self, job: Job, reason: str) -> bool:
+        if job not in self._waiting:
+            return False
+        self._waiting.remove(job)
+        self._end(job, "cancelled", reason)
+        return True
 
     def counts(self) -> tuple[int, int]:
         """(running, waiting) right now."""
@@ -168,15 +239,28 @@ class JobQueue:
                 if self._closed and not self._waiting:
                     return
                 job = self._waiting.popleft()
-                job.state, job.started = "running", time.monotonic()
+                job.state, job.turn_started, job._yield_asked = "running", time.monotonic(), False
+                job.started = job.started or job.turn_started
+                job.turns += 1
                 self._running.add(job)
+            more = False
             try:
-                job._work()
+                more = bool(job._work())
             except Exception as error:  # reported to the student in words; the worker must not die
                 job.error = error
                 job._stop()
             with self._lock:
                 self._running.discard(job)
+                turn = time.monotonic() - job.turn_started
+                job.ran += turn
+                if job._yield_asked:  # a full turn: what the next estimate counts on
+                    self._turn_seconds += 0.2 * (turn - self._turn_seconds)
+                # Only a turn the queue ended goes round again (plain work may return anything).
+                if more and job._yield_asked and job.error is None and job.reason is None and not self._closed:
+                    job.state = "queued"  # resting: to the back of the line
+                    self._waiting.append(job)
+                    self._lock.notify_all()
+                    continue
                 state = "failed" if job.error is not None else "cancelled" if job.reason else "done"
                 self._end(job, state, job.reason)
 
@@ -186,20 +270,27 @@ class JobQueue:
             ran = job.ended - job.started if job.started is not None else 0.0
             with open(self.log_path, "a", encoding="utf-8") as log:
                 log.write(json.dumps({"state": state, "reason": reason, "waited": round(job.waited, 3),
-                                      "ran": round(ran, 3)}) + "\n")
+                                      "ran": round(ran, 3), "turns": job.turns}) + "\n")
         job._finished.set()
 
     def _watchdog(self) -> None:
-        """Cancel jobs whose owner has been gone for `gone_grace` seconds or that ran past their limit."""
+        """Cancel jobs whose owner has been gone for `gone_grace` seconds or that ran past their limit;
+        end the turns of jobs that had theirs while others wait."""
+        tick = min(self.watch_every, self.slice_seconds / 5) if self.slice_seconds else self.watch_every
+        looked = 0.0
         while True:
-            time.sleep(self.watch_every)
+            time.sleep(tick)
+            self._end_turns()
+            now = time.monotonic()
+            if now - looked < self.watch_every:
+                continue
+            looked = now
             with self._lock:
                 if self._closed:
                     return
                 jobs = [*self._waiting, *self._running]
-            now = time.monotonic()
             for job in jobs:
-                if job.state == "running" and job.limit_seconds is not None and now - job.started > job.limit_seconds:
+                if job.limit_seconds is not None and job.running_seconds(now) > job.limit_seconds:
                     self.cancel(job, "limit")
                 elif job._alive is not None and not _safely(job._alive):
                     job._gone_since = job._gone_since or now
@@ -207,6 +298,22 @@ class JobQueue:
                         self.cancel(job, "gone")
                 else:
                     job._gone_since = None
+
+
+    def _end_turns(self) -> None:
+        """Ask each running job whose turn has lasted `slice_seconds` to yield, when another job waits."""
+        if not self.slice_seconds:
+            return
+        with self._lock:
+            if not self._waiting:
+                return
+            now = time.monotonic()
+            due = [job for job in self._running if job._yield is not None and not job._yield_asked
+                   and job.reason is None and now - job.turn_started >= self.slice_seconds]
+            for job in due:
+                job._yield_asked = True
+        for job in due:
+            job._yield()
 
 
 def _safely(alive: Callable[[], bool]) -> bool:

@@ -124,6 +124,15 @@ STRINGS = {
                          "at a time."),
     "classroom.queued_next": ("대기열 1번째: 다음 차례입니다. 서버는 한 번에 {workers}개씩 학습합니다.",
                               "Place 1 in the queue: yours is next. The server trains {workers} at a time."),
+    # with time slices (classroom/queue.py): how long until its first turn, about
+    "classroom.queued_eta": ("대기열 {place}번째: 앞에 학습 {ahead}개가 있어 약 {seconds}초 뒤에 차례가 옵니다. 그다음에는 "
+                             "다른 학습들과 번갈아 가며 조금씩 학습합니다.",
+                             "Place {place} in the queue: {ahead} run(s) ahead of yours, your turn comes in about "
+                             "{seconds} s. Then it trains in turns with the other runs."),
+    "classroom.queued_next_eta": ("대기열 1번째: 약 {seconds}초 뒤에 차례가 옵니다. 그다음에는 다른 학습들과 번갈아 가며 "
+                                  "조금씩 학습합니다.",
+                                  "Place 1 in the queue: your turn comes in about {seconds} s. Then it trains in turns "
+                                  "with the other runs."),
     "preset.fashion_fast": ("빠른 FashionMNIST 분류기 784-128-10 (추천)", "Fast FashionMNIST classifier 784-128-10 (recommended)"),
     "preset.playground_2d": ("2차원 놀이터 신경망 2-8-8-2 Tanh", "2-D playground network 2-8-8-2 Tanh"),
     "preset.playground_circle": ("TF 플레이그라운드 기본: 원 데이터, 은닉층 4-2 Tanh",

@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from tests.test_pages import open_page
+from tests.test_queue import Turns
 from ui.train.job import classroom
 
 
@@ -34,6 +35,34 @@ def test_a_waiting_run_shows_its_place_and_pause_leaves_the_queue(busy_server, l
     assert not job.trainer.finished  # leaving the queue is a pause: Play resumes the same run
     assert not any(expected in info.value for info in app.info)
     assert not app.exception
+
+
+@pytest.fixture
+def server_in_turns():
+    """Runs that take turns on every worker, and five more waiting: ours waits a few turns, about."""
+    room = classroom()
+    works = [Turns(100_000) for _ in range(room.workers + 5)]
+    jobs = [room.queue.submit(f"turns-{i}", work.work, work.stop, yield_turn=work.yield_turn)
+            for i, work in enumerate(works)]
+    yield
+    for job in jobs:
+        room.queue.cancel(job, "shutdown")
+    for job in jobs:
+        assert job.wait(10)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_run_waiting_for_its_turn_sees_about_how_long(server_in_turns, lang):
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    seconds = job.wait_seconds
+    assert job.place >= 1 and seconds is not None and 0 < seconds < 10, (job.place, seconds)
+    words = "초 뒤에 차례가 옵니다" if lang == "ko" else "your turn comes in about"
+    assert any(words in info.value for info in app.info), [info.value for info in app.info]
+    app.button(key="train_pause").click().run()
+    assert not job.running and not app.exception
 
 
 # English only: AppTest re-formats the Preset box's translated options in the test thread, which has no

@@ -11,17 +11,20 @@ import signal
 import pytest
 import torch
 
+from classroom.child import KEEP_DATA, _data
 from classroom.processes import ProcessPool, RemoteRun, RunFailed
 from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
 from engine.data import load_dataset
 from engine.data.recipe import DataRecipe
 from engine.errors import PlaygroundError
+from engine.network.spec import LayerSpec, ModelSpec
 from engine.training import TrainConfig, Trainer
 from engine.training.recommended import recommended_config
 from tests.test_queue import until
 from tests.test_trainer import blobs, mlp, weights
 
+L = LayerSpec.of
 CIRCLE = dataclasses.replace(recommended_config("playground_2d"), epochs=20, seed=3)
 
 
@@ -222,3 +225,105 @@ def test_a_child_pays_torchs_one_time_costs_before_its_first_run():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     assert result.stdout.strip() == "True"
+
+
+@pytest.fixture
+def sliced():
+    """One worker, turns of 50 ms: runs started together go round many times."""
+    made = JobQueue(1, watch_every=0.05, slice_seconds=0.05)
+    yield made
+    made.close()
+
+
+def take_turns(queue: JobQueue, pool: ProcessPool, trainer: Trainer, owner: str):
+    remote = RemoteRun(pool, trainer, "done")
+    return remote, queue.submit(owner, remote.work, remote.stop, yield_turn=remote.yield_turn)
+
+
+def digits_trainer(config: TrainConfig) -> Trainer:
+    spec = ModelSpec((1, 8, 8), (L("Flatten"), L("Linear", in_features=64, out_features=32), L("ReLU"),
+                                 L("Linear", in_features=32, out_features=10)))
+    return Trainer(spec, load_dataset("digits"), config)
+
+
+def test_runs_in_turns_give_the_numbers_of_whole_runs(pool, sliced):
+    """Adam and shuffling on a 2-D net and a digits MLP, sharing one worker in 50 ms turns: bit-equal."""
+    circle = dataclasses.replace(CIRCLE, optimizer="adam", lr=0.01, epochs=150)
+    digits = TrainConfig(data="digits", optimizer="adam", lr=0.003, batch_size=16, epochs=12, shuffle=True, seed=4)
+    plain = dataclasses.replace(CIRCLE, epochs=150)  # plain SGD: the hand-written step
+    trainers = {"circle": circle_trainer(circle), "digits": digits_trainer(digits), "plain": circle_trainer(plain)}
+    jobs = {name: take_turns(sliced, pool, trainer, name)[1] for name, trainer in trainers.items()}
+    for name, job in jobs.items():
+        assert job.wait(180) and job.state == "done", (name, job.error)
+        assert job.turns > 2, (name, job.turns)  # it really went round
+    references = {"circle": circle_trainer(circle), "digits": digits_trainer(digits), "plain": circle_trainer(plain)}
+    threads = torch.get_num_threads()
+    torch.set_num_threads(pool.threads)  # as many as a child uses: a 64-wide product sums in another order on two
+    try:
+        for reference in references.values():
+            reference.run()
+    finally:
+        torch.set_num_threads(threads)
+    for name, reference in references.items():
+        assert trainers[name].status == "done" and same_run(trainers[name], reference), name
+        assert [r.train_loss for r in trainers[name].history] == [r.train_loss for r in reference.history]
+
+
+def test_two_runs_in_turns_both_move_before_either_ends_and_a_short_one_ends_first(pool, sliced):
+    long = circle_trainer(dataclasses.replace(CIRCLE, epochs=10_000))
+    remote, long_job = take_turns(sliced, pool, long, "long")
+    assert until(lambda: long.epoch >= 1, 120)
+    short = circle_trainer(dataclasses.replace(CIRCLE, epochs=60))
+    _, short_job = take_turns(sliced, pool, short, "short")
+    assert until(lambda: short.epoch >= 1, 10)  # it moved within a few turns, the long run still going
+    assert long_job.active and long.status == "running"
+    assert short_job.wait(60) and short_job.state == "done" and short.status == "done"
+    assert long_job.active and long.epoch < 10_000
+    remote.stop()
+    assert long_job.wait(30) and long.status == "stopped"
+
+
+def test_pause_and_stop_in_a_turn_and_between_turns(pool, sliced):
+    a = circle_trainer(dataclasses.replace(CIRCLE, epochs=10_000))
+    b = circle_trainer(dataclasses.replace(CIRCLE, epochs=10_000, seed=5))
+    (remote_a, job_a), (remote_b, job_b) = take_turns(sliced, pool, a, "a"), take_turns(sliced, pool, b, "b")
+    assert until(lambda: job_a.resting and b.epoch >= 1 and a.epoch >= 1, 120)
+    assert a.status == "running" and sliced.place(job_a) == 0  # between turns it still trains, to the page
+    epoch = a.epoch
+    remote_a.pause()  # between turns: paused at once, and the line lets it go (what Pause does, ui/train/job.py)
+    if sliced.withdraw(job_a):
+        assert a.status == "paused" and a.epoch == epoch
+    else:  # its next turn began just before the pause: it pauses after the batch in hand
+        assert job_a.wait(30)
+    assert a.status == "paused" and not job_a.active
+    epoch = a.epoch
+    assert until(lambda: job_b.state == "running", 10)
+    remote_b.stop()  # in its turn
+    assert job_b.wait(30) and b.status == "stopped"
+    remote_a, again = take_turns(sliced, pool, a, "a")  # Play again: the paused run goes on
+    c = circle_trainer(dataclasses.replace(CIRCLE, epochs=10_000, seed=6))
+    _, job_c = take_turns(sliced, pool, c, "c")  # and shares the worker again
+    assert until(lambda: a.epoch > epoch and again.turns >= 2 and again.state == "running", 60)
+    remote_a.pause()  # in its turn, with another run waiting: a pause, not a turn's end
+    assert again.wait(30) and again.state == "done" and a.status == "paused"
+    assert until(lambda: job_c.state == "running", 10)
+    sliced.cancel(job_c)  # the queue's cancel in a turn
+    assert job_c.wait(30) and c.status == "stopped"
+
+
+def test_a_process_keeps_the_data_sets_used_last():
+    """Runs take turns, so the data sets in use stay loaded; the least recently used one goes first."""
+    loads: list[int] = []
+
+    @dataclasses.dataclass(frozen=True)
+    class Recipe:
+        key: int
+
+        def load(self) -> int:
+            loads.append(self.key)
+            return self.key
+
+    cache: dict = {}
+    for key in [*range(KEEP_DATA), 0, KEEP_DATA, 0, 1]:
+        assert _data(cache, Recipe(key)) == key
+    assert loads == [*range(KEEP_DATA), KEEP_DATA, 1]  # 0 was used again, so 1 went when a new one came

@@ -207,3 +207,104 @@ def test_the_log_has_a_line_per_ended_job(tmp_path):
     assert [line["state"] for line in lines] == ["done", "done"]
     assert lines[1]["waited"] >= 0.2 and lines[0]["waited"] <= started - first.submitted + 0.01
     logged.close()
+
+
+class Turns:
+    """Work of `units` units (10 ms each) that yields when its turn is over: the queue's sliceable job."""
+
+    def __init__(self, units: int):
+        self.units, self.done = units, 0
+        self.ended_at: float | None = None
+        self.stopped = False
+        self._yield = threading.Event()
+
+    def work(self) -> bool:
+        self._yield.clear()
+        while self.done < self.units and not self.stopped:
+            if self._yield.is_set():
+                return True  # more to do, at the next turn
+            time.sleep(0.01)
+            self.done += 1
+        self.ended_at = time.monotonic()
+        return False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def yield_turn(self) -> None:
+        self._yield.set()
+
+
+@pytest.fixture
+def sliced():
+    made = JobQueue(1, watch_every=0.05, slice_seconds=0.1)
+    yield made
+    made.close()
+
+
+def take_turns(queue: JobQueue, owner: str, units: int) -> tuple[Turns, object]:
+    work = Turns(units)
+    return work, queue.submit(owner, work.work, work.stop, yield_turn=work.yield_turn)
+
+
+def test_jobs_started_together_both_progress_before_either_finishes(sliced):
+    (a, job_a), (b, job_b) = take_turns(sliced, "a", 100), take_turns(sliced, "b", 100)  # 1 s of work each
+    assert until(lambda: a.done and b.done)
+    assert a.done < a.units and b.done < b.units  # both moved, on one worker, before either ended
+    assert job_a.wait(10) and job_b.wait(10) and job_a.state == job_b.state == "done"
+    assert job_a.turns > 2 and job_b.turns > 2 and a.done == a.units
+
+
+def test_a_short_job_after_a_long_one_finishes_long_before_it(sliced):
+    long, long_job = take_turns(sliced, "long", 300)  # 3 s of work
+    assert until(lambda: long.done > 0)
+    short, short_job = take_turns(sliced, "short", 20)  # 0.2 s of work
+    assert short_job.wait(5) and short_job.state == "done"
+    assert long_job.active and long.done < long.units - 50  # the long run still has far to go
+    assert long_job.wait(10) and long.ended_at - short.ended_at > 1.0
+
+
+def test_a_resting_job_counts_as_training_and_stops_or_withdraws_at_once(sliced):
+    (a, job_a), (b, job_b) = take_turns(sliced, "a", 1000), take_turns(sliced, "b", 1000)
+    assert until(lambda: job_a.resting or job_b.resting)
+    resting, work = (job_a, a) if job_a.resting else (job_b, b)
+    assert sliced.place(resting) == 0  # between turns it trains, as far as the student is concerned
+    sliced.cancel(resting)  # a run between turns: its stop is called, so the run can end where it is
+    assert resting.state == "cancelled" and work.stopped
+    other, other_work = (job_b, b) if resting is job_a else (job_a, a)
+    third_work, third = take_turns(sliced, "c", 1000)
+    assert until(lambda: third.resting or other.resting)
+    waiting, waiting_work = (third, third_work) if third.resting else (other, other_work)
+    assert sliced.withdraw(waiting) and waiting.state == "cancelled"  # a pause: out of the line, nothing stopped
+    assert not waiting_work.stopped and 0 < waiting_work.done < waiting_work.units
+    assert not sliced.withdraw(waiting)
+
+
+def test_the_wait_is_estimated_from_the_turns_ahead(sliced):
+    running, _ = take_turns(sliced, "a", 1000)
+    assert until(lambda: running.done > 0)
+    queued = [take_turns(sliced, name, 1000)[1] for name in ("b", "c", "d")]
+    first, third = sliced.estimate(queued[0]), sliced.estimate(queued[2])
+    assert first is not None and 0 <= first <= 0.2  # the running job's turn ends within a slice
+    assert third == pytest.approx(first + 2 * sliced._turn_seconds, abs=0.05)  # two whole turns more
+    assert sliced.estimate(queued[2]) <= 1.0  # three runs ahead of it share one worker in 0.1 s turns
+
+
+def test_without_turns_a_wait_has_no_estimate(queue):
+    log: list[str] = []
+    submit(queue, log, "a"), submit(queue, log, "b")
+    _, waiting = submit(queue, log, "c")
+    assert until(lambda: Gate.running == 2)
+    assert queue.place(waiting) == 1 and queue.estimate(waiting) is None  # a whole run ahead: unknown length
+
+
+def test_the_wall_limit_counts_turns_not_waits():
+    limited = JobQueue(1, watch_every=0.05, slice_seconds=0.1)
+    try:
+        (a, job_a), (b, job_b) = take_turns(limited, "a", 1000), take_turns(limited, "b", 1000)
+        job_a.limit_seconds = job_b.limit_seconds = 0.6  # each trains about half the time: past 0.6 s after ~1.2 s
+        started = time.monotonic()
+        assert job_a.wait(5) and job_b.wait(5) and job_a.reason == job_b.reason == "limit"
+        assert time.monotonic() - started > 0.9 and a.stopped and b.stopped
+    finally:
+        limited.close()

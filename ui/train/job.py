@@ -73,6 +73,11 @@ class TrainingJob:
         return None if self.ticket is None else classroom().queue.place(self.ticket)
 
     @property
+    def wait_seconds(self) -> float | None:
+        """About how many seconds until this run's turn, while it waits for its first (None when unknown)."""
+        return None if self.ticket is None else classroom().queue.estimate(self.ticket)
+
+    @property
     def error(self) -> BaseException | None:
         """What went wrong inside the run, to report in words."""
         return None if self.ticket is None else self.ticket.error
@@ -110,7 +115,7 @@ class TrainingJob:
         remote = RemoteRun(room.pool, self.trainer, until)
         owner, alive = _session()
         self.ticket = room.queue.submit(owner, remote.work, remote.stop, alive=alive,
-                                        limit_seconds=wall_limit(self.trainer.limits))
+                                        limit_seconds=wall_limit(self.trainer.limits), yield_turn=remote.yield_turn)
         self._remote = remote
 
     def set_pace(self, epochs_per_second: float | None) -> None:
@@ -121,11 +126,13 @@ class TrainingJob:
             self.trainer.set_pace(epochs_per_second)
 
     def pause(self) -> None:
-        """Pause after the batch in hand (a waiting run just leaves the queue, ready to resume)."""
-        if self.ticket is not None and classroom().queue.place(self.ticket):
-            classroom().queue.cancel(self.ticket)
-        elif self._remote is not None:
-            self._remote.pause()
+        """Pause after the batch in hand (a run waiting for its first or next turn leaves the line, ready to resume)."""
+        if self.ticket is None:
+            return
+        queue = classroom().queue
+        if self._remote is not None and not queue.place(self.ticket):  # training, or resting between turns
+            self._remote.pause()  # between turns: paused at once
+        queue.withdraw(self.ticket)
 
     def stop(self) -> None:
         """Stop after the batch in hand (or leave the queue); the run is over."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from ui.language import t
@@ -12,12 +14,28 @@ from ui.train.job import TrainingJob, classroom
 QUEUE_POLL_SECONDS = 3.0
 
 
-def render_queue_place(job: TrainingJob) -> bool:
-    """While the run waits for a free worker: its place in the queue and how many run at once (True)."""
-    place, workers = job.place, classroom().workers
-    if not place:  # training, or not in the queue
+def waits_long(job: TrainingJob) -> bool:
+    """True while the run waits behind another waiting run and its turn is not due within a poll: its live
+    view may poll rarely. A turn due sooner is polled at the live pace, so the run is seen to move at once."""
+    if not job.running or (job.place or 0) <= 1:
         return False
-    text = (t("classroom.queued_next", workers=workers) if place == 1
-            else t("classroom.queued", place=place, ahead=place - 1, workers=workers))
+    seconds = job.wait_seconds
+    return seconds is None or seconds > QUEUE_POLL_SECONDS
+
+
+def render_queue_place(job: TrainingJob) -> bool:
+    """While the run waits for its first turn: its place in the queue and, when the runs take turns, about
+    how long until its turn; else how many run at once (True)."""
+    place, workers = job.place, classroom().workers
+    if not place:  # training (or resting between turns), or not in the queue
+        return False
+    seconds = job.wait_seconds
+    if seconds is not None:
+        seconds = max(1, math.ceil(seconds))  # "about 0 s" would promise too much
+        text = (t("classroom.queued_next_eta", seconds=seconds) if place == 1
+                else t("classroom.queued_eta", place=place, ahead=place - 1, seconds=seconds))
+    else:
+        text = (t("classroom.queued_next", workers=workers) if place == 1
+                else t("classroom.queued", place=place, ahead=place - 1, workers=workers))
     st.info(text, icon=":material/hourglass_top:")
     return True
