@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from classroom.queue import SLICE_SECONDS
 from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -57,7 +58,8 @@ def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
 
 
 def test_a_second_students_run_moves_while_the_first_ones_goes_on():
-    with running_app({"TORCH_PLAYGROUND_WORKERS": "1"}) as url, browser_page() as first:
+    with running_app({"TORCH_PLAYGROUND_WORKERS": "1", "TORCH_PLAYGROUND_SLICE": str(SLICE_SECONDS)}) as url, \
+            browser_page() as first:
         second = first.context.browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000}).new_page()
         start_long_run(first, url)
         open_train(second, url)

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from classroom.queue import SLICE_SECONDS
 from tests.test_pages import open_page
 from tests.test_queue import Turns
 from ui.train.job import classroom
@@ -41,10 +42,12 @@ def test_a_waiting_run_shows_its_place_and_pause_leaves_the_queue(busy_server, l
 def server_in_turns():
     """Runs that take turns on every worker, and five more waiting: ours waits a few turns, about."""
     room = classroom()
+    room.queue.slice_seconds = SLICE_SECONDS  # turns are off by default (TORCH_PLAYGROUND_SLICE)
     works = [Turns(100_000) for _ in range(room.workers + 5)]
     jobs = [room.queue.submit(f"turns-{i}", work.work, work.stop, yield_turn=work.yield_turn)
             for i, work in enumerate(works)]
     yield
+    room.queue.slice_seconds = 0.0  # first: the process-wide queue goes back to whole runs whatever follows
     for job in jobs:
         room.queue.cancel(job, "shutdown")
     for job in jobs:
