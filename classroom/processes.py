@@ -278,7 +278,7 @@ class RemoteRun:
             if what == "stop" and child is not None:
                 self._stop_asked_at = time.monotonic()
             if self._resting:  # nothing trains it: the student's word takes effect at once
-                self.trainer.status = "stopped" if what == "stop" else "paused"
+                self.trainer.settle(what)
         if child is not None:
             child.send((what,))
 
@@ -303,7 +303,8 @@ class RemoteRun:
                 trained = pickle.loads(payload)
                 with self._lock:  # a turn's end, not the student's pause: the page never sees "paused"
                     if self._yielding and self._asked is None and trained.status == "paused":
-                        trained.status, self._resting = "running", True
+                        trained.rest_between_turns()
+                        self._resting = True
                     self.trainer.take_over(trained)
                 return
             else:  # "error": the run raised in the child; its words, never a traceback

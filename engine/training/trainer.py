@@ -251,6 +251,15 @@ class Trainer:
         """The run's training elsewhere was lost or failed: it is over (stopped), with what was applied so far."""
         self.status = "stopped"  # finished: the next Play starts a fresh run
 
+    def rest_between_turns(self) -> None:
+        """A turn ended (classroom/queue.py), not by the student: the paused run still counts as running."""
+        if self.status == "paused":
+            self.status = "running"
+
+    def settle(self, what: str) -> None:
+        """A run resting between turns, which nobody trains now, pauses ("pause") or stops ("stop") at once."""
+        self.status = "stopped" if what == "stop" else "paused"
+
     def reset(self) -> None:
         """Start over: fresh weights from the seed, fresh optimizer, empty history."""
         self._start(None)
