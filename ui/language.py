@@ -13,10 +13,11 @@ LANG_KEY = "lang"
 
 def current_language() -> str:
     """The session's language: chosen in the sidebar, else `?lang=`, else the browser's locale."""
-    if st.session_state.get(LANG_KEY) not in LANGUAGES:
+    lang = st.session_state.get(LANG_KEY)  # read once: every t() asks, and each read takes the state's lock
+    if lang not in LANGUAGES:
         asked = st.query_params.get("lang")
-        st.session_state[LANG_KEY] = asked if asked in LANGUAGES else language_from_locale(_browser_locale())
-    return st.session_state[LANG_KEY]
+        lang = st.session_state[LANG_KEY] = asked if asked in LANGUAGES else language_from_locale(_browser_locale())
+    return lang
 
 
 def _browser_locale() -> str | None:

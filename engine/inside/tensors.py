@@ -35,8 +35,14 @@ class Lesson:
     error: str | None = None
 
 
+@functools.lru_cache(maxsize=512)
 def run_lesson(body: str, keep: tuple[str, ...] = ()) -> Lesson:
-    """Run `HEADER + body` with a private `print`, keeping the variables named in `keep`."""
+    """Run `HEADER + body` with a private `print`, keeping the variables named in `keep`.
+
+    Remembered per (body, keep): the code is built from checked inputs only and draws its random numbers
+    from a seeded generator, so a second run prints the same; the Tensors page asks on every rerun, a class
+    of thirty mostly for the same default cells. The kept tensors are shared: callers only read them.
+    """
     code = HEADER + body.strip() + "\n"
     buffer = io.StringIO()
     namespace = {"print": functools.partial(print, file=buffer)}  # never the process's stdout
