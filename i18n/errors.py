@@ -41,6 +41,10 @@ STRINGS = {
                                       "Layer {index}: grouped names like '{name}' need a class name."),
     "error.spec_duplicate_name": ("계층 {index}: 이름 '{name}'은(는) 이미 다른 계층이 쓰고 있습니다.",
                                   "Layer {index}: the name '{name}' is already used by a different layer."),
+    "error.spec_view_flatten": ("계층 {index}: 이름 '{name}'은(는) 클래스 안의 기본 Flatten에만 쓸 수 있습니다. forward에서 "
+                                "x = x.view(x.size(0), -1)로 평탄화하는 자리입니다.",
+                                "Layer {index}: the name '{name}' is only for a default Flatten inside a class: "
+                                "it flattens with x = x.view(x.size(0), -1) in forward."),
     "error.spec_group_split": ("계층 {index}: 묶음 '{group}'의 계층들은 연속해서 있어야 합니다.",
                                "Layer {index}: the group '{group}' must hold consecutive layers."),
     "error.spec_group_order": ("계층 {index}: 묶음 '{group}'에서 번호 계층은 0, 1, 2, ... 순서여야 합니다 ({group}.{position} 이어야 함).",
