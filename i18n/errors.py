@@ -41,6 +41,9 @@ STRINGS = {
                                       "Layer {index}: grouped names like '{name}' need a class name."),
     "error.spec_duplicate_name": ("계층 {index}: 이름 '{name}'은(는) 이미 다른 계층이 쓰고 있습니다.",
                                   "Layer {index}: the name '{name}' is already used by a different layer."),
+    "error.image_folder_not_images": ("{name} 데이터는 흑백 이미지의 분류 데이터가 아니라서 이미지 파일로 쓸 수 없습니다.",
+                                      "The {name} data are not grayscale images to classify, so they cannot be "
+                                      "written as image files."),
     "error.spec_view_flatten": ("계층 {index}: 이름 '{name}'은(는) 클래스 안의 기본 Flatten에만 쓸 수 있습니다. forward에서 "
                                 "x = x.view(x.size(0), -1)로 평탄화하는 자리입니다.",
                                 "Layer {index}: the name '{name}' is only for a default Flatten inside a class: "
