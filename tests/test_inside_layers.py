@@ -134,8 +134,9 @@ def test_a_wrong_minibatch_is_refused_with_a_translated_error():
     assert info.value.key == "inside_bad_batch"
 
 
-def test_the_script_runs_and_gives_the_same_logits():
-    spec = PRESETS["fashion_mlp"]
+@pytest.mark.parametrize("name", ["fashion_mlp", "fashion_mlp_fc"])  # NeuralNetwork2: its x.view is a step too
+def test_the_script_runs_and_gives_the_same_logits(name):
+    spec = PRESETS[name]
     model = build_model(spec, seed=0)
     walk = walk_forward(model, random_minibatch(spec, seed=3))
     source = walkthrough_source(walk, "torch.manual_seed(3)\nx = torch.rand(3, 28, 28)")
