@@ -42,6 +42,25 @@ STRINGS = {
     "data.order_shuffled": ("shuffle=True, 에폭 {epoch}", "shuffle=True, epoch {epoch}"),
     "data.dataset_class": ("이 배치를 만든 Dataset 클래스 (`__init__`, `__len__`, `__getitem__`)",
                            "The Dataset class that made this batch (`__init__`, `__len__`, `__getitem__`)"),
+    "data.custom_title": ("**파일에서 만드는 사용자 정의 Dataset** (튜토리얼 003의 `CustomImageDataset`)",
+                          "**A custom Dataset from files** (tutorial 003's `CustomImageDataset`)"),
+    "data.custom_intro": ("튜토리얼의 클래스를 그대로 실행합니다. 튜토리얼 코드의 오타 두 곳(`name=` → `names=`, `lable` → `label`)은 "
+                          "고쳤습니다. 이 서버에는 torchvision이 없어서 `read_image`는 Pillow로 같은 일을 합니다: 흑백 PNG를 "
+                          "uint8 텐서 `[1, 높이, 너비]`로 읽습니다.",
+                          "The tutorial's class, run as it is, with its two typos fixed (`name=` -> `names=`, `lable` -> "
+                          "`label`). This server has no torchvision, so `read_image` does the same with Pillow: a "
+                          "grayscale PNG becomes a uint8 tensor `[1, height, width]`."),
+    "data.custom_run": ("이미지 {count}장과 labels.csv를 임시 폴더에 쓰고 CustomImageDataset으로 읽기",
+                        "Write {count} images and labels.csv to a temporary folder and read them with "
+                        "CustomImageDataset"),
+    "data.custom_first": ("`ds[0]`의 이미지 · 정답 {label}", "The image of `ds[0]` · label {label}"),
+    "data.custom_csv": ("labels.csv의 처음 {lines}줄: 한 줄에 파일 이름과 정답 (튜토리얼의 `tshirt1.jpg, 0`처럼)",
+                        "The first {lines} lines of labels.csv: a file name and its label per line (as the "
+                        "tutorial's `tshirt1.jpg, 0`)"),
+    "data.custom_download": ("labels.csv 내려받기", "Download labels.csv"),
+    "data.custom_cleaned": ("파일은 이번 실행만을 위해 만든 임시 폴더(`{folder}`)에 썼고, 다 읽은 뒤 바로 지웠습니다.",
+                            "The files went into a temporary folder made for this run alone (`{folder}`) and were "
+                            "deleted once read."),
     "data.first_image": ("첫 배치의 첫 이미지 · 정답 {label}", "First image of the first batch · label {label}"),
     # transforms
     "data.to_tensor_intro": ("`ToTensor()`는 0–255 정수 픽셀을 0.0–1.0 실수로 바꿉니다. 같은 이미지의 픽셀 분포를 비교해 보세요.",

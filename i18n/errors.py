@@ -41,6 +41,25 @@ STRINGS = {
                                       "Layer {index}: grouped names like '{name}' need a class name."),
     "error.spec_duplicate_name": ("계층 {index}: 이름 '{name}'은(는) 이미 다른 계층이 쓰고 있습니다.",
                                   "Layer {index}: the name '{name}' is already used by a different layer."),
+    "error.image_folder_not_images": ("{name} 데이터는 흑백 이미지의 분류 데이터가 아니라서 이미지 파일로 쓸 수 없습니다.",
+                                      "The {name} data are not grayscale images to classify, so they cannot be "
+                                      "written as image files."),
+    "error.vgg_not_cached": ("미리 학습된 VGG16 가중치(528 MB)가 이 서버에 없습니다: {path}. 이 서버는 인터넷에서 내려받지 "
+                             "않도록 설정되어 있습니다. 선생님이 이 파일을 그 자리에 두거나, 환경 변수 {env}=1로 내려받기를 "
+                             "켜면 이 셀이 실행됩니다. 구조는 위에서 그대로 볼 수 있습니다.",
+                             "The pretrained VGG16 weights (528 MB) are not on this server: {path}. This server is set "
+                             "not to download them from the internet. The cell runs once the teacher puts the file "
+                             "there, or turns downloads on with the environment variable {env}=1. The structure above "
+                             "is shown all the same."),
+    "error.vgg_bad_file": ("{path}은(는) VGG16의 가중치로 읽을 수 없습니다: {reason}",
+                           "{path} cannot be read as VGG16's weights: {reason}"),
+    "error.vgg_busy": ("다른 학생이 VGG16 가중치를 불러오는 중입니다 (528 MB라 한 번에 하나씩). 잠시 뒤에 다시 눌러 보세요.",
+                       "Another student is loading the VGG16 weights (528 MB, so one at a time). Press again in a "
+                       "moment."),
+    "error.spec_view_flatten": ("계층 {index}: 이름 '{name}'은(는) 클래스 안의 기본 Flatten에만 쓸 수 있습니다. forward에서 "
+                                "x = x.view(x.size(0), -1)로 평탄화하는 자리입니다.",
+                                "Layer {index}: the name '{name}' is only for a default Flatten inside a class: "
+                                "it flattens with x = x.view(x.size(0), -1) in forward."),
     "error.spec_group_split": ("계층 {index}: 묶음 '{group}'의 계층들은 연속해서 있어야 합니다.",
                                "Layer {index}: the group '{group}' must hold consecutive layers."),
     "error.spec_group_order": ("계층 {index}: 묶음 '{group}'에서 번호 계층은 0, 1, 2, ... 순서여야 합니다 ({group}.{position} 이어야 함).",
@@ -145,8 +164,9 @@ STRINGS = {
     "error.download_failed": ("{file}을(를) 내려받지 못했습니다: {reason}.", "Could not download {file}: {reason}."),
     "error.download_incomplete": ("{file} 내려받기가 중간에 멈췄습니다 ({expected:,} 바이트 중 {got:,} 바이트).",
                                   "The download of {file} stopped early ({got:,} of {expected:,} bytes)."),
-    "error.download_checksum": ("내려받은 {file}이(가) 공개된 MD5 체크섬과 맞지 않아 지웠습니다.",
-                                "The downloaded {file} does not match its published MD5 checksum; it was discarded."),
+    "error.download_checksum": ("내려받은 {file}이(가) 공개된 체크섬(MD5 또는 SHA-256)과 맞지 않아 지웠습니다.",
+                                "The downloaded {file} does not match its published checksum (MD5 or SHA-256); it "
+                                "was discarded."),
     "error.fashion_unavailable": ("이 컴퓨터에 FashionMNIST가 없고 {folder}(으)로 내려받지도 못했습니다 ({reason}). 공식 .gz 파일 네 개가 있는 "
                                   "폴더를 환경 변수 {env}에 지정하거나, 인터넷에 연결한 뒤 다시 시도하세요. 다른 데이터셋은 그대로 쓸 수 있습니다.",
                                   "FashionMNIST is not on this machine and could not be downloaded into {folder} "

@@ -68,6 +68,26 @@ STRINGS = {
                         "This app has no torchvision, so it stacks the same layers from torch.nn on the meta device "
                         "(`with torch.device(\"meta\")`). A meta tensor has a shape but no values, so the "
                         "structure prints without putting 528 MB of weights in memory."),
+    "export.vgg_pretrained_title": ("**미리 학습된 가중치 불러와 저장하기** (튜토리얼의 `pretrained = True`)",
+                                    "**Loading the pretrained weights and saving them** (the tutorial's "
+                                    "`pretrained = True`)"),
+    "export.vgg_cached": ("이 서버에는 가중치 파일이 있습니다: {path} (torchvision도 이 자리에 둡니다).",
+                          "This server has the weight file: {path} (where torchvision keeps it too)."),
+    "export.vgg_will_download": ("가중치 파일이 아직 없습니다. 누르면 {path}(으)로 528 MB를 내려받습니다.",
+                                 "The weight file is not here yet; pressing downloads 528 MB into {path}."),
+    "export.vgg_not_here": ("가중치 파일({path})이 이 서버에 없고, 내려받기는 꺼져 있습니다 (선생님이 {env}=1로 켤 수 있습니다).",
+                            "The weight file ({path}) is not on this server, and downloads are off (the teacher "
+                            "can turn them on with {env}=1)."),
+    "export.vgg_pretrained_run": ("미리 학습된 VGG16 불러와 저장하기", "Load the pretrained VGG16 and save it"),
+    "export.vgg_loading": ("가중치를 불러오는 중 (528 MB)...", "Loading the weights (528 MB)..."),
+    "export.vgg_downloading": ("VGG16 가중치 내려받는 중 ({done:,.0f} / {total} MB)",
+                               "Downloading the VGG16 weights ({done:,.0f} / {total} MB)"),
+    "export.vgg_done": ("불러오고 저장했습니다 ({seconds:.1f}초)", "Loaded and saved ({seconds:.1f} s)"),
+    "export.vgg_saved": ("가중치는 {path}에서 읽었습니다. `model_weights.pth`는 이번 실행만을 위한 임시 폴더에 썼고, 크기를 잰 뒤 "
+                         "지웠습니다. 다시 불러오는 다음 셀은 내 모델로 해 볼 수 있습니다 (위의 불러오기).",
+                         "The weights were read from {path}. `model_weights.pth` went into a temporary folder made "
+                         "for this run alone, was measured and deleted. The next cell, loading it back, works "
+                         "with your own model (the loader above)."),
     "export.whole_comment": ("내가 직접 만든 파일에만 쓰세요", "only for files you made yourself"),
     "export.whole_live": ("지금 모델로 `torch.save(model)`을 실행하면 {size:,.0f} KB짜리 파일이 됩니다. 이 파일을 이 앱의 "
                           "불러오기에 올리면 앱은 이렇게 답합니다:",

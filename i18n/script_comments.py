@@ -21,6 +21,8 @@ STRINGS = {
                                 "onnxruntime).",
                                 "The ONNX step needs onnx, onnxscript and onnxruntime (pip install onnx onnxscript "
                                 "onnxruntime)."),
+    "script_comment.matplotlib": ("튜토리얼 000의 첫 셀: 그래프를 노트북 안에 그립니다 (matplotlib이 필요합니다)",
+                                  "Tutorial 000's first cell: plots are drawn inside the notebook (needs matplotlib)"),
     "script_comment.step_imports": ("불러오기", "Imports"),
     "script_comment.step_device": ("장치: GPU(CUDA, 맥에서는 MPS)가 있으면 GPU, 없으면 CPU",
                                    "Device: a GPU (CUDA, or MPS on a Mac) when there is one, else the CPU"),

@@ -37,6 +37,20 @@ def test_data_page_uses_real_fashion_mnist_when_present():
     assert "'T-Shirt'" in _codes(app)  # the seed's labels_map in the shown code
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_tutorials_custom_dataset_runs_on_files_from_the_dataloader_tab(lang):
+    app = open_page(DATA, lang)
+    assert "class CustomImageDataset(Dataset):" in _codes(app)
+    app.button(key="data_custom_run").click().run()
+    assert not app.exception
+    assert "len(ds)  # 20" in _codes(app) and "torch.Size([1, 28, 28]) torch.uint8 0" in _codes(app) \
+        or "torch.Size([1, 8, 8]) torch.uint8 0" in _codes(app)
+    assert any(code.value.startswith("tshirt1.png,0\n") or code.value.startswith("digit01.png,0\n")
+               for code in app.main.code)
+    button = next(b for b in app.get("download_button") if b.proto.id.endswith("data_custom_csv"))
+    assert button.proto.label == translate("data.custom_download", lang)
+
+
 def test_without_fashion_mnist_the_page_falls_back_and_explains(tmp_path, monkeypatch):
     monkeypatch.setenv("FASHION_MNIST_DIR", str(tmp_path / "empty"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))

@@ -1,5 +1,7 @@
 """Builder, presets, code generation and summary, checked against PyTorch itself and the seeds."""
 
+import re
+
 import pytest
 import torch
 from torch import nn
@@ -7,7 +9,9 @@ from torch import nn
 from engine import PRESETS, SpecError, build_model, model_source, summarize
 from engine.network.editing import rows_from_spec, spec_from_rows
 from engine.network.parameters import check_linear_formula, module_expression, parameter_table
+from engine.network.spec import LayerSpec, ModelSpec
 from engine.network.summary import summary_text
+from tests.seed_text import seed_text
 
 EXPECTED_PARAMETERS = {
     "fashion_mlp": 669_706, "fashion_mlp_fc": 1_333_770, "walkthrough": 15_910, "dense_128": 9_313,
@@ -124,7 +128,43 @@ def test_generated_class_source_is_in_the_tutorial_style():
     assert "class NeuralNetwork(nn.Module):" in source
     assert "def forward(self, x):" in source
     assert "self.linear_relu_stack = nn.Sequential(" in source
-    assert "nn.Linear(784, 512)," in source
+    assert "nn.Linear(img_height*img_width*num_channels, 512)," in source
+
+
+def _seed_lines(text: str) -> set[str]:
+    """The tutorial's code lines without their comments and indentation."""
+    return {line.split("#")[0].strip() for line in text.splitlines()} - {""}
+
+
+def test_tutorial_000_networks_are_written_with_the_seeds_image_size_names():
+    seed = _seed_lines(seed_text(0))
+    for name in ("fashion_mlp", "fashion_mlp_fc"):
+        source = _seed_lines(model_source(PRESETS[name]))
+        constants = {"img_height = 28", "img_width = 28", "num_channels = 1", "num_classes = 10"}
+        assert constants <= seed and constants <= source, name
+        sized = {line for line in source if "img_height*img_width*num_channels" in line or "num_classes)" in line}
+        assert len(sized) == 2 and sized <= seed, (name, sized - seed)  # the seed's own lines, verbatim
+    assert "x = x.view(x.size(0), -1)" in seed & _seed_lines(model_source(PRESETS["fashion_mlp_fc"]))
+    assert "img_height" not in model_source(PRESETS["net"])  # only tutorial 000's own networks
+
+
+def test_neuralnetwork2_defines_its_layers_in_the_seeds_order():
+    seed = seed_text(0)
+    cell = seed[seed.index("class NeuralNetwork2"):seed.index("def forward", seed.index("class NeuralNetwork2"))]
+    defined = re.findall(r"self\.(\w+) = nn\.", cell)
+    model = build_model(PRESETS["fashion_mlp_fc"], seed=0)
+    assert [name for name, _ in model.named_children()] == defined == ["fc1", "fc2", "fc3", "relu"]
+    assert "Flatten" not in str(model)  # the seed flattens with x.view in forward, no module
+
+
+def test_view_is_only_a_default_flatten_inside_a_class():
+    linear = LayerSpec.of("Linear", "view", in_features=4, out_features=2)
+    for layer, class_name in ((linear, "Net"), (LayerSpec.of("Flatten", "view"), None),
+                              (LayerSpec.of("Flatten", "view", start_dim=2), "Net")):
+        with pytest.raises(SpecError) as error:
+            ModelSpec((4, 4), (layer,), class_name)
+        assert error.value.key == "spec_view_flatten"
+    assert ModelSpec((4, 4), (LayerSpec.of("Flatten", "view"),), "Net").output_shape == (16,)
 
 
 def test_summary_matches_seed_002():

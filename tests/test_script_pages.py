@@ -58,7 +58,8 @@ def test_download_buttons_hand_out_code_that_compiles(path, lang, payloads):
     assert BACKPROP[lang] in script and BACKPROP["en" if lang == "ko" else "ko"] not in script
     notebook = json.loads(_payload(buttons[f"{key}_ipynb"], payloads))
     code = "\n\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
-    compile(code, "torch_playground.ipynb", "exec")
+    assert "\n%matplotlib inline\n" in code  # tutorial 000's first cell: an IPython magic, not Python
+    compile(code.replace("\n%matplotlib inline\n", "\n"), "torch_playground.ipynb", "exec")
     if path == "pages/export.py":  # the Export page ticks the extras: the weights and the checked ONNX file
         assert "torch.save(model.state_dict()" in script and "onnxruntime.InferenceSession" in script
 

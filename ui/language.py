@@ -34,7 +34,7 @@ def t(key: str, **params) -> str:
 
 # Errors whose `name` is a data set's registry name ("circle", "fashion_mnist"): shown by its title instead.
 DATASET_NAMED_ERRORS = frozenset({"data_unknown_option", "data_option_range", "train_no_data", "train_input_mismatch",
-                                  "train_loss_task", "train_output_mismatch"})
+                                  "train_loss_task", "train_output_mismatch", "image_folder_not_images"})
 
 
 def error_text(error: PlaygroundError, lang: str | None = None) -> str:

@@ -25,6 +25,8 @@ from engine.training.config import TrainConfig
 SCRIPT_NAME = "torch_playground.py"
 LINE_LENGTH = 120  # the project's ruff line length, which generated files pass too
 NOTEBOOK_NAME = "torch_playground.ipynb"
+# Tutorial 000's first cell: plots drawn inside the notebook, so the handouts' plotting cells run unchanged.
+MATPLOTLIB_MAGIC = "%matplotlib inline"
 _TORCH_IMPORTS = ("import torch", "from torch import nn", "from torch.utils.data import DataLoader, TensorDataset")
 
 
@@ -190,9 +192,11 @@ def build_script(setup: ScriptSetup) -> str:
 
 
 def build_notebook(setup: ScriptSetup) -> str:
-    """The same steps as a Jupyter notebook (nbformat 4): a heading cell and a code cell per step."""
+    """The same steps as a Jupyter notebook (nbformat 4): a heading cell and a code cell per step,
+    after tutorial 000's `%matplotlib inline` cell."""
     doc = _docstring(setup)
-    cells = [_markdown("title", "# " + doc[0] + "\n\n" + "\n".join(doc[3:]))]  # doc[2] says how to run a script
+    cells = [_markdown("title", "# " + doc[0] + "\n\n" + "\n".join(doc[3:])),  # doc[2] says how to run a script
+             _code("matplotlib", f"# {comment(setup.lang, 'matplotlib')}\n{MATPLOTLIB_MAGIC}")]
     for number, step in enumerate(script_steps(setup), start=1):
         cells += [_markdown(f"step-{number}", f"## {number}. {step.title}"),
                   _code(f"step-{number}-code", step.code.strip("\n"))]

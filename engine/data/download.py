@@ -28,13 +28,14 @@ def file_md5(path: Path) -> str:
     return digest.hexdigest()
 
 
-def download_file(url: str, destination: Path, md5: str, timeout: float = 30.0,
-                  progress: Progress | None = None) -> Path:
-    """Fetch `url` into `destination`, checking its MD5; raise PlaygroundError on any failure."""
+def download_file(url: str, destination: Path, md5: str | None, timeout: float = 30.0,
+                  progress: Progress | None = None, sha256_prefix: str | None = None) -> Path:
+    """Fetch `url` into `destination`, checking its MD5 (or, with `sha256_prefix`, that its SHA-256 starts so,
+    as torch.hub names its files: vgg16-397923af.pth); raise PlaygroundError on any failure."""
     destination = Path(destination)
     destination.parent.mkdir(parents=True, exist_ok=True)
     part = destination.with_name(destination.name + ".part")
-    digest, received = hashlib.md5(), 0
+    digest, received = (hashlib.sha256() if sha256_prefix else hashlib.md5()), 0
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response, open(part, "wb") as out:
             total = response.headers.get("Content-Length")
@@ -47,7 +48,7 @@ def download_file(url: str, destination: Path, md5: str, timeout: float = 30.0,
                     progress(received, total)
         if total is not None and received != total:
             raise PlaygroundError("download_incomplete", file=destination.name, got=received, expected=total)
-        if digest.hexdigest() != md5:
+        if not (digest.hexdigest().startswith(sha256_prefix) if sha256_prefix else digest.hexdigest() == md5):
             raise PlaygroundError("download_checksum", file=destination.name)
     except PlaygroundError:
         part.unlink(missing_ok=True)

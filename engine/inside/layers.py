@@ -17,7 +17,7 @@ from torch import nn
 from engine.errors import PlaygroundError
 from engine.network.builder import build_model
 from engine.network.parameters import module_expression
-from engine.network.spec import ModelSpec
+from engine.network.spec import VIEW, ModelSpec
 
 HISTOGRAM_BINS = 30
 # Minibatch sizes the Layers page offers: seeds 000/004 walk 3 images, seed 002 uses batch_size=32.
@@ -40,7 +40,7 @@ class LayerStats:
 
 @dataclass(frozen=True)
 class LayerStep:
-    """One call of a leaf module during the forward pass."""
+    """One call of a leaf module during the forward pass (or NeuralNetwork2's `x.view`, kind "view")."""
 
     index: int
     path: str  # where the module lives: "1", "fc1", "linear_relu_stack.0"
@@ -177,8 +177,16 @@ def walk_forward(model: nn.Module, images: torch.Tensor, input_shape: tuple[int,
             records.append((path, module, inputs[0].detach().cpu(), output.detach().cpu()))
         module.register_forward_hook(hook)
     logits = model(images.to(model_device(model))).cpu()
-    steps = tuple(_step(i, *record) for i, record in enumerate(records))
-    return Walkthrough(images, steps, logits, _probabilities(steps, logits))
+    steps: list[LayerStep] = []
+    previous = images.cpu()
+    for path, module, before, after in records:
+        if before.shape != previous.shape and before.numel() == previous.numel():
+            # forward reshaped x itself (NeuralNetwork2's x.view): no module, so no hook saw it
+            steps.append(LayerStep(len(steps), VIEW, "view", previous, before, 0, layer_stats(before),
+                                   "x = x.view(x.size(0), -1)"))
+        steps.append(_step(len(steps), path, module, before, after))
+        previous = after
+    return Walkthrough(images, tuple(steps), logits, _probabilities(tuple(steps), logits))
 
 
 def _step(index: int, path: str, module: nn.Module, before: torch.Tensor, after: torch.Tensor) -> LayerStep:

@@ -9,7 +9,7 @@ import torch
 from torch import nn
 
 from engine.network.layers import make_layer
-from engine.network.spec import ModelSpec
+from engine.network.spec import VIEW, ModelSpec
 
 
 class SpecNetwork(nn.Module):
@@ -31,7 +31,7 @@ class SpecNetwork(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         for step in self._steps:
-            x = self.get_submodule(step)(x)
+            x = x.view(x.size(0), -1) if step == VIEW else self.get_submodule(step)(x)
         return x
 
 
@@ -44,6 +44,19 @@ def forward_steps(spec: ModelSpec) -> list[str]:
             continue
         steps.append(top)
     return steps
+
+
+def definition_order(spec: ModelSpec) -> list[str]:
+    """The attributes `__init__` defines, in order: as the forward first uses them, but a layer used more
+    than once (NeuralNetwork2's `self.relu`) after the others, as tutorial 000 defines it; no `view`."""
+    tops = [path.split(".")[0] for path in spec.module_paths()]
+    shared = {top for top in tops if tops.count(top) > 1 and top not in _groups(spec)}
+    once = [top for top in dict.fromkeys(tops) if top != VIEW]
+    return [top for top in once if top not in shared] + [top for top in once if top in shared]
+
+
+def _groups(spec: ModelSpec) -> set[str]:
+    return {path.split(".")[0] for path in spec.module_paths() if "." in path}
 
 
 def build_model(spec: ModelSpec, seed: int | None = None) -> nn.Module:
@@ -86,17 +99,14 @@ def _assemble(spec: ModelSpec) -> nn.Module:
         if all(layer.name for layer in spec.layers):
             return nn.Sequential(OrderedDict(zip(paths, layers)))
         return nn.Sequential(*layers)
-    children: dict[str, nn.Module] = {}
+    children: dict[str, nn.Module] = dict.fromkeys(definition_order(spec))
     groups: dict[str, OrderedDict] = {}
     for path, module in zip(paths, layers):
         if "." in path:
             group, member = path.split(".")
-            if group not in groups:
-                groups[group] = OrderedDict()
-                children[group] = None  # keep the group's place among the children
-            groups[group][member] = module
-        else:
-            children.setdefault(path, module)  # a repeated name reuses the first module
+            groups.setdefault(group, OrderedDict())[member] = module
+        elif path in children and children[path] is None:
+            children[path] = module  # a repeated name reuses the first module
     for group, members in groups.items():
         numbered = all(member.isdigit() for member in members)
         children[group] = nn.Sequential(*members.values()) if numbered else nn.Sequential(members)

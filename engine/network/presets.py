@@ -31,11 +31,12 @@ PRESETS: dict[str, ModelSpec] = {
         ),
         "NeuralNetwork",
     ),
-    # Seed 000: NeuralNetwork2, fc1/fc2/fc3 with one shared ReLU (1,333,770 parameters).
+    # Seed 000: NeuralNetwork2, fc1/fc2/fc3 with one shared ReLU (1,333,770 parameters), flattening with
+    # `x.view(x.size(0), -1)` in forward (the layer named `view`) and defining self.relu last, as the seed does.
     "fashion_mlp_fc": ModelSpec(
         (1, 28, 28),
         (
-            L("Flatten", "flatten"),
+            L("Flatten", "view"),
             L("Linear", "fc1", in_features=784, out_features=1024),
             L("ReLU", "relu"),
             L("Linear", "fc2", in_features=1024, out_features=512),

@@ -17,6 +17,9 @@ from engine.network.layers import LAYERS, MAX_FEATURES, LayerKind, ShapeError, f
 MAX_LAYERS = 32
 MAX_INPUT_VALUES = 3 * 224 * 224
 MAX_PARAMETERS = 5_000_000  # about 20 MB of float32 weights per student model
+# In a class, a Flatten named `view` is tutorial 000's `x = x.view(x.size(0), -1)` (NeuralNetwork2):
+# a step of forward, not a module, so print(model) lists no flatten.
+VIEW = "view"
 
 
 class SpecError(PlaygroundError):
@@ -83,6 +86,10 @@ class ModelSpec:
     def parameter_count(self) -> int:
         """Total trainable parameters; a shared (repeated) layer holds none, so it counts once."""
         return sum(layer.parameter_count() for layer in self.layers)
+
+    def is_view(self, layer: LayerSpec) -> bool:
+        """True for a layer written `x = x.view(x.size(0), -1)` in forward instead of being a module."""
+        return self.class_name is not None and layer.name == VIEW
 
     def module_paths(self) -> list[str]:
         """Where each layer lives in the built module: "0", "fc1", "linear_relu_stack.2", ..."""
@@ -207,6 +214,9 @@ def _check_names(spec: ModelSpec) -> None:
         name = layer.name
         if name is not None and not _is_layer_name(name):
             raise SpecError("spec_bad_name", index=index, name=name)
+        if name == VIEW and not (spec.class_name is not None and layer.kind == "Flatten"
+                                 and layer.arguments == full_args(LAYERS["Flatten"], {})):
+            raise SpecError("spec_view_flatten", index=index, name=VIEW)
         if name and "." in name and spec.class_name is None:
             raise SpecError("spec_dotted_needs_class", index=index, name=name)
         path = spec.module_paths()[index]

@@ -20,6 +20,7 @@ import torch
 from torch import nn
 
 from engine.network.builder import SpecNetwork
+from engine.network.spec import VIEW
 
 aten = torch.ops.aten
 MEAN = 1  # torch's reduction enum for "mean"
@@ -37,6 +38,8 @@ def _chain(model: nn.Module) -> list[nn.Module] | None:
     if type(model) is nn.Sequential:
         parts = list(model)
     elif type(model) is SpecNetwork:
+        if VIEW in model._steps:  # x.view in forward is no module to chain
+            return None
         parts = [model.get_submodule(step) for step in model._steps]
     else:
         return None

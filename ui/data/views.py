@@ -12,6 +12,7 @@ import torch
 from plotly.subplots import make_subplots
 
 from engine.data import SplitDataset, TensorData, make_loader, one_hot
+from ui.data.image_folder import render_custom_dataset
 from ui.data.state import class_label
 from ui.language import t
 from ui.plots import show_plot
@@ -84,6 +85,7 @@ def render_loader(data: TensorData) -> None:
     order_col.markdown(t("data.shuffle_effect"))
     with st.expander(t("data.dataset_class")):  # __init__, __len__, __getitem__, as seed 003 asks of a Dataset
         st.code(inspect.getsource(SplitDataset), language="python")
+        render_custom_dataset(data)
 
 
 def render_transforms(data: TensorData) -> None:

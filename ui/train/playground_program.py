@@ -37,6 +37,8 @@ def forward_program(model: nn.Module, spec, data: TensorData, loss_name: str, st
     activations: list[int] = []
     units = [2]  # features after each layer so far
     for path, layer in zip(spec.module_paths(), spec.layers):
+        if spec.is_view(layer):  # x.view(x.size(0), -1) leaves (N, features) as it is
+            continue
         module = model.get_submodule(path)
         if layer.kind == "Linear":
             weight = module.weight.detach().cpu()
