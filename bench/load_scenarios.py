@@ -256,9 +256,14 @@ def _median_worst(values: list[float], worst=max, digits: int = 2) -> dict:
             "worst": round(worst(values), digits)}
 
 
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
 def figures(runs: list[Run], record: Record, jobs: list[dict], alone_seconds: list[float]) -> dict:
     """The scenario's figures, JSON-ready: per kind, first moves and epochs/s (median and worst student),
-    interactions and polls, errors, whole-run waits and, for FashionMNIST, fair shares."""
+    interactions and polls, errors, whole-run waits, every run's own figures and, for FashionMNIST, fair
+    shares."""
     from bench.load_test import spread  # not at the top: load_test imports this module
 
     result = {"students": len(runs), "errors": record.errors, "interaction_s": spread(record.all_interactions),
@@ -273,6 +278,8 @@ def figures(runs: list[Run], record: Record, jobs: list[dict], alone_seconds: li
                         "epochs_per_s": _median_worst([run.epochs_per_second for run in mine
                                                        if run.epochs_per_second is not None], worst=min, digits=1),
                         "done": sum(run.done for run in mine)}
+    result["runs"] = [{"name": run.name, "shape": run.shape, "first_move_s": _rounded(run.first_move),
+                       "epochs_per_s": _rounded(run.epochs_per_second), "done": run.done} for run in runs]
     if alone_seconds:
         alone_median = statistics.median(alone_seconds)
         shares = fair_shares(runs, alone_median)
