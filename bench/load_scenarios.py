@@ -139,6 +139,10 @@ async def train_and_watch(url: str, index: int, plan: Plan, record: Record, run:
         run.ended = time.monotonic()
         if until_done:
             record.errors.append(f"{run.name}: not done in time ({tab.last_progress!r})")
+        for _ in range(50):  # the page may be redrawing itself (a run's live pace changed): Pause comes back
+            if "train_pause" in tab.widget_ids:
+                break
+            await asyncio.sleep(0.1)
         await tab.press("train_pause", kind="pause")
     except Exception as error:  # a timeout or a lost websocket: counted, and the others go on
         record.errors.append(f"{run.name}: {type(error).__name__}: {str(error)[:160]}")
