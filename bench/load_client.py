@@ -71,6 +71,7 @@ class Tab:
         self.widgets: dict[str, WidgetState] = {}  # id -> the value this student set on this page
         self.progress: list[str] = []  # progress-bar texts drawn since the student last looked
         self.last_progress: str | None = None  # the progress bar on the page as drawn now
+        self.shown: list[tuple[float, str]] = []  # every progress text with when it came (bench/load_scenarios.py)
         self._socket = None
         self._reader: asyncio.Task | None = None
         self._timers: dict[str, tuple[float, asyncio.Task]] = {}  # fragment id -> (interval, its timer)
@@ -202,6 +203,7 @@ class Tab:
         if kind == "progress":
             self.progress.append(element.progress.text)
             self.last_progress = element.progress.text
+            self.shown.append((time.monotonic(), element.progress.text))
         elif kind == "exception":
             where = [line.strip() for line in element.exception.stack_trace if line.strip().startswith("File")]
             self.record.errors.append(f"{self.name}: exception {element.exception.type}: "

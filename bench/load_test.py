@@ -30,6 +30,12 @@ Printed per class size:
   class is over), the writer's writes per student per minute and their p95 time, the database's size.
 
 Bounded: at most 100 students; each class size stops by itself after --seconds.
+
+--scenario circle / mixed: issue 16's classes instead (bench/load_scenarios.py): everyone presses Play
+within --ramp seconds and watches the live view for --watch seconds (circle: all on playground_circle;
+mixed: 2-D networks of different shapes and a third on fashion_fast). Printed: each run's time from Play
+to its first move, epochs/s (median and worst student), interactions, errors, whole-run waits, and each
+FashionMNIST run's Play-to-done time against its fair share.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load_client import BROWSE, EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
+from bench.load_scenarios import Plan, run_scenario, scenario_table  # noqa: E402
 from tests.browser import running_app  # noqa: E402
 
 MAX_STUDENTS = 100
@@ -129,7 +136,26 @@ async def run_class(url: str, students: int, seconds: float, ramp: float,
     return record, load, wall, cpu
 
 
-def _spread(values: list[float], digits: int = 3) -> dict:
+async def scenario_class(url: str, scenario: str, students: int, args, queue_log: Path) -> dict:
+    """One class of issue 16's `scenario` against the server at `url`: its figures, the server's cores and
+    the machine's load average."""
+    await warm_up(url)
+    cpu_before, load, stop = server_cpu_seconds(), [], asyncio.Event()
+    sampler = asyncio.create_task(_sample_load(load, stop))
+    started, record = time.monotonic(), Record()
+    plan = Plan(students, args.ramp, args.watch, args.epochs, deadline=started + args.seconds)
+    result = await run_scenario(url, scenario, plan, record, queue_log, args.alone_runs)
+    wall = time.monotonic() - started
+    stop.set()
+    await sampler
+    cores = (server_cpu_seconds() - cpu_before) / wall
+    result.update(scenario=scenario, wall_s=round(wall, 1), server_cores=round(cores, 2),
+                  load_1min={"mean": round(statistics.mean(load), 2), "max": round(max(load), 2)} if load else None)
+    return result
+
+
+def spread(values: list[float], digits: int = 3) -> dict:
+    """Count, median, 95th percentile and max of `values`."""
     if not values:
         return {"count": 0}
     return {"count": len(values), "median": round(statistics.median(values), digits),
@@ -146,11 +172,11 @@ def summary(students: int, record: Record, load: list[float], wall: float, cpu: 
     return {
         "students": students, "wall_s": round(wall, 1), "errors": record.errors,
         "runs_finished": record.finished,  # seen as done, with the student's own epochs, on their Train page
-        "interaction_s": _spread(record.all_interactions),
-        "by_kind_s": {kind: _spread(times) for kind, times in sorted(record.interactions.items())},
-        "poll_s": _spread(record.polls), "polls_sent": record.polls_sent,
+        "interaction_s": spread(record.all_interactions),
+        "by_kind_s": {kind: spread(times) for kind, times in sorted(record.interactions.items())},
+        "poll_s": spread(record.polls), "polls_sent": record.polls_sent,
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
-        "queue_wait_s": _spread(waited, 2), "run_s": _spread(ran, 2),
+        "queue_wait_s": spread(waited, 2), "run_s": spread(ran, 2),
         "server_cores": round(cpu / wall, 2),  # the server's CPU seconds per second of the class
         "client_cores": round(record.client_cpu / wall, 2),  # the simulated students' own share
         "load_before": round(load_before, 2),
@@ -229,7 +255,7 @@ def store_figures(env: dict, students: int, first_epochs: int, wall: float, fold
     writes = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     return {"lost_saves": len(wanted - saved), "students_saved": rows, "writes": len(writes),
             "writes_per_student_min": round(len(writes) / students / (wall / 60), 2),
-            "write_s": _spread([write["seconds"] for write in writes], 4), "db_mb": round(size / 1e6, 2)}
+            "write_s": spread([write["seconds"] for write in writes], 4), "db_mb": round(size / 1e6, 2)}
 
 
 def main() -> int:
@@ -242,7 +268,15 @@ def main() -> int:
     parser.add_argument("--store", choices=("sqlite", "postgresql", "none"), default="sqlite",
                         help="where the students' work is saved (postgresql: Debian's, started for the test)")
     parser.add_argument("--out", type=Path, help="also write the figures here as JSON")
+    parser.add_argument("--scenario", choices=("class", "circle", "mixed"), default="class",
+                        help="class: the lesson above; circle, mixed: issue 16's (bench/load_scenarios.py)")
+    parser.add_argument("--watch", type=float, default=60, help="circle, mixed: seconds a 2-D student watches")
+    parser.add_argument("--epochs", type=int, default=10_000, help="circle, mixed: a 2-D student's epochs")
+    parser.add_argument("--alone-runs", type=int, default=2,
+                        help="mixed: fashion_fast runs alone before the class (after one that loads the data)")
     args = parser.parse_args()
+    if args.scenario != "class":
+        return scenarios(args)
     results = []
     postgres = None
     if args.store == "postgresql":
@@ -277,6 +311,27 @@ def main() -> int:
     ok = all(not r["errors"] and r["runs_finished"] == r["students"] == r["jobs_done"]
              and not (r["store"] or {}).get("lost_saves") for r in results)
     return 0 if ok else 1
+
+
+def scenarios(args) -> int:
+    """--scenario circle or mixed: one fresh server per class size, as for the lesson; 0 when no errors."""
+    results = []
+    for students in args.students:
+        students = max(1, min(students, MAX_STUDENTS))
+        with tempfile.TemporaryDirectory() as folder:
+            queue_log = Path(folder) / "queue.jsonl"
+            load_before = os.getloadavg()[0]
+            env = {"TORCH_PLAYGROUND_QUEUE_LOG": str(queue_log), **store_env(args.store, Path(folder), None)}
+            with running_app(env) as url:
+                result = asyncio.run(scenario_class(url, args.scenario, students, args, queue_log))
+        result["load_before"] = round(load_before, 2)
+        results.append(result)
+        print(json.dumps(result), flush=True)
+        print(scenario_table(result), f"server cores {result['server_cores']}, load before {result['load_before']}, "
+              f"during {result['load_1min']}", sep="\n", flush=True)
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2))
+    return 0 if all(not result["errors"] for result in results) else 1
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ SLICE_ENV = "TORCH_PLAYGROUND_SLICE"
 # Seconds a job trains while others wait before it yields, when turns are on: short enough that a run started
 # behind a few others moves within about a second, long enough that a switch (a Trainer pickled both ways)
 # costs little. Off by default: in the 30-student load test turns raised page interactions' p95 from under
-# 1 s to 3-4 s (docs/measurements.md), and the cause is not found yet.
+# 1 s to 3-4 s (docs/measurements.md: every resting run's page polled at the live pace; now it polls rarely).
 SLICE_SECONDS = 0.5
 
 

@@ -70,7 +70,7 @@ def live_view() -> None:
         save_running(job)  # every few seconds at most: the writer thread does the work
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
-    if queued:  # its turn came: redraw the page so the live view polls at its own pace
+    if queued != waits_long(job):  # its turn came, or it rests till a far one: the live view's pace changes
         st.rerun()
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)

@@ -199,13 +199,17 @@ class Trainer:
             return None
         return MlpStep.for_model(self.model, self.loss_fn)  # None unless a chain of Linear and activations
 
+    # What `take_over` keeps of its own: the data (the copy has none), the callbacks, the pace (the student's latest).
+    _KEPT_ON_TAKE_OVER = ("data", "_train", "_test", "on_batch", "on_epoch", "pace")
+
     def take_over(self, other: Trainer) -> None:
-        """Become `other`, an unpickled copy that trained on elsewhere, keeping this one's data and callbacks."""
-        keep = {key: self.__dict__[key] for key in ("on_batch", "on_epoch", "pace")}  # the pace: the student's latest
-        data = self.data
-        self.__dict__.update(other.__dict__)
-        self.__dict__.update(keep)
-        self._attach(data)
+        """Become `other`, an unpickled copy that trained on elsewhere, keeping this one's data and callbacks.
+
+        The pages read this Trainer from their own threads meanwhile: its data is never replaced, not even
+        for a moment (the load test's pages once met `data` None between runs' turns)."""
+        self.__dict__.update({key: value for key, value in other.__dict__.items()
+                              if key not in self._KEPT_ON_TAKE_OVER})
+        self._epoch_data = None  # rebuilt from the copy's `_order`, as `_attach` leaves it
 
     def mark(self) -> Mark:
         """What a copy of this run that applied every record so far holds: where the next record starts."""

@@ -73,6 +73,11 @@ class TrainingJob:
         return None if self.ticket is None else classroom().queue.place(self.ticket)
 
     @property
+    def resting(self) -> bool:
+        """True while the run waits for its next turn (it has trained already; classroom/queue.py)."""
+        return self.ticket is not None and self.ticket.resting
+
+    @property
     def wait_seconds(self) -> float | None:
         """About how many seconds until this run's turn, while it waits for its first (None when unknown)."""
         return None if self.ticket is None else classroom().queue.estimate(self.ticket)

@@ -14,13 +14,23 @@ from ui.train.job import TrainingJob, classroom
 QUEUE_POLL_SECONDS = 3.0
 
 
-def waits_long(job: TrainingJob) -> bool:
-    """True while the run waits behind another waiting run and its turn is not due within a poll: its live
-    view may poll rarely. A turn due sooner is polled at the live pace, so the run is seen to move at once."""
-    if not job.running or (job.place or 0) <= 1:
+def polls_rarely(place: int | None, resting: bool, seconds: float | None) -> bool:
+    """True when a run's live view may poll at QUEUE_POLL_SECONDS: its next turn (`seconds` away, None when
+    unknown) is not due within a poll, and it is either waiting behind another waiting run (`place` 2 or
+    more) or, when runs take turns, `resting` between two (`place` 0: nothing on its page moves till then).
+    A turn due sooner is polled at the live pace, so the run is seen to move at once.
+
+    Without the resting case a class taking turns had every Train page polling at the live pace all the
+    time: 4 times the polls, each a new script thread that Streamlit's event loop waits to start
+    (docs/measurements.md, "Why turns slowed the pages")."""
+    if place is None or place == 1 or (place == 0 and not resting):
         return False
-    seconds = job.wait_seconds
     return seconds is None or seconds > QUEUE_POLL_SECONDS
+
+
+def waits_long(job: TrainingJob) -> bool:
+    """True while the run's live view may poll rarely (`polls_rarely`)."""
+    return job.running and polls_rarely(job.place, job.resting, job.wait_seconds)
 
 
 def render_queue_place(job: TrainingJob) -> bool:
