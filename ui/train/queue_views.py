@@ -7,7 +7,7 @@ import math
 import streamlit as st
 
 from ui.language import t
-from ui.train.job import TrainingJob, classroom
+from ui.train.job import TrainingJob
 
 # A waiting run's place changes slowly, and thirty tabs re-asking every second would keep a core busy
 # answering them (bench/load_test.py): the Train page's live view polls this rarely until its turn.
@@ -26,7 +26,7 @@ def waits_long(job: TrainingJob) -> bool:
 def render_queue_place(job: TrainingJob) -> bool:
     """While the run waits for its first turn: its place in the queue and, when the runs take turns, about
     how long until its turn; else how many run at once (True)."""
-    place, workers = job.place, classroom().workers
+    place, workers = job.place, job.capacity
     if not place:  # training (or resting between turns), or not in the queue
         return False
     seconds = job.wait_seconds
