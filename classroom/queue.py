@@ -1,4 +1,5 @@
-"""The classroom's fair training queue: at most N jobs train at once, and they take turns.
+"""The classroom's fair training queue: at most N whole jobs train at once (they may take turns), and a
+class's small runs, in the gang's lane, start at once.
 
 Thirty students pressing Play together must not start thirty trainings on two cores: every run would
 crawl and the pages would stop answering. Here a fixed number of worker threads take jobs in the
