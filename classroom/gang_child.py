@@ -111,7 +111,10 @@ def gang_main(conn: Connection, threads: int, nice: int, pin: set[int] | None = 
         except (EOFError, OSError):
             return  # the server has gone: so do we
         if host.members:
-            host.train()
+            try:
+                host.train()
+            except OSError:
+                return  # the server went while we wrote to it
 
 
 if __name__ == "__main__":  # python -m classroom.gang_child FD THREADS NICE CORES (classroom/gang_runs.py starts it)
