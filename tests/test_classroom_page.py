@@ -86,6 +86,31 @@ def test_a_two_d_run_trains_at_once_in_the_gang_while_the_workers_are_busy(busy_
     assert job.trainer.status == "done" and len(job.trainer.history) == 2 and not app.exception
 
 
+@pytest.fixture
+def full_gang():
+    """The server's gang with room for one run, and another student's run in it: ours must wait."""
+    release, room = threading.Event(), classroom()
+    size, room.queue.gang_size = room.queue.gang_size, 1
+    job = room.queue.submit("other-gang", lambda: release.wait(60), release.set, lane="gang")
+    yield
+    room.queue.gang_size = size
+    release.set()
+    assert job.wait(10)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_two_d_run_waits_for_a_place_in_a_full_gang_and_says_so(full_gang, lang):
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    assert job.running and job.in_gang and job.place == 1 and job.capacity == 1
+    expected = "작은 학습을 한 번에 1개까지" if lang == "ko" else "up to 1 small runs together"
+    assert any(expected in info.value for info in app.info), [info.value for info in app.info]
+    app.button(key="train_pause").click().run()
+    assert not job.running and not app.exception
+
+
 # English only: AppTest re-formats the Preset box's translated options in the test thread, which has no
 # session language, so any rerun of the Model page in Korean fails inside AppTest (not in the app).
 @pytest.mark.parametrize("lang", ["en"])

@@ -76,6 +76,11 @@ class TrainingJob:
         return None if self.ticket is None else classroom().queue.place(self.ticket)
 
     @property
+    def in_gang(self) -> bool:
+        """True when this run's last piece went to the server's gang (classroom/gang_runs.py), not a worker."""
+        return self.ticket is not None and self.ticket.lane == "gang"
+
+    @property
     def capacity(self) -> int:
         """How many runs of this run's kind train at once on this server (the workers, or the gang's size)."""
         queue = classroom().queue
