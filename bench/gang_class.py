@@ -32,7 +32,7 @@ def students_train(gang: GangServer, students: int, seconds: float) -> dict[str,
     queue = JobQueue(1)
     config = recommended_config("playground_circle")
     data = load_dataset(config.data)
-    trainers = [Trainer(PRESETS["playground_circle"], data, dataclasses.replace(config, epochs=100_000, seed=seed))
+    trainers = [Trainer(PRESETS["playground_circle"], data, dataclasses.replace(config, epochs=10_000, seed=seed))
                 for seed in range(students)]
     runs = [GangRun(gang, trainer, "done") for trainer in trainers]
     pressed = time.monotonic()
