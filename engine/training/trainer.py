@@ -275,6 +275,11 @@ class Trainer:
         return self.fast and self._mlp_step is not None
 
     @property
+    def hand_step(self) -> MlpStep | None:
+        """The fast mode's hand-written step (None when autograd trains this run): what a gang stacks."""
+        return self._mlp_step
+
+    @property
     def finished(self) -> bool:
         """True once the run is over (done, stopped, diverged or out of limits)."""
         return self.status in FINISHED
@@ -329,30 +334,94 @@ class Trainer:
                 self._flush()
 
     def _loop(self, until: str) -> None:
+        self.begin_piece()
+        while True:
+            self._keep_pace()
+            if self.answer_requests():
+                return
+            ended_epoch = self._train_batch_fast() if self.fast else self._train_batch()
+            if self.piece_over(until, ended_epoch):
+                return
+
+    # The loop's parts, also called by engine/training/gang.py, which trains many runs in one batched step
+    # and so drives each member's piece of work from outside this loop.
+
+    def begin_piece(self) -> None:
+        """Start a piece of work (a batch, an epoch, the rest of the run): the status becomes "running"."""
         self._pause_requested = False
         self.status = "running"
         self.model.train()
         self._paced = None  # a new piece of work starts a new schedule
-        while True:
-            self._keep_pace()
-            if self._stop_requested:
-                self.status = "stopped"
-                return
-            if self._pause_requested:
-                self.status = "paused"
-                return
-            ended_epoch = self._train_batch_fast() if self.fast else self._train_batch()
-            if self.finished:
-                return
-            if self.epoch >= self.config.epochs:
-                self.status = "done"
-                return
-            if self.seconds > self.limits.max_seconds:
-                self._end_early("limit", PlaygroundError("train_time_limit", limit=round(self.limits.max_seconds)))
-                return
-            if until == "batch" or (until == "epoch" and ended_epoch):
-                self.status = "paused"
-                return
+
+    @property
+    def interrupted(self) -> bool:
+        """True when a pause or stop was asked for (from another thread) and not yet answered."""
+        return self._pause_requested or self._stop_requested
+
+    def answer_requests(self) -> bool:
+        """End the piece when a stop or pause was asked for (status "stopped" or "paused"); True when it did."""
+        if self._stop_requested:
+            self.status = "stopped"
+            return True
+        if self._pause_requested:
+            self.status = "paused"
+            return True
+        return False
+
+    def piece_over(self, until: str, ended_epoch: bool) -> bool:
+        """After a batch: True (and the status set) when the run ended or the piece `until` asked for is done."""
+        if self.finished:
+            return True
+        if self.epoch >= self.config.epochs:
+            self.status = "done"
+            return True
+        if self.seconds > self.limits.max_seconds:
+            self._end_early("limit", PlaygroundError("train_time_limit", limit=round(self.limits.max_seconds)))
+            return True
+        if until == "batch" or (until == "epoch" and ended_epoch):
+            self.status = "paused"
+            return True
+        return False
+
+    def epoch_examples(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The epoch in progress (begun now if need be, its order drawn as the loop draws it): every training
+        example in batch order, as model input and as the loss's target."""
+        if self._sums is None:
+            self._begin_epoch()
+        x, y = self._train
+        if self._order is not None:
+            order = self._order.to(self.device)
+            x, y = x[order], y[order]
+        return self.data.as_float(x), self.loss_kind.target(y)
+
+    def batch_size_at(self, batch: int) -> int:
+        """How many examples batch number `batch` (0-based) of an epoch holds: the last one may be short."""
+        return min(self.config.batch_size, len(self._train[0]) - batch * self.config.batch_size)
+
+    def record_batches(self, losses: torch.Tensor, correct: int, grads: list[torch.Tensor], seconds: float) -> bool:
+        """Take `len(losses)` batches trained elsewhere on this run's parameters, as the fast mode's flush does:
+        their losses, how many examples they classified right, the last batch's gradients (in the hand-written
+        step's parameter order) and their training time. False (and diverged) on a non-finite loss."""
+        start, count = self.batch, len(losses)
+        self.batch += count
+        self.steps += count
+        self.seconds += seconds
+        sizes = [self.batch_size_at(index) for index in range(start, start + count)]
+        return self._record(losses, sizes, correct, list(zip(self._mlp_step.params, grads)))
+
+    def finish_epoch(self) -> None:
+        """End the epoch whose batches `record_batches` took: evaluate, add its history record."""
+        self._end_epoch()
+
+    @torch.no_grad()
+    def adopt_parameters(self, tensors: list[torch.Tensor]) -> None:
+        """Hold the hand-written step's parameters in `tensors` (views of a gang's stacked storage, or a copy
+        of their own when leaving it), values copied in first; the model and this Trainer see them from now on."""
+        for param, tensor in zip(self._mlp_step.params, tensors, strict=True):
+            if tensor.data_ptr() != param.data_ptr():
+                tensor.copy_(param)
+            param.data = tensor
+        self._mlp_step = self._hand_step()  # its aliases must follow the new storage
 
     def _keep_pace(self) -> None:
         """Wait until the next batch is due at `pace` epochs a second; a pause or stop ends the wait at once.
@@ -489,10 +558,20 @@ class Trainer:
     def _flush(self) -> bool:
         """Fast mode: record the pending batches' losses and accuracy; False (and diverged) on a non-finite loss."""
         pending, self._pending = self._pending, []
-        for p, g in self._last_grads:  # as after optimizer.step(): each parameter holds its last gradient
+        grads, self._last_grads = self._last_grads, []
+        correct = 0
+        if self.data.task == "classification":
+            outputs, labels = torch.cat([o for _, o, _ in pending]), torch.cat([yb for _, _, yb in pending])
+            correct = (self.loss_kind.predict(outputs) == labels).sum().item()
+        return self._record(torch.stack([loss for loss, _, _ in pending]), [len(yb) for _, _, yb in pending],
+                            correct, grads)
+
+    def _record(self, losses: torch.Tensor, sizes: list[int], correct: int,
+                grads: list[tuple[torch.Tensor, torch.Tensor]]) -> bool:
+        """The flush's bookkeeping for batches already counted in `batch`: losses, sums, gradients, snapshot."""
+        for p, g in grads:  # as after optimizer.step(): each parameter holds its last gradient
             p.grad = g
-        self._last_grads = []
-        values = torch.stack([loss for loss, _, _ in pending]).tolist()
+        values = losses.tolist()
         for index, value in enumerate(values):
             if not math.isfinite(value):
                 self.batch_losses.extend(values[:index])
@@ -500,11 +579,8 @@ class Trainer:
                 self._diverged(value)
                 return False
         self.batch_losses.extend(values)
-        sizes = [len(yb) for _, _, yb in pending]
         self._sums[0] += sum(value * size for value, size in zip(values, sizes))
-        if self.data.task == "classification":
-            outputs, labels = torch.cat([o for _, o, _ in pending]), torch.cat([yb for _, _, yb in pending])
-            self._sums[1] += (self.loss_kind.predict(outputs) == labels).sum().item()
+        self._sums[1] += correct
         self._sums[2] += sum(sizes)
         if all(torch.isfinite(p).all() for p in self.model.parameters()):
             self._snapshot()

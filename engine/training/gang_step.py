@@ -1,0 +1,134 @@
+"""The hand-written MLP step (engine/training/mlp_step.py) for K networks of one shape at once.
+
+The K networks' parameters are stacked, (K, out, in) weights and (K, out) biases, and every op of
+MlpStep becomes its batched twin: addmm -> baddbmm, mm -> bmm, the bias gradient's sum over the
+batch -> a sum over dimension 1, elementwise activations and their backward unchanged.
+
+The numbers: everything but the matrix products gives each network MlpStep's bits. A product whose
+contraction x rows x columns is 400 or more runs as MKL's gemm, as mm does, and agrees too; a smaller
+one runs torch's own CPU loop, which rounds differently from MKL's mm (by an ulp or so). So a member's
+numbers are those of its run alone within BOUND, measured by bench/gang_numbers.py and held by
+tests/test_gang.py; they never depend on who else is in the gang (the kernels treat each matrix
+alike), so a run trained in gangs is reproducible bit for bit. Two reductions needed care:
+
+- nll_loss sums its batch in a cascade of partial sums (ATen's nll_loss_out_frame: runs of 16, then
+  runs of 16 runs, ...), and torch.sum reduces in yet another order; `cascade_sum` adds the K rows'
+  values in nll_loss's own order.
+- SGD's update p -= lr * grad with a different lr per network is `addcmul_(grad, -lr)`, which rounds
+  as `add_(grad, alpha=-lr)` does (one fused multiply-add per element).
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from engine.training.mlp_step import MlpStep
+
+# A member's weights, gradients and losses after up to 10 epochs lie within BOUND x the largest of them
+# of its run alone (measured: 1.1e-6 at most over the shapes of bench/gang_numbers.py). Rounding
+# differences grow as training goes on, as any float32 perturbation does: after 100 epochs they
+# stayed under 1e-5 on those shapes but one, where a sigmoid network at batch 1 and lr 0.3 took
+# another path (differences of 0.1 relative); on a chaotic run, no bound holds for long.
+BOUND = 1e-5
+CASCADE = 16  # nll_loss_out_frame's run length (2**level_power for batches under 2**32)
+Stepped = tuple[torch.Tensor, torch.Tensor, list[torch.Tensor]]  # losses (K,), outputs (K, B, C), gradients
+
+
+def _sequential(values: list[torch.Tensor]) -> torch.Tensor | None:
+    """((0 + v0) + v1) + ...: the left-to-right sum, None for no values (the exact zero it starts from)."""
+    total = None
+    for value in values:
+        total = value if total is None else total + value
+    return total
+
+
+def _partials(values: list[torch.Tensor]) -> list[torch.Tensor | None]:
+    """The cascade's partial sums after `values` (those of batch index 1 on): level 0 holds the open run,
+    level 1 the closed runs of CASCADE added in order, and so on up."""
+    closed = len(values) // CASCADE * CASCADE
+    tail = _sequential(values[closed:])
+    if not closed:
+        return [tail]
+    runs = [_sequential(values[start:start + CASCADE]) for start in range(0, closed, CASCADE)]
+    return [tail, *_partials(runs)]
+
+
+def cascade_sum(terms: torch.Tensor) -> torch.Tensor:
+    """Each row's sum of `terms` (K, n) in nll_loss's order: index 0 goes to the top partial sum at once,
+    the others through the runs of `_partials`; the partials are then added bottom up."""
+    columns = list(terms.unbind(1))
+    partials = [p for p in _partials(columns[1:]) if p is not None]
+    return _sequential([*partials, columns[0]])
+
+
+class GangStep:
+    """One training step (forward, loss, backward, plain SGD) for K stacked networks of one shape."""
+
+    def __init__(self, step: MlpStep):
+        self.loss = step.loss
+        self.first_linear = step.first_linear
+        self.kinds = [(layer.kind, layer.slope, layer.bias is not None) for layer in step.layers]
+
+    def __call__(self, params: list[torch.Tensor], x: torch.Tensor, target: torch.Tensor,
+                 rates: tuple[torch.Tensor, torch.Tensor]) -> Stepped:
+        """Train each network k on its batch x[k] (K, B, features), target[k]; update `params` (MlpStep's
+        order, stacked) in place by SGD with -lr as `rates` ((K, 1, 1) for weights, (K, 1) for biases).
+        Answers the losses, outputs and gradients, all from before the update."""
+        saved, h, at = [], x, 0
+        linears = []
+        for kind, slope, bias in self.kinds:
+            saved.append(h)
+            if kind is nn.Linear:
+                weight = params[at]
+                linears.append((weight, params[at + 1] if bias else None))
+                at += 2 if bias else 1
+                transposed = weight.transpose(1, 2)
+                h = torch.bmm(h, transposed) if not bias else torch.baddbmm(params[at - 1].unsqueeze(1), h, transposed)
+            elif kind is nn.Tanh:
+                h = saved[-1] = torch.tanh(h)
+            elif kind is nn.Sigmoid:
+                h = saved[-1] = torch.sigmoid(h)
+            elif kind is nn.ReLU:
+                h = saved[-1] = torch.relu(h)
+            elif kind is nn.LeakyReLU:
+                h = torch._C._nn.leaky_relu(h, slope)
+        output = h
+        size = output.size(1)
+        if self.loss == "cross_entropy":
+            logp = torch._log_softmax(output, 2, False)
+            index = target.unsqueeze(2)
+            loss = cascade_sum(logp.gather(2, index).squeeze(2).neg()) / size
+            # nll_loss_backward: -grad_output / total_weight at each target, zero elsewhere
+            grad = torch.zeros_like(logp).scatter_(2, index, -(torch.ones(()) / size).item())
+            grad = torch._log_softmax_backward_data(grad, logp, 2, output.dtype)
+        else:
+            loss = torch._C._nn.mse_loss(output, target, 0).flatten(1).mean(1)
+            grad = (output - target).mul_(2.0 / (size * output.size(2)))  # mse_loss_backward's norm * (a - b)
+        grads = self._backward(grad, saved, linears)
+        weight_rate, bias_rate = rates
+        for param, g in zip(params, grads):
+            param.addcmul_(g, weight_rate if param.dim() == 3 else bias_rate)
+        return loss, output, grads
+
+    def _backward(self, grad: torch.Tensor, saved: list, linears: list) -> list[torch.Tensor]:
+        grads = []
+        for index in range(len(self.kinds) - 1, self.first_linear - 1, -1):
+            (kind, slope, _), kept = self.kinds[index], saved[index]
+            if kind is nn.Linear:
+                weight, bias = linears.pop()
+                if bias is not None:
+                    grads.append(grad.sum(1))
+                grads.append(torch.bmm(grad.transpose(1, 2), kept))
+                if index > self.first_linear:
+                    grad = torch.bmm(grad, weight)
+            elif kind is nn.Tanh:
+                grad = torch.ops.aten.tanh_backward.default(grad, kept)
+            elif kind is nn.Sigmoid:
+                grad = torch.ops.aten.sigmoid_backward.default(grad, kept)
+            elif kind is nn.ReLU:
+                grad = torch.ops.aten.threshold_backward.default(grad, kept, 0)
+            elif kind is nn.LeakyReLU:
+                grad = torch.ops.aten.leaky_relu_backward.default(grad, kept, slope, False)
+        grads.reverse()
+        return grads
