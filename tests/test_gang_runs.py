@@ -6,7 +6,6 @@ works; twenty runs pressed together all move at once."""
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
 import signal
 import time
@@ -25,13 +24,11 @@ from engine.training import TrainConfig, Trainer
 from engine.training.gang import Gang
 from engine.training.recommended import recommended_config
 from tests.cnn_helpers import untuned_cnn
+from tests.test_gang import assert_same_run
 from tests.test_queue import until
-from tests.test_trainer import weights
 
 L = LayerSpec.of
 CIRCLE = dataclasses.replace(recommended_config("playground_2d"), epochs=3, seed=3)
-# How far a member's float32 numbers may be from its run alone: a batched step may sum in another order.
-RELATIVE_BOUND = 1e-5
 
 
 @pytest.fixture(scope="module")
@@ -78,18 +75,6 @@ def submit(queue: JobQueue, run, owner: str = "ann"):
     return queue.submit(owner, run.work, run.stop, lane=lane)
 
 
-def close(a: list[float], b: list[float]) -> bool:
-    return len(a) == len(b) and all(math.isclose(x, y, rel_tol=RELATIVE_BOUND, abs_tol=1e-7) for x, y in zip(a, b))
-
-
-def same_run(a: Trainer, b: Trainer) -> bool:
-    """The same run within the bound: every batch loss, every epoch's test loss, the last weights."""
-    return (close(a.batch_losses, b.batch_losses) and close([r.test_loss for r in a.history],
-                                                            [r.test_loss for r in b.history])
-            and all(torch.allclose(p, q, rtol=RELATIVE_BOUND, atol=1e-6) for p, q in zip(weights(a.model),
-                                                                                          weights(b.model))))
-
-
 SHAPES = [  # (spec, data set, loss, batch size): different widths, depths, activations, losses and batches
     (PRESETS["playground_2d"], "circle", "cross_entropy", 10),
     (mlp((8, 6, 4), "ReLU"), "xor", "cross_entropy", 7),
@@ -115,8 +100,7 @@ def test_runs_in_the_gang_each_end_with_the_numbers_of_the_run_alone(gang, queue
     for index, trainer in enumerate(trainers):
         alone = shaped_trainer(index)
         alone.run()
-        assert trainer.status == "done" and trainer.epoch == 3 and trainer.steps == alone.steps
-        assert same_run(trainer, alone), SHAPES[index][1]
+        assert_same_run(trainer, alone)  # within the engine's stated bound (engine/training/gang_step.py)
 
 
 def test_pause_stop_pace_and_play_again_reach_one_run_in_the_gang(gang, queue):
@@ -156,7 +140,7 @@ def test_steps_and_epochs_in_the_gang_equal_one_whole_run(gang, queue):
     assert job.wait(120) and job.state == "done"
     whole = circle_trainer()
     whole.run()
-    assert trainer.status == "done" and same_run(trainer, whole)
+    assert_same_run(trainer, whole)
 
 
 def test_a_pause_before_the_run_reaches_the_gang_still_pauses(gang, queue):
