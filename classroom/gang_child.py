@@ -23,12 +23,16 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from classroom.child import REPORT_EVERY, cached_data, main_args, receive, send, set_up
+from classroom.child import cached_data, main_args, receive, send, set_up
 from engine.training.gang import Gang
 from engine.training.progress import Mark
 from engine.training.trainer import Trainer
 
 SLICE = 0.03  # seconds of training between looks at the pipe: how soon a pause, a stop or a new run is seen
+# Seconds between a member's progress records: 5 a second, above the live 2-D view's 4 repaints (pages/train.py).
+# Not child.py's 10: the server applies every record (a copy of the weights, ~1-3 ms of its GIL), and with
+# thirty members at 10 a second that alone took most of the pages' core in the 30-student load test.
+REPORT_EVERY = 0.2
 
 
 class GangHost:
