@@ -70,6 +70,7 @@ class _Group:
         self.classification = trainer.data.task == "classification"
         self.tested = len(trainer.data.test_x) > 0
         self.members: list[_Member] = []
+        self.held = False  # some member may not take every step: steps choose who goes
         self.grads: list[torch.Tensor] = []  # the last step's gradients, stacked
         self.offsets = torch.arange(self.batch_size)
 
@@ -306,7 +307,7 @@ class Gang:
         self._look(group, ended)
         stepped = False
         while group.members and (first and not stepped or time.perf_counter() < until):
-            held = any(m.held for m in group.members)
+            held = group.held
             going = [k for k, m in enumerate(group.members) if min(m.budget, m.allowed) >= 1] if held else None
             if going == []:
                 break
@@ -336,6 +337,7 @@ class Gang:
                 continue
             member.allowed = self._due(member, group.batches, now)
         self._drop_ended(group)
+        group.held = any(m.held for m in group.members)
 
     def _after_step(self, group: _Group, ended: list[str], going: list[int] | None) -> None:
         """Members whose epoch ended: flush, batched evaluation, history; then pieces of work that ended."""

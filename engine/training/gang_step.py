@@ -69,6 +69,7 @@ class GangStep:
         self.loss = step.loss
         self.first_linear = step.first_linear
         self.kinds = [(layer.kind, layer.slope, layer.bias is not None) for layer in step.layers]
+        self._tables: dict[int, torch.Tensor] = {}  # batch size -> nll_loss's gradients by target
 
     def __call__(self, params: list[torch.Tensor], x: torch.Tensor, target: torch.Tensor,
                  rates: tuple[torch.Tensor, torch.Tensor]) -> Stepped:
@@ -80,10 +81,9 @@ class GangStep:
         size = output.size(1)
         if self.loss == "cross_entropy":
             logp = torch._log_softmax(output, 2, False)
-            index = target.unsqueeze(2)
-            loss = cascade_sum(logp.gather(2, index).squeeze(2).neg()) / size
-            # nll_loss_backward: -grad_output / total_weight at each target, zero elsewhere
-            grad = torch.zeros_like(logp).scatter_(2, index, -(torch.ones(()) / size).item())
+            loss = cascade_sum(logp.gather(2, target.unsqueeze(2)).squeeze(2)).neg_() / size
+            # nll_loss_backward: -grad_output / total_weight at each target, zero elsewhere: a row of a table
+            grad = self._nll_grads(size, output.size(2))[target]
             grad = torch._log_softmax_backward_data(grad, logp, 2, output.dtype)
         else:
             loss = torch._C._nn.mse_loss(output, target, 0).flatten(1).mean(1)
@@ -93,6 +93,14 @@ class GangStep:
         for param, g in zip(params, grads):
             param.addcmul_(g, weight_rate if param.dim() == 3 else bias_rate)
         return loss, output, grads
+
+    def _nll_grads(self, size: int, classes: int) -> torch.Tensor:
+        """(classes, classes): row c is nll_loss_backward's gradient for target c in a batch of `size`."""
+        table = self._tables.get(size)
+        if table is None:
+            value = -(torch.ones(()) / size)  # -grad_output / total_weight, in float32 as ATen divides
+            table = self._tables[size] = torch.diag(value.expand(classes)).clone()
+        return table
 
     def evaluate(self, params: list[torch.Tensor], x: torch.Tensor, target: torch.Tensor,
                  batch_size: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:

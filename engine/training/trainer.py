@@ -118,7 +118,7 @@ class Trainer:
     # is its batch order `_order` and the batches done, `batch`.
     # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
     _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
-                    "_mlp_step", "_paced")
+                    "_mlp_step", "_paced", "_state_cache")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
@@ -665,7 +665,11 @@ class Trainer:
 
     def _state_tensors(self) -> list[torch.Tensor]:
         # Parameters and buffers: a fallback to good weights must bring BatchNorm's running statistics too.
-        return [*self.model.parameters(), *self.model.buffers()]
+        # Kept per model: walking the module tree costs more than the copies on a tiny network.
+        cached = self.__dict__.get("_state_cache")
+        if cached is None or cached[0] is not self.model:
+            cached = self._state_cache = (self.model, [*self.model.parameters(), *self.model.buffers()])
+        return cached[1]
 
     @torch.no_grad()
     def _snapshot(self) -> None:
