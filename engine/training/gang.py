@@ -9,8 +9,9 @@ order, drawn by its own Trainer, and its own place in it: the group gathers ever
 indexing op from the stacked epoch data.
 
 Per-member Python runs only where the Trainer's own loop does its bookkeeping: at epoch ends (the
-flush and the test split's evaluation), when `train` returns, and every ROUND seconds to answer pauses,
-stops, paces and time limits. The Trainer's fields change only through its own methods.
+flush, and the history record of a test-split evaluation batched over the members ending an epoch
+together), when `train` returns, and every ROUND seconds to answer pauses, stops, paces and time
+limits. The Trainer's fields change only through its own methods.
 """
 
 from __future__ import annotations
@@ -31,19 +32,22 @@ UNTIL = ("done", "epoch", "batch")
 
 @dataclass(eq=False)
 class _Member:
-    """A run in the gang: its Trainer and the piece of work asked of it, and where it is in its epoch."""
+    """A run in the gang: its Trainer, the piece of work asked of it, and what the gang holds back for it."""
 
     key: str
     trainer: Trainer
     until: str
     budget: float  # batches this piece may still take ("batch": 1, else unbounded: epoch ends decide)
-    position: int = 0  # batches done in the epoch in progress
-    flushed: int = 0  # of those, the ones already recorded in the Trainer
-    seconds: float = 0.0  # training time not yet recorded
+    flushed: int  # the batch of its epoch up to which its Trainer has the losses
     allowed: float = math.inf  # batches due now (a paced run), refreshed every ROUND
     schedule: tuple[float, float] | None = None  # (pace, start) of a paced run
     taken: int = 0  # batches taken on that schedule
     ended: bool = False
+
+    @property
+    def held(self) -> bool:
+        """True when this member may not take every step (one batch asked for, or paced)."""
+        return self.budget != math.inf or self.allowed != math.inf
 
 
 def _signature(trainer: Trainer, step: MlpStep) -> tuple:
@@ -56,7 +60,7 @@ def _signature(trainer: Trainer, step: MlpStep) -> tuple:
 
 
 class _Group:
-    """Members of one signature: stacked parameters, stacked epoch data, and their batched step."""
+    """Members of one signature: stacked parameters, stacked epoch and test data, and their batched step."""
 
     def __init__(self, trainer: Trainer, step: MlpStep):
         self.step = GangStep(step)
@@ -64,12 +68,15 @@ class _Group:
         self.batches = trainer.batches_per_epoch
         self.short = len(trainer.data.train_x) % self.batch_size != 0  # the epoch's last batch is smaller
         self.classification = trainer.data.task == "classification"
+        self.tested = len(trainer.data.test_x) > 0
         self.members: list[_Member] = []
+        self.held = False  # some member may not take every step: steps choose who goes
         self.grads: list[torch.Tensor] = []  # the last step's gradients, stacked
+        self.offsets = torch.arange(self.batch_size)
 
     def restack(self, members: list[_Member]) -> None:
         """Rebuild the stacked storage for `members`, on every join and leave: a member already here keeps
-        its unflushed losses and last gradients, a new one starts with none."""
+        its place in its epoch, its unflushed losses and time and its last gradients; a new one has none."""
         rows = {id(m): k for k, m in enumerate(self.members)}
         old = [rows.get(id(m)) for m in members]
         self.members = members
@@ -80,86 +87,120 @@ class _Group:
         self.params = [torch.stack(column) for column in columns]
         for k, t in enumerate(trainers):
             t.adopt_parameters([p[k] for p in self.params])
-        size = len(members)
-        self.grads = [self._carry(grad, old, grad.shape[1:], grad.dtype) for grad in self.grads] or \
-            [torch.zeros_like(p) for p in self.params]
-        self.losses = self._carry(getattr(self, "losses", None), old, (self.batches,), torch.float32)
-        self.correct = self._carry(getattr(self, "correct", None), old, (self.batches,), torch.long)
+        self.grads = [self._carry(grad, old) for grad in self.grads] or [torch.zeros_like(p) for p in self.params]
+        self.losses = self._carry(getattr(self, "losses", torch.zeros(0, self.batches)), old)
+        self.correct = self._carry(getattr(self, "correct", torch.zeros(0, self.batches, dtype=torch.long)), old)
+        self.spent = self._carry(getattr(self, "spent", torch.zeros(0, dtype=torch.float64)), old)
+        self.positions = self._carry(getattr(self, "positions", torch.zeros(0, dtype=torch.long)), old)
+        for k, row in enumerate(old):
+            if row is None:  # a newcomer starts where its Trainer is
+                self.positions[k] = trainers[k].batch
         rates = torch.tensor([-t.config.lr for t in trainers])
         self.rates = (rates.view(-1, 1, 1), rates.view(-1, 1))
         examples = [t.epoch_examples() for t in trainers]
         self.x = torch.stack([x for x, _ in examples])
         self.target = torch.stack([target for _, target in examples])
-        self.rows = torch.arange(size)
-        self.positions = torch.tensor([m.position for m in members])
-        self.offsets = torch.arange(self.batch_size)
+        tests = [t.test_examples() for t in trainers]
+        self.test_x = torch.stack([x for x, _ in tests])
+        self.test_target = torch.stack([target for _, target in tests])
+        self.rows = torch.arange(len(members))
 
     @staticmethod
-    def _carry(before: torch.Tensor | None, old: list[int | None], shape: tuple, dtype: torch.dtype) -> torch.Tensor:
+    def _carry(before: torch.Tensor, old: list[int | None]) -> torch.Tensor:
         """A stacked tensor for the new members: old rows where they had one, zeros for newcomers."""
-        after = torch.zeros(len(old), *shape, dtype=dtype)
+        after = before.new_zeros((len(old), *before.shape[1:]))
         for k, row in enumerate(old):
-            if row is not None and before is not None:
+            if row is not None:
                 after[k] = before[row]
         return after
+
+    def position(self, k: int) -> int:
+        """Batches member k has done in its epoch in progress."""
+        return int(self.positions[k])
 
     def new_epoch(self, k: int) -> None:
         """Member k begins its next epoch: its Trainer draws the order, its row of the stacked data follows."""
         member = self.members[k]
         self.x[k], self.target[k] = member.trainer.epoch_examples()
-        member.position = member.flushed = 0
+        member.flushed = 0
         self.positions[k] = 0
 
-    def flush(self, k: int) -> bool:
+    def finite(self, rows: list[int]) -> list[bool]:
+        """Whether all of each member's weights are finite (the divergence guard snapshots only those)."""
+        index = torch.tensor(rows)
+        checks = [torch.isfinite(p.index_select(0, index)).flatten(1).all(1) for p in self.params]
+        return torch.stack(checks).all(0).tolist()
+
+    def flush(self, k: int, finite: bool | None = None) -> bool:
         """Hand member k's batches since its last flush to its Trainer; False when one diverged."""
         member = self.members[k]
-        start, end = member.flushed, member.position
-        seconds, member.seconds = member.seconds, 0.0
+        start, end = member.flushed, self.position(k)
+        seconds = float(self.spent[k])
+        self.spent[k] = 0.0
         if start == end:
             return True
         member.flushed = end
         correct = int(self.correct[k, start:end].sum()) if self.classification else 0
         return member.trainer.record_batches(self.losses[k, start:end], correct, [g[k] for g in self.grads],
-                                             seconds)
+                                             seconds, finite)
 
-    def steps(self, going: list[int], count: int) -> None:
-        """`count` steps for the members at `going` (indices); each takes its own next batch."""
-        everyone = len(going) == len(self.members)
-        rows = self.rows if everyone else torch.tensor(going)
-        short = self.short and any(self.members[k].position == self.batches - 1 for k in going)
-        for _ in range(count):
-            if short:  # the epoch's short last batch: split by batch size
-                last = [k for k in going if self.members[k].position == self.batches - 1]
-                rest = [k for k in going if self.members[k].position != self.batches - 1]
-                for part in (last, rest):
+    def evaluate(self, rows: list[int]) -> list[tuple[float | None, float | None, float | None]]:
+        """The test split's loss, accuracy and mean batch loss for members `rows`, in one batched pass."""
+        if not self.tested:
+            return [(None, None, None)] * len(rows)
+        index = torch.tensor(rows)
+        params = [p.index_select(0, index) for p in self.params]
+        loss, means, correct = self.step.evaluate(params, self.test_x.index_select(0, index),
+                                                  self.test_target.index_select(0, index), self.batch_size)
+        count = self.test_x.size(1)
+        accuracies = (100.0 * correct / count).tolist() if correct is not None else [None] * len(rows)
+        return [(value, accuracy, sum(batch) / len(batch))
+                for value, accuracy, batch in zip(loss.tolist(), accuracies, means.tolist())]
+
+    def steps(self, going: list[int] | None) -> None:
+        """One step for the members at `going` (None: everyone); each takes its own next batch."""
+        if self.short:  # the epoch's short last batch: members there step apart
+            going = list(range(len(self.members))) if going is None else going
+            last = (self.positions[going] == self.batches - 1).tolist()
+            if any(last):
+                for part in ([k for k, at in zip(going, last) if at], [k for k, at in zip(going, last) if not at]):
                     if part:
-                        self._step(torch.tensor(part), False)
-            else:
-                self._step(rows, everyone)
+                        self._step(part)
+                return
+        self._step(going)
 
-    def _step(self, rows: torch.Tensor, everyone: bool) -> None:
-        positions = self.positions if everyone else self.positions[rows]
-        size = min(self.batch_size, self.x.size(1) - int(positions[0]) * self.batch_size) if self.short else \
-            self.batch_size
-        columns = positions.unsqueeze(1) * self.batch_size + self.offsets[:size]
-        picked = rows.unsqueeze(1)
-        x, target = self.x[picked, columns], self.target[picked, columns]
-        if everyone:
-            loss, output, grads = self.step(self.params, x, target, self.rates)
-            self.grads = grads
+    def _step(self, going: list[int] | None) -> None:
+        started = time.perf_counter()
+        rows = self.rows if going is None else torch.tensor(going)
+        positions = self.positions if going is None else self.positions.index_select(0, rows)
+        size = self.batch_size
+        if self.short:
+            size = min(size, self.x.size(1) - int(positions[0]) * size)
+        # Row k's examples sit at k * N + its batch's columns of the flattened epoch data: one index_select.
+        examples = self.x.size(1)
+        flat = ((rows * examples + positions * self.batch_size).unsqueeze(1) + self.offsets[:size]).flatten()
+        x = self.x.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
+        target = self.target.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
+        if going is None:
+            loss, output, self.grads = self.step(self.params, x, target, self.rates)
         else:
-            params = [p[rows] for p in self.params]
-            loss, output, grads = self.step(params, x, target, (self.rates[0][rows], self.rates[1][rows]))
+            params = [p.index_select(0, rows) for p in self.params]
+            rates = (self.rates[0].index_select(0, rows), self.rates[1].index_select(0, rows))
+            loss, output, grads = self.step(params, x, target, rates)
             for stacked, own in zip(self.params, params):
                 stacked.index_copy_(0, rows, own)
             self.grads = [whole.index_copy(0, rows, own) for whole, own in zip(self.grads, grads)]
-        self.losses[rows, positions] = loss
+        at = rows * self.batches + positions  # where each member's batch goes in its row of the logs
+        self.losses.view(-1).index_copy_(0, at, loss)
         if self.classification:
-            self.correct[rows, positions] = (output.argmax(2) == target).sum(1)
-        if everyone:
+            self.correct.view(-1).index_copy_(0, at, (output.argmax(2) == target).sum(1))
+        spent = time.perf_counter() - started
+        if going is None:
             self.positions += 1
+            self.spent += spent
         else:
-            self.positions[rows] = positions + 1
+            self.positions.index_add_(0, rows, torch.ones_like(rows))
+            self.spent.index_add_(0, rows, torch.full((len(rows),), spent, dtype=torch.float64))
 
 
 class Gang:
@@ -189,19 +230,17 @@ class Gang:
             raise ValueError(f"until is one of {UNTIL}, not {until!r}")
         if not self.fits(trainer):
             raise ValueError("this run cannot join a gang (Gang.fits)")
-        member = _Member(key, trainer, until, 1 if until == "batch" else math.inf, position=trainer.batch,
-                         flushed=trainer.batch)
+        member = _Member(key, trainer, until, 1 if until == "batch" else math.inf, flushed=trainer.batch)
         self._members[key] = member
-        if trainer.finished:
+        if trainer.finished:  # as Trainer.run on a finished run: nothing happens
             member.ended = True
             self._ended.append(key)
             return
         trainer.begin_piece()
-        step = trainer.hand_step
-        signature = _signature(trainer, step)
+        signature = _signature(trainer, trainer.hand_step)
         group = self._groups.get(signature)
         if group is None:
-            group = self._groups[signature] = _Group(trainer, step)
+            group = self._groups[signature] = _Group(trainer, trainer.hand_step)
         group.restack([*group.members, member])
 
     def train(self, seconds: float) -> list[str]:
@@ -238,7 +277,8 @@ class Gang:
         for signature, group in list(self._groups.items()):
             if member in group.members:
                 group.flush(group.members.index(member))
-                self._leave(group, [member])
+                member.ended = True
+                self._drop_ended(group)
                 if not group.members:
                     del self._groups[signature]
         if not member.trainer.finished:
@@ -255,81 +295,87 @@ class Gang:
     def __contains__(self, key: object) -> bool:
         return key in self._members
 
-    def _flush_all(self, group: _Group) -> None:
-        for k in range(len(group.members)):
-            group.flush(k)
-
-    def _leave(self, group: _Group, leaving: list[_Member]) -> None:
-        """Members leave with their own copy of their parameters; the others are stacked again."""
-        for member in leaving:
-            member.trainer.adopt_parameters([p.detach().clone() for p in member.trainer.hand_step.params])
-        group.restack([m for m in group.members if m not in leaving])
-
-    def _end(self, group: _Group, k: int, ended: list[str]) -> None:
-        member = group.members[k]
-        member.ended = True
-        ended.append(member.key)
-        del self._members[member.key]
+    @staticmethod
+    def _flush_all(group: _Group) -> None:
+        finite = group.finite(list(range(len(group.members))))
+        for k, ok in enumerate(finite):
+            group.flush(k, ok)
 
     def _round(self, group: _Group, ended: list[str], until: float, first: bool) -> float | None:
         """Train `group` until `until` (at least one step when `first`); answers the seconds until a paced
         member's next batch is due when no member may go now, else None."""
-        members = group.members
-        now = time.perf_counter()
-        for k, member in enumerate(members):  # look at requests, limits and paces
-            trainer = member.trainer
-            if trainer.interrupted or trainer.seconds + member.seconds > trainer.limits.max_seconds:
-                group.flush(k)
-                if trainer.answer_requests() or trainer.piece_over(member.until, False):
-                    self._end(group, k, ended)
-                continue
-            member.allowed = self._due(member, group.batches, now)
-        self._drop_ended(group)
+        self._look(group, ended)
         stepped = False
-        while group.members and (not stepped and first or time.perf_counter() < until):
-            going = [k for k, m in enumerate(group.members) if min(m.budget, m.allowed) >= 1]
-            if not going:
+        while group.members and (first and not stepped or time.perf_counter() < until):
+            held = group.held
+            going = [k for k, m in enumerate(group.members) if min(m.budget, m.allowed) >= 1] if held else None
+            if going == []:
                 break
-            members = group.members
-            count = min(min(members[k].budget, members[k].allowed, group.batches - members[k].position)
-                        for k in going)
-            count = int(min(count, 8))
-            started = time.perf_counter()
-            group.steps(going, count)
-            spent = time.perf_counter() - started
+            group.steps(going)
             stepped = True
-            for k in going:
-                member = members[k]
-                member.position += count
-                member.budget -= count
-                member.allowed -= count
-                member.taken += count
-                member.seconds += spent
-                if member.position == group.batches:
-                    self._end_epoch(group, k, ended)
-                elif member.budget <= 0:
-                    group.flush(k)
-                    if member.trainer.piece_over(member.until, False):
-                        self._end(group, k, ended)
-            self._drop_ended(group)
+            if held:
+                for k in going:
+                    member = group.members[k]
+                    member.budget -= 1
+                    member.allowed -= 1
+                    member.taken += 1
+            self._after_step(group, ended, going)
         if stepped or not group.members:
             return None
         return min(self._next_due(m, group.batches) for m in group.members)
 
-    def _end_epoch(self, group: _Group, k: int, ended: list[str]) -> None:
-        member = group.members[k]
-        trainer = member.trainer
-        if group.flush(k):
-            trainer.finish_epoch()
-            if not trainer.piece_over(member.until, True):
-                group.new_epoch(k)
-                return
-        self._end(group, k, ended)
+    def _look(self, group: _Group, ended: list[str]) -> None:
+        """Answer pauses and stops, end runs out of time, and count the batches due for paced runs."""
+        now = time.perf_counter()
+        spent = group.spent.tolist()
+        for k, member in enumerate(group.members):
+            trainer = member.trainer
+            if trainer.interrupted or trainer.seconds + spent[k] > trainer.limits.max_seconds:
+                group.flush(k)
+                if trainer.answer_requests() or trainer.piece_over(member.until, False):
+                    self._end(member, ended)
+                continue
+            member.allowed = self._due(member, group.batches, now)
+        self._drop_ended(group)
+        group.held = any(m.held for m in group.members)
 
-    def _drop_ended(self, group: _Group) -> None:
-        leaving = [m for m in group.members if m.ended]  # flushed as they ended
+    def _after_step(self, group: _Group, ended: list[str], going: list[int] | None) -> None:
+        """Members whose epoch ended: flush, batched evaluation, history; then pieces of work that ended."""
+        done = (group.positions == group.batches).nonzero().flatten().tolist()
+        if done:
+            finite = group.finite(done)
+            evaluations = group.evaluate(done)
+            for k, ok, evaluation in zip(done, finite, evaluations):
+                member = group.members[k]
+                trainer = member.trainer
+                if group.flush(k, ok):
+                    trainer.finish_epoch(evaluation)
+                    if not trainer.piece_over(member.until, True):
+                        group.new_epoch(k)
+                        continue
+                self._end(member, ended)
+        if going is not None:  # one batch asked for, taken without ending an epoch
+            for k in going:
+                member = group.members[k]
+                if member.budget <= 0 and not member.ended:
+                    group.flush(k)
+                    member.trainer.piece_over(member.until, False)
+                    self._end(member, ended)
+        self._drop_ended(group)
+
+    def _end(self, member: _Member, ended: list[str]) -> None:
+        member.ended = True
+        ended.append(member.key)
+        del self._members[member.key]
+
+    @staticmethod
+    def _drop_ended(group: _Group) -> None:
+        """Members that ended (flushed already) leave with their own copy of their parameters."""
+        leaving = [m for m in group.members if m.ended]
         if leaving:
-            self._leave(group, leaving)
+            for member in leaving:
+                member.trainer.adopt_parameters([p.detach().clone() for p in member.trainer.hand_step.params])
+            group.restack([m for m in group.members if not m.ended])
 
     @staticmethod
     def _due(member: _Member, batches: int, now: float) -> float:

@@ -69,59 +69,86 @@ class GangStep:
         self.loss = step.loss
         self.first_linear = step.first_linear
         self.kinds = [(layer.kind, layer.slope, layer.bias is not None) for layer in step.layers]
+        self._tables: dict[int, torch.Tensor] = {}  # batch size -> nll_loss's gradients by target
 
     def __call__(self, params: list[torch.Tensor], x: torch.Tensor, target: torch.Tensor,
                  rates: tuple[torch.Tensor, torch.Tensor]) -> Stepped:
         """Train each network k on its batch x[k] (K, B, features), target[k]; update `params` (MlpStep's
         order, stacked) in place by SGD with -lr as `rates` ((K, 1, 1) for weights, (K, 1) for biases).
         Answers the losses, outputs and gradients, all from before the update."""
-        saved, h, at = [], x, 0
-        linears = []
-        for kind, slope, bias in self.kinds:
-            saved.append(h)
-            if kind is nn.Linear:
-                weight = params[at]
-                linears.append((weight, params[at + 1] if bias else None))
-                at += 2 if bias else 1
-                transposed = weight.transpose(1, 2)
-                h = torch.bmm(h, transposed) if not bias else torch.baddbmm(params[at - 1].unsqueeze(1), h, transposed)
-            elif kind is nn.Tanh:
-                h = saved[-1] = torch.tanh(h)
-            elif kind is nn.Sigmoid:
-                h = saved[-1] = torch.sigmoid(h)
-            elif kind is nn.ReLU:
-                h = saved[-1] = torch.relu(h)
-            elif kind is nn.LeakyReLU:
-                h = torch._C._nn.leaky_relu(h, slope)
-        output = h
+        saved = []
+        output = self._forward(params, x, saved)
         size = output.size(1)
         if self.loss == "cross_entropy":
             logp = torch._log_softmax(output, 2, False)
-            index = target.unsqueeze(2)
-            loss = cascade_sum(logp.gather(2, index).squeeze(2).neg()) / size
-            # nll_loss_backward: -grad_output / total_weight at each target, zero elsewhere
-            grad = torch.zeros_like(logp).scatter_(2, index, -(torch.ones(()) / size).item())
+            loss = cascade_sum(logp.gather(2, target.unsqueeze(2)).squeeze(2)).neg_() / size
+            # nll_loss_backward: -grad_output / total_weight at each target, zero elsewhere: a row of a table
+            grad = self._nll_grads(size, output.size(2))[target]
             grad = torch._log_softmax_backward_data(grad, logp, 2, output.dtype)
         else:
             loss = torch._C._nn.mse_loss(output, target, 0).flatten(1).mean(1)
             grad = (output - target).mul_(2.0 / (size * output.size(2)))  # mse_loss_backward's norm * (a - b)
-        grads = self._backward(grad, saved, linears)
+        grads = self._backward(grad, saved, params)
         weight_rate, bias_rate = rates
         for param, g in zip(params, grads):
             param.addcmul_(g, weight_rate if param.dim() == 3 else bias_rate)
         return loss, output, grads
 
-    def _backward(self, grad: torch.Tensor, saved: list, linears: list) -> list[torch.Tensor]:
-        grads = []
-        for index in range(len(self.kinds) - 1, self.first_linear - 1, -1):
-            (kind, slope, _), kept = self.kinds[index], saved[index]
+    def _nll_grads(self, size: int, classes: int) -> torch.Tensor:
+        """(classes, classes): row c is nll_loss_backward's gradient for target c in a batch of `size`."""
+        table = self._tables.get(size)
+        if table is None:
+            value = -(torch.ones(()) / size)  # -grad_output / total_weight, in float32 as ATen divides
+            table = self._tables[size] = torch.diag(value.expand(classes)).clone()
+        return table
+
+    def evaluate(self, params: list[torch.Tensor], x: torch.Tensor, target: torch.Tensor,
+                 batch_size: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
+        """The Trainer's test-split numbers for each network: mean loss per example (K,), the mean loss of
+        each run-size batch (K, batches), and how many examples it classified right (K,) (None for MSE)."""
+        output = self._forward(params, x, None)
+        if self.loss == "cross_entropy":
+            terms = torch._log_softmax(output, 2, False).gather(2, target.unsqueeze(2)).squeeze(2).neg()
+            correct = (output.argmax(2) == target).sum(1)
+        else:
+            terms = torch._C._nn.mse_loss(output, target, 0).mean(2)
+            correct = None
+        count = terms.size(1)
+        full = count // batch_size * batch_size
+        means = [terms[:, :full].unflatten(1, (-1, batch_size)).mean(2)]
+        if full < count:
+            means.append(terms[:, full:].mean(1, keepdim=True))
+        return terms.mean(1), torch.cat(means, 1), correct
+
+    def _forward(self, params: list[torch.Tensor], x: torch.Tensor, saved: list | None) -> torch.Tensor:
+        """The networks' outputs; with `saved`, what each backward reads (as autograd saves it) goes there."""
+        h, at = x, 0
+        for kind, slope, bias in self.kinds:
+            if saved is not None:
+                saved.append(h)  # the module's input: a Linear's and a LeakyReLU's backward read it
             if kind is nn.Linear:
-                weight, bias = linears.pop()
-                if bias is not None:
-                    grads.append(grad.sum(1))
+                weight = params[at].transpose(1, 2)
+                h = torch.baddbmm(params[at + 1].unsqueeze(1), h, weight) if bias else torch.bmm(h, weight)
+                at += 2 if bias else 1
+            elif kind is nn.LeakyReLU:
+                h = torch._C._nn.leaky_relu(h, slope)
+            else:
+                h = _ELEMENTWISE[kind](h)
+                if saved is not None:
+                    saved[-1] = h  # tanh, sigmoid and relu's backward read their output
+        return h
+
+    def _backward(self, grad: torch.Tensor, saved: list, params: list[torch.Tensor]) -> list[torch.Tensor]:
+        grads, at = [], len(params)
+        for index in range(len(self.kinds) - 1, self.first_linear - 1, -1):
+            (kind, slope, bias), kept = self.kinds[index], saved[index]
+            if kind is nn.Linear:
+                at -= 2 if bias else 1
+                if bias:
+                    grads.append(grad.sum(1))  # the engine's sum_to over the batch dimension
                 grads.append(torch.bmm(grad.transpose(1, 2), kept))
                 if index > self.first_linear:
-                    grad = torch.bmm(grad, weight)
+                    grad = torch.bmm(grad, params[at])
             elif kind is nn.Tanh:
                 grad = torch.ops.aten.tanh_backward.default(grad, kept)
             elif kind is nn.Sigmoid:
@@ -130,5 +157,8 @@ class GangStep:
                 grad = torch.ops.aten.threshold_backward.default(grad, kept, 0)
             elif kind is nn.LeakyReLU:
                 grad = torch.ops.aten.leaky_relu_backward.default(grad, kept, slope, False)
-        grads.reverse()
+        grads.reverse()  # gathered last layer first, bias before weight
         return grads
+
+
+_ELEMENTWISE = {nn.Tanh: torch.tanh, nn.Sigmoid: torch.sigmoid, nn.ReLU: torch.relu, nn.Identity: lambda h: h}

@@ -118,7 +118,7 @@ class Trainer:
     # is its batch order `_order` and the batches done, `batch`.
     # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
     _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
-                    "_mlp_step", "_paced")
+                    "_mlp_step", "_paced", "_state_cache")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
@@ -394,24 +394,34 @@ class Trainer:
             x, y = x[order], y[order]
         return self.data.as_float(x), self.loss_kind.target(y)
 
+    def test_examples(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The test split as model input and as the loss's target (what `evaluate` runs on)."""
+        x, y = self._test
+        return self.data.as_float(x), self.loss_kind.target(y)
+
     def batch_size_at(self, batch: int) -> int:
         """How many examples batch number `batch` (0-based) of an epoch holds: the last one may be short."""
         return min(self.config.batch_size, len(self._train[0]) - batch * self.config.batch_size)
 
-    def record_batches(self, losses: torch.Tensor, correct: int, grads: list[torch.Tensor], seconds: float) -> bool:
+    def record_batches(self, losses: torch.Tensor, correct: int, grads: list[torch.Tensor], seconds: float,
+                       finite: bool | None = None) -> bool:
         """Take `len(losses)` batches trained elsewhere on this run's parameters, as the fast mode's flush does:
         their losses, how many examples they classified right, the last batch's gradients (in the hand-written
-        step's parameter order) and their training time. False (and diverged) on a non-finite loss."""
-        start, count = self.batch, len(losses)
+        step's parameter order), their training time and whether all weights are finite now (None: look).
+        False (and diverged) on a non-finite loss."""
+        count = len(losses)
         self.batch += count
         self.steps += count
         self.seconds += seconds
-        sizes = [self.batch_size_at(index) for index in range(start, start + count)]
-        return self._record(losses, sizes, correct, list(zip(self._mlp_step.params, grads)))
+        sizes = [self.config.batch_size] * count
+        if self.batch == self.batches_per_epoch:
+            sizes[-1] = self.batch_size_at(self.batch - 1)
+        return self._record(losses, sizes, correct, list(zip(self._mlp_step.params, grads)), finite)
 
-    def finish_epoch(self) -> None:
-        """End the epoch whose batches `record_batches` took: evaluate, add its history record."""
-        self._end_epoch()
+    def finish_epoch(self, evaluation: tuple[float | None, float | None, float | None] | None = None) -> None:
+        """End the epoch whose batches `record_batches` took: evaluate (or take `evaluation`, the test split's
+        loss, accuracy and mean of batch losses computed elsewhere on these weights), add its history record."""
+        self._end_epoch(evaluation)
 
     @torch.no_grad()
     def adopt_parameters(self, tensors: list[torch.Tensor]) -> None:
@@ -567,7 +577,7 @@ class Trainer:
                             correct, grads)
 
     def _record(self, losses: torch.Tensor, sizes: list[int], correct: int,
-                grads: list[tuple[torch.Tensor, torch.Tensor]]) -> bool:
+                grads: list[tuple[torch.Tensor, torch.Tensor]], finite: bool | None = None) -> bool:
         """The flush's bookkeeping for batches already counted in `batch`: losses, sums, gradients, snapshot."""
         for p, g in grads:  # as after optimizer.step(): each parameter holds its last gradient
             p.grad = g
@@ -582,7 +592,7 @@ class Trainer:
         self._sums[0] += sum(value * size for value, size in zip(values, sizes))
         self._sums[1] += correct
         self._sums[2] += sum(sizes)
-        if all(torch.isfinite(p).all() for p in self.model.parameters()):
+        if finite if finite is not None else all(torch.isfinite(p).all() for p in self.model.parameters()):
             self._snapshot()
         return True
 
@@ -597,10 +607,12 @@ class Trainer:
             penalty = penalty + self.config.l2 / 2 * sum((w * w).sum() for w in self._weights)
         return penalty
 
-    def _end_epoch(self) -> None:
+    def _end_epoch(self, evaluation: tuple[float | None, float | None, float | None] | None = None) -> None:
         started = time.perf_counter()
-        test_loss, test_accuracy, test_loss_by_batch = self._evaluate()
-        self.model.train()
+        if evaluation is None:
+            evaluation = self._evaluate()
+            self.model.train()
+        test_loss, test_accuracy, test_loss_by_batch = evaluation
         loss_sum, correct, count = self._sums
         self.seconds += time.perf_counter() - started
         previous = sum(report.seconds for report in self.history)
@@ -653,7 +665,11 @@ class Trainer:
 
     def _state_tensors(self) -> list[torch.Tensor]:
         # Parameters and buffers: a fallback to good weights must bring BatchNorm's running statistics too.
-        return [*self.model.parameters(), *self.model.buffers()]
+        # Kept per model: walking the module tree costs more than the copies on a tiny network.
+        cached = self.__dict__.get("_state_cache")
+        if cached is None or cached[0] is not self.model:
+            cached = self._state_cache = (self.model, [*self.model.parameters(), *self.model.buffers()])
+        return cached[1]
 
     @torch.no_grad()
     def _snapshot(self) -> None:
