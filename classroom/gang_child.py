@@ -42,6 +42,7 @@ class GangHost:
         self.conn, self.lock, self.cache = conn, threading.Lock(), {}
         self.gang = Gang()
         self.members: dict[str, tuple[Trainer, Mark]] = {}
+        self.fresh: set[str] = set()  # joined since the last records: reported at once, so each run moves at once
         self.reported = time.monotonic()
 
     def handle(self, message: tuple) -> None:
@@ -68,9 +69,12 @@ class GangHost:
             self._fail_all(error)
             return
         now = time.monotonic()
-        if ended or now - self.reported >= REPORT_EVERY:
+        if now - self.reported >= REPORT_EVERY:
             self.reported = now
-            self._report(ended)
+            self._report(list(self.members))
+        elif ended or self.fresh:
+            self._report([*ended, *self.fresh])
+        self.fresh.clear()
         for run_id in ended:
             trainer, _ = self.members.pop(run_id)
             send(self.conn, self.lock, ("end", run_id, pickle.dumps(trainer, protocol=pickle.HIGHEST_PROTOCOL)))
@@ -84,14 +88,17 @@ class GangHost:
             send(self.conn, self.lock, ("error", run_id, f"{type(error).__name__}: {error}"))
             return
         self.members[run_id] = (trainer, mark)
+        self.fresh.add(run_id)
 
-    def _report(self, ended: list[str]) -> None:
-        # Every member's news, the ended ones' too: their last records come before their "end".
-        for run_id, (trainer, mark) in list(self.members.items()):
+    def _report(self, run_ids: list[str]) -> None:
+        # The ended members' last records come before their "end"; a status change alone is news too.
+        for run_id in run_ids:
+            if run_id not in self.members:
+                continue
+            trainer, mark = self.members[run_id]
             progress = trainer.progress_since(mark)
-            if progress.mark != mark or run_id in ended:
-                self.members[run_id] = (trainer, progress.mark)
-                send(self.conn, self.lock, ("progress", run_id, progress))
+            self.members[run_id] = (trainer, progress.mark)
+            send(self.conn, self.lock, ("progress", run_id, progress))
 
     def _fail_all(self, error: Exception) -> None:
         words = f"{type(error).__name__}: {error}"
@@ -100,6 +107,7 @@ class GangHost:
                 self.gang.remove(run_id)
             send(self.conn, self.lock, ("error", run_id, words))
         self.members.clear()
+        self.fresh.clear()
 
 
 def gang_main(conn: Connection, threads: int, nice: int, pin: set[int] | None = None) -> None:
