@@ -95,8 +95,9 @@ class _Group:
         for k, row in enumerate(old):
             if row is None:  # a newcomer starts where its Trainer is
                 self.positions[k] = trainers[k].batch
+        self.views = self.step.views(self.params)
         rates = torch.tensor([-t.config.lr for t in trainers])
-        self.rates = (rates.view(-1, 1, 1), rates.view(-1, 1))
+        self.rates = [rates.view(-1, *[1] * (p.dim() - 1)) for p in self.params]
         examples = [t.epoch_examples() for t in trainers]
         self.x = torch.stack([x for x, _ in examples])
         self.target = torch.stack([target for _, target in examples])
@@ -181,12 +182,15 @@ class _Group:
         flat = ((rows * examples + positions * self.batch_size).unsqueeze(1) + self.offsets[:size]).flatten()
         x = self.x.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
         target = self.target.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
-        if going is None:
-            loss, output, self.grads = self.step(self.params, x, target, self.rates)
+        if going is None and len(rows) == 1:  # alone in its group: its own step, its run's numbers exactly
+            trainer = self.members[0].trainer
+            loss, output, grads = trainer.hand_step(x[0], target[0], trainer.config.lr)
+            loss, output, self.grads = loss.view(1), output.unsqueeze(0), [g.unsqueeze(0) for g in grads]
+        elif going is None:
+            loss, output, self.grads = self.step(self.params, x, target, self.rates, self.views)
         else:
             params = [p.index_select(0, rows) for p in self.params]
-            rates = (self.rates[0].index_select(0, rows), self.rates[1].index_select(0, rows))
-            loss, output, grads = self.step(params, x, target, rates)
+            loss, output, grads = self.step(params, x, target, [r.index_select(0, rows) for r in self.rates])
             for stacked, own in zip(self.params, params):
                 stacked.index_copy_(0, rows, own)
             self.grads = [whole.index_copy(0, rows, own) for whole, own in zip(self.grads, grads)]
