@@ -122,9 +122,12 @@ def test_a_members_numbers_do_not_depend_on_who_trains_beside_it():
     assert_same_run(small[0], large[0], bound=0.0, history_bound=0.0)
 
 
-def test_a_member_alone_in_its_group_takes_its_own_step():
+@pytest.mark.parametrize("case", ["spiral 2-8x6-2 relu, batch 10",
+                                  "gauss 3 hidden leaky relu, batch 30 (last batch short)",
+                                  "reg_plane 2-8-8-1 tanh, MSE, batch 10"])
+def test_a_member_alone_in_its_group_takes_its_own_step(case):
     """Alone, a member steps with its Trainer's hand-written step: its run's weights and losses exactly."""
-    spec, configs = CASES["spiral 2-8x6-2 relu, batch 10"]
+    spec, configs = CASES[case]
     ours, alone = run(spec, configs[0]), run(spec, configs[0])
     gang = Gang()
     gang.add("solo", ours)
