@@ -2,11 +2,12 @@
 
 For 1, 10, 30 and 60 members on `playground_circle` (TF Playground's 2-4-2-2 network, SGD lr 0.03,
 batch 10, 25 batches an epoch), and for a mixed class (circle, spiral 2-8x6-2 and a 2-8-8-2 tanh on
-xor in equal parts), the gang trains every member for --seconds (engine/training/gang.py, `train` in
-slices of 0.1 s as a training process calls it); each member's epochs per second and their total are
-printed. Beside it, the same kind of run alone with Trainer.run_epoch (the hand-written step of
-engine/training/mlp_step.py): trained one by one, N runs share that rate, so N of them at once get
-it divided by N each. One torch thread, medians of --runs; the load average is printed with each figure.
+xor in equal parts: three groups), the gang trains every member for --seconds (engine/training/gang.py,
+`train` in slices of 0.1 s as a training process calls it; members join one after another, so their
+epochs end apart); each member's epochs per second and their total are printed. Beside it, the same
+kind of run alone with Trainer.run_epoch (the hand-written step of engine/training/mlp_step.py):
+trained one by one, N runs share that rate, so N of them at once get it divided by N each. One torch
+thread, medians of --runs; the load average is printed with each figure.
 
 Run: .venv/bin/python bench/gang_speed.py [--runs 3] [--seconds 3] [--sizes 1 10 30 60]
 """
@@ -61,9 +62,10 @@ def gang(kinds: list[str], seconds: float) -> list[float]:
     """Each member's epochs per second, all of `kinds` trained together in one gang."""
     members = [make(kind, seed) for seed, kind in enumerate(kinds)]
     together = Gang()
-    for index, trainer in enumerate(members):
-        together.add(str(index), trainer)
-    together.train(0.2)  # warm up: every member past its first epoch
+    for index, trainer in enumerate(members):  # one after another, as a class presses Play: each member
+        together.add(str(index), trainer)      # is somewhere else in its epoch, and epochs end apart
+        together.train(0.002)
+    together.train(0.2)  # warm up
     start, began = [done(t) for t in members], time.perf_counter()
     while time.perf_counter() - began < seconds:
         together.train(0.1)

@@ -73,6 +73,9 @@ class _Group:
         self.held = False  # some member may not take every step: steps choose who goes
         self.grads: list[torch.Tensor] = []  # the last step's gradients, stacked
         self.offsets = torch.arange(self.batch_size)
+        examples = len(trainer.data.train_x)
+        self.sizes = torch.tensor([float(min(self.batch_size, examples - b * self.batch_size))
+                                   for b in range(self.batches)])
 
     def restack(self, members: list[_Member]) -> None:
         """Rebuild the stacked storage for `members`, on every join and leave: a member already here keeps
@@ -88,15 +91,17 @@ class _Group:
         for k, t in enumerate(trainers):
             t.adopt_parameters([p[k] for p in self.params])
         self.grads = [self._carry(grad, old) for grad in self.grads] or [torch.zeros_like(p) for p in self.params]
-        self.losses = self._carry(getattr(self, "losses", torch.zeros(0, self.batches)), old)
+        empty = torch.zeros(0, self.batches, *self.step.record_shape(self.batch_size))
+        self.records = self._carry(getattr(self, "records", empty), old)
         self.correct = self._carry(getattr(self, "correct", torch.zeros(0, self.batches, dtype=torch.long)), old)
         self.spent = self._carry(getattr(self, "spent", torch.zeros(0, dtype=torch.float64)), old)
         self.positions = self._carry(getattr(self, "positions", torch.zeros(0, dtype=torch.long)), old)
         for k, row in enumerate(old):
             if row is None:  # a newcomer starts where its Trainer is
                 self.positions[k] = trainers[k].batch
+        self.views = self.step.views(self.params)
         rates = torch.tensor([-t.config.lr for t in trainers])
-        self.rates = (rates.view(-1, 1, 1), rates.view(-1, 1))
+        self.rates = [rates.view(-1, *[1] * (p.dim() - 1)) for p in self.params]
         examples = [t.epoch_examples() for t in trainers]
         self.x = torch.stack([x for x, _ in examples])
         self.target = torch.stack([target for _, target in examples])
@@ -131,8 +136,13 @@ class _Group:
         checks = [torch.isfinite(p.index_select(0, index)).flatten(1).all(1) for p in self.params]
         return torch.stack(checks).all(0).tolist()
 
-    def flush(self, k: int, finite: bool | None = None) -> bool:
-        """Hand member k's batches since its last flush to its Trainer; False when one diverged."""
+    def losses(self, rows: list[int]) -> torch.Tensor:
+        """The batch losses (len(rows), batches) of members `rows` in their epoch so far, in one pass."""
+        return self.step.losses(self.records.index_select(0, torch.tensor(rows)), self.sizes)
+
+    def flush(self, k: int, finite: bool | None = None, losses: torch.Tensor | None = None) -> bool:
+        """Hand member k's batches since its last flush to its Trainer (`losses`: its row of `self.losses`,
+        if read already); False when one diverged."""
         member = self.members[k]
         start, end = member.flushed, self.position(k)
         seconds = float(self.spent[k])
@@ -140,9 +150,9 @@ class _Group:
         if start == end:
             return True
         member.flushed = end
+        losses = (self.losses([k])[0] if losses is None else losses)[start:end]
         correct = int(self.correct[k, start:end].sum()) if self.classification else 0
-        return member.trainer.record_batches(self.losses[k, start:end], correct, [g[k] for g in self.grads],
-                                             seconds, finite)
+        return member.trainer.record_batches(losses, correct, [g[k] for g in self.grads], seconds, finite)
 
     def evaluate(self, rows: list[int]) -> list[tuple[float | None, float | None, float | None]]:
         """The test split's loss, accuracy and mean batch loss for members `rows`, in one batched pass."""
@@ -165,7 +175,7 @@ class _Group:
             if any(last):
                 for part in ([k for k, at in zip(going, last) if at], [k for k, at in zip(going, last) if not at]):
                     if part:
-                        self._step(part)
+                        self._step(None if len(part) == len(self.members) else part)
                 return
         self._step(going)
 
@@ -181,17 +191,26 @@ class _Group:
         flat = ((rows * examples + positions * self.batch_size).unsqueeze(1) + self.offsets[:size]).flatten()
         x = self.x.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
         target = self.target.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
-        if going is None:
-            loss, output, self.grads = self.step(self.params, x, target, self.rates)
+        if len(self.members) == 1:  # alone in its group: its own step, its run's numbers exactly
+            trainer = self.members[0].trainer
+            record, output, grads = trainer.hand_step(x[0], target[0], trainer.config.lr)
+            output, self.grads = output.unsqueeze(0), [g.unsqueeze(0) for g in grads]
+            if record.dim() == 0 and self.step.record_shape(size):  # as GangStep records it: log-probabilities
+                record = torch._log_softmax(output, 2, False).gather(2, target.unsqueeze(2)).squeeze(2)
+            else:
+                record = record.view(1)
+        elif going is None:
+            record, output, self.grads = self.step(self.params, x, target, self.rates, self.views)
         else:
             params = [p.index_select(0, rows) for p in self.params]
-            rates = (self.rates[0].index_select(0, rows), self.rates[1].index_select(0, rows))
-            loss, output, grads = self.step(params, x, target, rates)
+            record, output, grads = self.step(params, x, target, [r.index_select(0, rows) for r in self.rates])
             for stacked, own in zip(self.params, params):
                 stacked.index_copy_(0, rows, own)
             self.grads = [whole.index_copy(0, rows, own) for whole, own in zip(self.grads, grads)]
         at = rows * self.batches + positions  # where each member's batch goes in its row of the logs
-        self.losses.view(-1).index_copy_(0, at, loss)
+        if record.dim() == 2 and size < self.batch_size:  # a short batch's record, padded with zeros
+            record = torch.nn.functional.pad(record, (0, self.batch_size - size))
+        self.records.flatten(0, 1).index_copy_(0, at, record)
         if self.classification:
             self.correct.view(-1).index_copy_(0, at, (output.argmax(2) == target).sum(1))
         spent = time.perf_counter() - started
@@ -297,9 +316,9 @@ class Gang:
 
     @staticmethod
     def _flush_all(group: _Group) -> None:
-        finite = group.finite(list(range(len(group.members))))
-        for k, ok in enumerate(finite):
-            group.flush(k, ok)
+        rows = list(range(len(group.members)))
+        for k, ok, losses in zip(rows, group.finite(rows), group.losses(rows)):
+            group.flush(k, ok, losses)
 
     def _round(self, group: _Group, ended: list[str], until: float, first: bool) -> float | None:
         """Train `group` until `until` (at least one step when `first`); answers the seconds until a paced
@@ -343,12 +362,11 @@ class Gang:
         """Members whose epoch ended: flush, batched evaluation, history; then pieces of work that ended."""
         done = (group.positions == group.batches).nonzero().flatten().tolist()
         if done:
-            finite = group.finite(done)
-            evaluations = group.evaluate(done)
-            for k, ok, evaluation in zip(done, finite, evaluations):
+            finite, evaluations, losses = group.finite(done), group.evaluate(done), group.losses(done)
+            for k, ok, evaluation, row in zip(done, finite, evaluations, losses):
                 member = group.members[k]
                 trainer = member.trainer
-                if group.flush(k, ok):
+                if group.flush(k, ok, row):
                     trainer.finish_epoch(evaluation)
                     if not trainer.piece_over(member.until, True):
                         group.new_epoch(k)

@@ -32,7 +32,7 @@ from engine.training.mlp_step import MlpStep
 # another path (differences of 0.1 relative); on a chaotic run, no bound holds for long.
 BOUND = 1e-5
 CASCADE = 16  # nll_loss_out_frame's run length (2**level_power for batches under 2**32)
-Stepped = tuple[torch.Tensor, torch.Tensor, list[torch.Tensor]]  # losses (K,), outputs (K, B, C), gradients
+Stepped = tuple[torch.Tensor, torch.Tensor, list[torch.Tensor]]  # records (`losses`), outputs, gradients
 
 
 def _sequential(values: list[torch.Tensor]) -> torch.Tensor | None:
@@ -71,28 +71,45 @@ class GangStep:
         self.kinds = [(layer.kind, layer.slope, layer.bias is not None) for layer in step.layers]
         self._tables: dict[int, torch.Tensor] = {}  # batch size -> nll_loss's gradients by target
 
+    def views(self, params: list[torch.Tensor]) -> list[torch.Tensor]:
+        """What the forward pass reads of `params`: each weight transposed, each bias as (K, 1, out). Views:
+        they follow the in-place updates, so a caller may keep them as long as it keeps `params`."""
+        return [p.transpose(1, 2) if p.dim() == 3 else p.unsqueeze(1) for p in params]
+
     def __call__(self, params: list[torch.Tensor], x: torch.Tensor, target: torch.Tensor,
-                 rates: tuple[torch.Tensor, torch.Tensor]) -> Stepped:
+                 rates: list[torch.Tensor], views: list[torch.Tensor] | None = None) -> Stepped:
         """Train each network k on its batch x[k] (K, B, features), target[k]; update `params` (MlpStep's
-        order, stacked) in place by SGD with -lr as `rates` ((K, 1, 1) for weights, (K, 1) for biases).
-        Answers the losses, outputs and gradients, all from before the update."""
+        order, stacked) in place by SGD with -lr as `rates` (one per parameter: (K, 1, 1) for weights,
+        (K, 1) for biases). `views`: `self.views(params)`, if kept. Answers each network's record of the
+        batch (what `losses` turns into its loss), the outputs and gradients, all from before the update."""
         saved = []
-        output = self._forward(params, x, saved)
+        output = self._forward(views or self.views(params), x, saved)
         size = output.size(1)
         if self.loss == "cross_entropy":
             logp = torch._log_softmax(output, 2, False)
-            loss = cascade_sum(logp.gather(2, target.unsqueeze(2)).squeeze(2)).neg_() / size
+            record = logp.gather(2, target.unsqueeze(2)).squeeze(2)  # the loss is summed later (`losses`)
             # nll_loss_backward: -grad_output / total_weight at each target, zero elsewhere: a row of a table
             grad = self._nll_grads(size, output.size(2))[target]
             grad = torch._log_softmax_backward_data(grad, logp, 2, output.dtype)
         else:
-            loss = torch._C._nn.mse_loss(output, target, 0).flatten(1).mean(1)
+            record = torch._C._nn.mse_loss(output, target, 0).flatten(1).mean(1)
             grad = (output - target).mul_(2.0 / (size * output.size(2)))  # mse_loss_backward's norm * (a - b)
         grads = self._backward(grad, saved, params)
-        weight_rate, bias_rate = rates
-        for param, g in zip(params, grads):
-            param.addcmul_(g, weight_rate if param.dim() == 3 else bias_rate)
-        return loss, output, grads
+        torch._foreach_addcmul_(params, grads, rates)
+        return record, output, grads
+
+    def record_shape(self, batch_size: int) -> tuple[int, ...]:
+        """The shape of one network's record of one batch: its log-probabilities at the targets (cross
+        entropy, added up only when the losses are read) or its loss (MSE)."""
+        return (batch_size,) if self.loss == "cross_entropy" else ()
+
+    def losses(self, records: torch.Tensor, sizes: torch.Tensor) -> torch.Tensor:
+        """Batch losses (R, n) from records (R, n, *record_shape) of batches of `sizes` (n,) examples; a
+        short batch's record is padded with zeros, which add nothing to nll_loss's cascade."""
+        if self.loss != "cross_entropy":
+            return records
+        rows, count = records.shape[:2]
+        return cascade_sum(records.flatten(0, 1)).view(rows, count).neg_() / sizes
 
     def _nll_grads(self, size: int, classes: int) -> torch.Tensor:
         """(classes, classes): row c is nll_loss_backward's gradient for target c in a batch of `size`."""
@@ -106,7 +123,7 @@ class GangStep:
                  batch_size: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
         """The Trainer's test-split numbers for each network: mean loss per example (K,), the mean loss of
         each run-size batch (K, batches), and how many examples it classified right (K,) (None for MSE)."""
-        output = self._forward(params, x, None)
+        output = self._forward(self.views(params), x, None)
         if self.loss == "cross_entropy":
             terms = torch._log_softmax(output, 2, False).gather(2, target.unsqueeze(2)).squeeze(2).neg()
             correct = (output.argmax(2) == target).sum(1)
@@ -120,15 +137,14 @@ class GangStep:
             means.append(terms[:, full:].mean(1, keepdim=True))
         return terms.mean(1), torch.cat(means, 1), correct
 
-    def _forward(self, params: list[torch.Tensor], x: torch.Tensor, saved: list | None) -> torch.Tensor:
+    def _forward(self, views: list[torch.Tensor], x: torch.Tensor, saved: list | None) -> torch.Tensor:
         """The networks' outputs; with `saved`, what each backward reads (as autograd saves it) goes there."""
         h, at = x, 0
         for kind, slope, bias in self.kinds:
             if saved is not None:
                 saved.append(h)  # the module's input: a Linear's and a LeakyReLU's backward read it
             if kind is nn.Linear:
-                weight = params[at].transpose(1, 2)
-                h = torch.baddbmm(params[at + 1].unsqueeze(1), h, weight) if bias else torch.bmm(h, weight)
+                h = torch.baddbmm(views[at + 1], h, views[at]) if bias else torch.bmm(h, views[at])
                 at += 2 if bias else 1
             elif kind is nn.LeakyReLU:
                 h = torch._C._nn.leaky_relu(h, slope)

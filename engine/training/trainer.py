@@ -118,7 +118,7 @@ class Trainer:
     # is its batch order `_order` and the batches done, `batch`.
     # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
     _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
-                    "_mlp_step", "_paced", "_state_cache")
+                    "_mlp_step", "_paced", "_state_cache", "_seconds_kept")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
@@ -615,7 +615,7 @@ class Trainer:
         test_loss, test_accuracy, test_loss_by_batch = evaluation
         loss_sum, correct, count = self._sums
         self.seconds += time.perf_counter() - started
-        previous = sum(report.seconds for report in self.history)
+        previous = self._history_seconds()
         report = EpochReport(
             epoch=self.epoch + 1, train_loss=loss_sum / count,
             train_accuracy=100.0 * int(correct) / count if self.data.task == "classification" else None,
@@ -627,6 +627,19 @@ class Trainer:
         self.history.append(report)
         if self.on_epoch is not None:
             self.on_epoch(report)
+
+    def _history_seconds(self) -> float:
+        """sum(report.seconds for report in self.history), kept as the history grows: a 10,000-epoch run
+        would otherwise add up its whole history at every epoch's end."""
+        kept = self.__dict__.get("_seconds_kept")
+        history = self.history
+        if kept is None or kept[0] is not history or kept[1] > len(history):
+            kept = (history, 0, 0.0)
+        total = kept[2]
+        for report in history[kept[1]:]:  # the same additions, in the same order, as the sum
+            total += report.seconds
+        self._seconds_kept = (history, len(history), total)
+        return total
 
     def evaluate(self) -> tuple[float | None, float | None]:
         """Seed 003's test_loop: average loss per example and accuracy (percent) on the test split."""
