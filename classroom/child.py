@@ -44,15 +44,7 @@ def receive(conn: Connection) -> tuple:
 
 def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None = None) -> None:
     """A training process's life: set itself up once, then train what it is sent until the server goes."""
-    if pin:
-        _pin(pin)
-    if nice > 0:
-        try:
-            os.nice(nice)  # pages win the cores; training takes what is left
-        except OSError:
-            pass
-    torch.set_num_threads(threads)
-    _warm_up()
+    set_up(threads, nice, pin)
     lock, cache = threading.Lock(), {}
     send(conn, lock, ("ready", None))  # the server may wait for this (ui/startup.py)
     while True:
@@ -64,7 +56,7 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
             continue  # a late "pause", "stop" or "pace" for a run already sent back
         _, blob, recipe, until = message
         try:
-            trainer = pickle.loads(blob).with_data(_data(cache, recipe))
+            trainer = pickle.loads(blob).with_data(cached_data(cache, recipe))
         except Exception as error:  # reported in words; this process lives on
             send(conn, lock, ("error", f"{type(error).__name__}: {error}"))
             continue
@@ -80,6 +72,19 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
         if reporter.orphaned:
             return
         send(conn, lock, ("end", pickle.dumps(trainer, protocol=pickle.HIGHEST_PROTOCOL)))
+
+
+def set_up(threads: int, nice: int, pin: set[int] | None) -> None:
+    """A training process's one-time set-up: its cores, its lower priority, its torch threads, its warm-up."""
+    if pin:
+        _pin(pin)
+    if nice > 0:
+        try:
+            os.nice(nice)  # pages win the cores; training takes what is left
+        except OSError:
+            pass
+    torch.set_num_threads(threads)
+    _warm_up()
 
 
 def _warm_up() -> None:
@@ -100,7 +105,8 @@ def _pin(cores: set[int]) -> None:
         pass
 
 
-def _data(cache: dict, recipe: DataRecipe):
+def cached_data(cache: dict, recipe: DataRecipe):
+    """The recipe's data set, from `cache` (at most KEEP_DATA kept, the least recently used dropped first)."""
     if recipe.key in cache:
         cache[recipe.key] = cache.pop(recipe.key)  # now the most recently used
     else:
@@ -155,6 +161,11 @@ class Reporter(threading.Thread):
             self.orphaned = True
 
 
+def main_args(argv: list[str]) -> tuple[Connection, int, int, set[int] | None]:
+    """A training process's command line, FD THREADS NICE CORES (classroom/processes.py writes it)."""
+    cores = {int(core) for core in argv[4].split(",") if core} if len(argv) > 4 else None
+    return Connection(int(argv[1])), int(argv[2]), int(argv[3]), cores
+
+
 if __name__ == "__main__":  # python -m classroom.child FD THREADS NICE CORES (classroom/processes.py starts it)
-    cores = {int(core) for core in sys.argv[4].split(",") if core} if len(sys.argv) > 4 else None
-    child_main(Connection(int(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]), cores)
+    child_main(*main_args(sys.argv))

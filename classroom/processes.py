@@ -68,12 +68,12 @@ def training_cores() -> list[int]:
 class TrainingProcess:
     """One child process and the server's end of its pipe."""
 
-    def __init__(self, threads: int, nice: int, pin: list[int] | None = None):
+    def __init__(self, threads: int, nice: int, pin: list[int] | None = None, module: str = "classroom.child"):
         ours, theirs = socket.socketpair()
         path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
         pinned = ",".join(map(str, pin or []))  # empty: the child may run anywhere
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "classroom.child", str(theirs.fileno()), str(threads), str(nice), pinned],
+        self.process = subprocess.Popen(  # `module`: classroom.child, or classroom.gang_child (gang_runs.py)
+            [sys.executable, "-m", module, str(theirs.fileno()), str(threads), str(nice), pinned],
             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": path})
         theirs.close()  # only the child holds its end: it sees EOF when the server goes, and we when it dies
         self.conn = Connection(ours.detach())
@@ -190,17 +190,70 @@ class RunFailed(RuntimeError):
     """The run raised in its process (the message is its words, never a traceback); the process lives on."""
 
 
-class RemoteRun:
-    """One piece of a Trainer's work ("done", "epoch" or "batch") in a child: the queue's work and stop."""
+class ProcessRun:
+    """What every run trained in another process answers: the student's pause, stop and pace, passed on
+    to the process that holds it (RemoteRun here, GangRun in classroom/gang_runs.py)."""
 
-    def __init__(self, pool: ProcessPool, trainer: Trainer, until: str):
-        self.pool, self.trainer, self.until = pool, trainer, until
+    def __init__(self, trainer: Trainer, until: str):
+        self.trainer, self.until = trainer, until
         self.recipe = DataRecipe.of(trainer.data, trainer.config.data, trainer.config.options)
         self._lock = threading.Lock()
         self._child: TrainingProcess | None = None
         self._asked: str | None = None
         self._stop_asked_at: float | None = None
         self._resting = False  # between turns: the Trainer is here, nobody trains it
+
+    def _message(self, *words) -> tuple:
+        """A word for this run, as its process expects it."""
+        return words
+
+    @property
+    def process(self) -> TrainingProcess | None:
+        """The process training this piece right now (None before and after)."""
+        return self._child
+
+    def pause(self) -> None:
+        """Ask the process to pause after the batch in hand (between turns: paused now)."""
+        self._ask("pause")
+
+    def stop(self) -> None:
+        """Ask the process to stop after the batch in hand (given up after STOP_GRACE; between turns:
+        stopped now)."""
+        self._ask("stop")
+
+    def set_pace(self, epochs_per_second: float | None) -> None:
+        """The student's speed control: the process trains at this pace from its next batch (see
+        Trainer.set_pace), and the run keeps it when it comes back."""
+        self.trainer.set_pace(epochs_per_second)
+        with self._lock:
+            child = self._child
+        if child is not None:  # not sent yet: the pickled Trainer carries its pace
+            child.send(self._message("pace", epochs_per_second))
+
+    def _ask(self, what: str) -> None:
+        with self._lock:
+            if self._asked == "stop":
+                return
+            self._asked = what
+            child = self._child
+            if what == "stop" and child is not None:
+                self._stop_asked_at = time.monotonic()
+            if self._resting:  # nothing trains it: the student's word takes effect at once
+                self.trainer.settle(what)
+        if child is not None:
+            child.send(self._message(what))
+
+    def _stuck(self) -> bool:
+        """True once a stop has gone unanswered for STOP_GRACE seconds."""
+        return self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE
+
+
+class RemoteRun(ProcessRun):
+    """One piece of a Trainer's work ("done", "epoch" or "batch") in a child: the queue's work and stop."""
+
+    def __init__(self, pool: ProcessPool, trainer: Trainer, until: str):
+        super().__init__(trainer, until)
+        self.pool = pool
         self._yielding = False  # this turn was asked to end
 
     def work(self) -> bool:
@@ -215,7 +268,7 @@ class RemoteRun:
             pickled_pace = self.trainer.pace
             blob = pickle.dumps(self.trainer, protocol=pickle.HIGHEST_PROTOCOL)
             if not child.send(("run", blob, self.recipe, self.until)):
-                raise _lost()
+                raise lost()
             with self._lock:
                 self._child, asked = child, self._asked
                 if asked == "stop":
@@ -238,20 +291,6 @@ class RemoteRun:
                 self._child = None
             self.pool.release(child)
 
-    @property
-    def process(self) -> TrainingProcess | None:
-        """The process training this piece right now (None before and after)."""
-        return self._child
-
-    def pause(self) -> None:
-        """Ask the child to pause after the batch in hand (between turns: paused now)."""
-        self._ask("pause")
-
-    def stop(self) -> None:
-        """Ask the child to stop after the batch in hand (killed if it has not after STOP_GRACE; between
-        turns: stopped now)."""
-        self._ask("stop")
-
     def yield_turn(self) -> None:
         """The queue's word that this turn is over: the child pauses after the batch in hand, and `work`
         returns True unless the student paused or stopped meanwhile."""
@@ -260,39 +299,17 @@ class RemoteRun:
         if child is not None:
             child.send(("pause",))  # to the child a turn's end is a pause; only this side knows the difference
 
-    def set_pace(self, epochs_per_second: float | None) -> None:
-        """The student's speed control: the child trains at this pace from its next batch (see Trainer.set_pace),
-        and the run keeps it when it comes back."""
-        self.trainer.set_pace(epochs_per_second)
-        with self._lock:
-            child = self._child
-        if child is not None:  # not sent yet: the pickled Trainer carries its pace
-            child.send(("pace", epochs_per_second))
-
-    def _ask(self, what: str) -> None:
-        with self._lock:
-            if self._asked == "stop":
-                return
-            self._asked = what
-            child = self._child
-            if what == "stop" and child is not None:
-                self._stop_asked_at = time.monotonic()
-            if self._resting:  # nothing trains it: the student's word takes effect at once
-                self.trainer.settle(what)
-        if child is not None:
-            child.send((what,))
-
     def _follow(self, child: TrainingProcess) -> None:
         while True:
-            if self._stop_asked_at is not None and time.monotonic() - self._stop_asked_at > STOP_GRACE:
-                raise _lost()  # stuck, or still busy long after Stop: `work` kills it
+            if self._stuck():
+                raise lost()  # stuck, or still busy long after Stop: `work` kills it
             try:
                 message = receive(child.conn) if child.conn.poll(POLL) else None
             except (EOFError, OSError):
-                raise _lost() from None
+                raise lost() from None
             if message is None:
                 if not child.alive:
-                    raise _lost()
+                    raise lost()
                 continue
             kind, payload = message
             if kind == "ready":  # the child's warm-up, when nobody waited for it
@@ -311,6 +328,6 @@ class RemoteRun:
                 raise RunFailed(payload)
 
 
-def _lost() -> PlaygroundError:
+def lost() -> PlaygroundError:
     """The translated error of a process that died, or was killed for not stopping."""
     return PlaygroundError("train_worker_lost")

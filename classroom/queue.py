@@ -1,4 +1,5 @@
-"""The classroom's fair training queue: at most N jobs train at once, and they take turns.
+"""The classroom's fair training queue: at most N whole jobs train at once (they may take turns), and a
+class's small runs, in the gang's lane, start at once.
 
 Thirty students pressing Play together must not start thirty trainings on two cores: every run would
 crawl and the pages would stop answering. Here a fixed number of worker threads take jobs in the
@@ -11,6 +12,12 @@ Time slices: a job that can yield (`submit(..., yield_turn=...)`) trains for `sl
 when others wait, is asked to yield; its work returns True ("more to do"), and it goes to the back of
 the line, "resting" until its next turn. So every run moves within about a slice of Play and a short
 run is never stuck behind a long one. Whole runs in line are `slice_seconds=0` (or work that cannot yield).
+
+Two lanes: the workers' ("worker", above) and the gang's (`submit(..., lane="gang")`: the small runs the
+server's gang process trains together, classroom/gang_runs.py). A gang job needs no worker and takes no
+turns: it starts at once, on a thread of its own that waits for its run, while fewer than `gang_size`
+gang jobs run; beyond that it waits in the gang's own line, with its place and an estimate. Both lanes
+keep every job's limits, the one-job-per-student rule, the watchdog and the log line.
 
 Pure Python and threads: no streamlit here. Work is cancelled cooperatively: `cancel` calls the job's
 `stop` callable (for a Trainer, `trainer.stop`, which ends the run after the batch in hand).
@@ -40,6 +47,9 @@ SLICE_ENV = "TORCH_PLAYGROUND_SLICE"
 # costs little. Off by default: in the 30-student load test turns raised page interactions' p95 from under
 # 1 s to 3-4 s (docs/measurements.md: every resting run's page polled at the live pace; now it polls rarely).
 SLICE_SECONDS = 0.5
+GANG_SIZE_ENV = "TORCH_PLAYGROUND_GANG_SIZE"
+GANG_SIZE = 64  # gang jobs at once (the gang process trains them together); more wait in the gang's line
+LANES = ("worker", "gang")
 
 
 def cores() -> int:
@@ -58,6 +68,12 @@ def default_slice() -> float:
         return 0.0
 
 
+def default_gang_size() -> int:
+    """Gang jobs at once: $TORCH_PLAYGROUND_GANG_SIZE, else GANG_SIZE."""
+    asked = os.environ.get(GANG_SIZE_ENV, "").strip()
+    return int(asked) if asked.isdigit() and int(asked) > 0 else GANG_SIZE
+
+
 def default_workers() -> int:
     """Jobs at once: $TORCH_PLAYGROUND_WORKERS, else one per core but one, which stays for the pages."""
     asked = os.environ.get(WORKERS_ENV, "").strip()
@@ -71,8 +87,8 @@ class Job:
 
     def __init__(self, owner: str, work: Callable[[], bool | None], stop: Callable[[], None],
                  alive: Callable[[], bool] | None, limit_seconds: float | None,
-                 yield_turn: Callable[[], None] | None = None):
-        self.owner = owner
+                 yield_turn: Callable[[], None] | None = None, lane: str = "worker"):
+        self.owner, self.lane = owner, lane
         self._work, self._stop, self._alive, self._yield = work, stop, alive, yield_turn
         self.limit_seconds = limit_seconds  # seconds on a worker, all turns together (waits do not count)
         self.state = "queued"  # queued -> running (-> queued -> running ...) -> done | cancelled | failed
@@ -117,8 +133,10 @@ class JobQueue:
     """A bounded pool of `workers` threads that give jobs turns, first come, first served."""
 
     def __init__(self, workers: int | None = None, *, max_waiting: int = MAX_WAITING, watch_every: float = WATCH_EVERY,
-                 gone_grace: float = GONE_GRACE, log_path: str | None = None, slice_seconds: float | None = None):
+                 gone_grace: float = GONE_GRACE, log_path: str | None = None, slice_seconds: float | None = None,
+                 gang_size: int | None = None):
         self.workers = workers or default_workers()
+        self.gang_size = gang_size or default_gang_size()
         self.slice_seconds = default_slice() if slice_seconds is None else slice_seconds
         self._turn_seconds = self.slice_seconds  # a running mean of a turn's length, switch included (estimates)
         self.log_path = log_path  # one JSON line per ended job (waiting and running times), for load tests
@@ -126,31 +144,41 @@ class JobQueue:
         self._lock = threading.Condition()
         self._waiting: deque[Job] = deque()
         self._running: set[Job] = set()
+        self._gang_waiting: deque[Job] = deque()  # the gang's lane: no workers, no turns
+        self._gang_running: set[Job] = set()
+        self._gang_seconds: float | None = None  # a running mean of a gang job's length (estimates)
         self._threads: list[threading.Thread] = []
         self._closed = False
 
     # -- asking ---------------------------------------------------------------------------------
     def submit(self, owner: str, work: Callable[[], bool | None], stop: Callable[[], None], *,
                alive: Callable[[], bool] | None = None, limit_seconds: float | None = None,
-               yield_turn: Callable[[], None] | None = None) -> Job:
+               yield_turn: Callable[[], None] | None = None, lane: str = "worker") -> Job:
         """Queue `work` for `owner`; `stop` cancels it; `alive()` False means the owner has gone.
 
         With `yield_turn`, the job takes turns: the queue calls it when the turn is over and others wait,
         and `work` then returns True when the job has more to do (it is called again at its next turn).
+        In the "gang" lane the job starts at once while the gang has room, and takes no turns.
 
         Raises PlaygroundError when the owner already has a job waiting or running, or the queue is full.
         """
         with self._lock:
             if self._closed:
                 raise PlaygroundError("queue_closed")
-            if any(job.owner == owner for job in (*self._waiting, *self._running)):
+            if lane not in LANES:
+                raise ValueError(f"no lane {lane!r}: {LANES}")
+            if any(job.owner == owner for job in self._jobs()):
                 raise PlaygroundError("queue_one_job")
-            if len(self._waiting) >= self.max_waiting:
+            if len(self._waiting) + len(self._gang_waiting) >= self.max_waiting:
                 raise PlaygroundError("queue_full", limit=self.max_waiting)
-            job = Job(owner, work, stop, alive, limit_seconds, yield_turn)
-            self._waiting.append(job)
+            job = Job(owner, work, stop, alive, limit_seconds, None if lane == "gang" else yield_turn, lane)
             self._start_threads()
-            self._lock.notify_all()
+            if lane == "gang":
+                self._gang_waiting.append(job)
+                self._start_gang_jobs()
+            else:
+                self._waiting.append(job)
+                self._lock.notify_all()
             return job
 
     def place(self, job: Job) -> int | None:
@@ -159,23 +187,26 @@ class JobQueue:
         with self._lock:
             if job.state == "running" or job.resting:
                 return 0
-            try:
-                return self._waiting.index(job) + 1
-            except ValueError:
-                return None
+            line = self._line(job)
+            return line.index(job) + 1 if job in line else None
 
     def estimate(self, job: Job) -> float | None:
         """Seconds until a waiting job's (next) turn begins, about; 0 while running, None once ended.
 
         Each job ahead trains at most a turn before this one's comes (a typical turn's length, its switch
         included: measured), and those running now finish theirs; the workers share that. Without turns
-        a run ahead takes as long as it takes: None.
+        a run ahead takes as long as it takes: None. In the gang's lane a place frees as a gang job ends:
+        at the measured mean length of a gang job, `gang_size` at a time (None before one has ended).
         """
         with self._lock:
             if job.state == "running":
                 return 0.0
-            if job not in self._waiting:
+            if job not in self._line(job):
                 return None
+            if job.lane == "gang":
+                if self._gang_seconds is None:
+                    return None
+                return self._gang_seconds * (self._gang_waiting.index(job) + 1) / self.gang_size
             ahead = list(self._waiting)[:self._waiting.index(job)]
             if not self.slice_seconds or any(other._yield is None for other in (*ahead, *self._running)):
                 return None  # a whole run ahead: its length is not known
@@ -202,23 +233,35 @@ class JobQueue:
         with self._lock:
             return self._leave(job, "student")
 
+    def capacity(self, job: Job) -> int:
+        """How many jobs of this job's lane run at once: the workers, or the gang's size."""
+        return self.gang_size if job.lane == "gang" else self.workers
+
+    def _line(self, job: Job) -> deque[Job]:
+        return self._gang_waiting if job.lane == "gang" else self._waiting
+
+    def _jobs(self) -> list[Job]:
+        """Every job waiting or running, both lanes (under the lock)."""
+        return [*self._waiting, *self._running, *self._gang_waiting, *self._gang_running]
+
     def _leave(self, job: Job, reason: str) -> bool:
-        if job not in self._waiting:
+        line = self._line(job)
+        if job not in line:
             return False
-        self._waiting.remove(job)
+        line.remove(job)
         self._end(job, "cancelled", reason)
         return True
 
     def counts(self) -> tuple[int, int]:
-        """(running, waiting) right now."""
+        """(running, waiting) right now, both lanes together."""
         with self._lock:
-            return len(self._running), len(self._waiting)
+            return len(self._running) + len(self._gang_running), len(self._waiting) + len(self._gang_waiting)
 
     def close(self) -> None:
         """Cancel everything and let the workers end (tests; a server shutting down)."""
         with self._lock:
             self._closed = True
-            jobs = [*self._waiting, *self._running]
+            jobs = self._jobs()
             self._lock.notify_all()
         for job in jobs:
             self.cancel(job, "shutdown")
@@ -245,12 +288,7 @@ class JobQueue:
                 job.started = job.started or job.turn_started
                 job.turns += 1
                 self._running.add(job)
-            more = False
-            try:
-                more = bool(job._work())
-            except Exception as error:  # reported to the student in words; the worker must not die
-                job.error = error
-                job._stop()
+            more = self._do(job)
             with self._lock:
                 self._running.discard(job)
                 turn = time.monotonic() - job.turn_started
@@ -263,8 +301,38 @@ class JobQueue:
                     self._waiting.append(job)
                     self._lock.notify_all()
                     continue
-                state = "failed" if job.error is not None else "cancelled" if job.reason else "done"
-                self._end(job, state, job.reason)
+                self._end(job, _outcome(job), job.reason)
+
+    @staticmethod
+    def _do(job: Job) -> bool:
+        """Run the job's work (a turn of it); True when it has more to do."""
+        try:
+            return bool(job._work())
+        except Exception as error:  # reported to the student in words; the thread must not die
+            job.error = error
+            job._stop()
+            return False
+
+    def _start_gang_jobs(self) -> None:
+        """Start waiting gang jobs while the gang has room, each on a thread that waits for its run (under the lock)."""
+        while self._gang_waiting and len(self._gang_running) < self.gang_size and not self._closed:
+            job = self._gang_waiting.popleft()
+            job.state = "running"
+            job.started = job.turn_started = time.monotonic()
+            job.turns = 1
+            self._gang_running.add(job)
+            threading.Thread(target=self._gang_job, args=(job,), name="train-gang", daemon=True).start()
+
+    def _gang_job(self, job: Job) -> None:
+        self._do(job)
+        with self._lock:
+            self._gang_running.discard(job)
+            job.ran = time.monotonic() - job.turn_started
+            if job.error is None and job.reason is None:  # a whole run's length: what the next estimate counts on
+                mean = self._gang_seconds
+                self._gang_seconds = job.ran if mean is None else mean + 0.2 * (job.ran - mean)
+            self._end(job, _outcome(job), job.reason)
+            self._start_gang_jobs()
 
     def _end(self, job: Job, state: str, reason: str | None) -> None:
         job.state, job.reason, job.ended = state, reason, time.monotonic()
@@ -272,7 +340,7 @@ class JobQueue:
             ran = job.ended - job.started if job.started is not None else 0.0
             with open(self.log_path, "a", encoding="utf-8") as log:
                 log.write(json.dumps({"state": state, "reason": reason, "waited": round(job.waited, 3),
-                                      "ran": round(ran, 3), "turns": job.turns}) + "\n")
+                                      "ran": round(ran, 3), "turns": job.turns, "lane": job.lane}) + "\n")
         job._finished.set()
 
     def _watchdog(self) -> None:
@@ -290,7 +358,7 @@ class JobQueue:
             with self._lock:
                 if self._closed:
                     return
-                jobs = [*self._waiting, *self._running]
+                jobs = self._jobs()
             for job in jobs:
                 if job.limit_seconds is not None and job.running_seconds(now) > job.limit_seconds:
                     self.cancel(job, "limit")
@@ -316,6 +384,11 @@ class JobQueue:
                 job._yield_asked = True
         for job in due:
             job._yield()
+
+
+def _outcome(job: Job) -> str:
+    """How a job whose work has returned ended."""
+    return "failed" if job.error is not None else "cancelled" if job.reason else "done"
 
 
 def _safely(alive: Callable[[], bool]) -> bool:

@@ -3,10 +3,13 @@
 STRINGS = {
     "script.title": ("집에서 실행하기: 파이썬 스크립트로 받기", "Take it home: download as a Python script"),
     "script.intro": ("지금 설정 전체(데이터, 모델, 손실 함수, 옵티마이저, train_loop/test_loop)를 하나의 파일로 받습니다. "
-                     "CPU에서 실행하면 놀이터와 같은 숫자를 출력합니다. 주석은 지금 고른 언어로 적힙니다.",
+                     "CPU에서 실행하면 놀이터와 같은 숫자를 출력합니다(여러 학생의 실행을 함께 묶어 학습했다면 "
+                     "float32 반올림 차이만큼, 10 에폭 동안 가장 큰 값의 1e-5 이내에서 다를 수 있습니다). "
+                     "주석은 지금 고른 언어로 적힙니다.",
                      "The whole current setup (data, model, loss, optimizer, train_loop/test_loop) as one file. "
-                     "Run on a CPU, it prints the same numbers as the playground. Comments are in the current "
-                     "language."),
+                     "Run on a CPU, it prints the same numbers as the playground (a run trained together with "
+                     "other students' runs may differ by float32 rounding: within 1e-5 of the largest value over "
+                     "10 epochs). Comments are in the current language."),
     "script.save_weights": ("학습한 가중치 저장하기 (state_dict)", "Save the learned weights (state_dict)"),
     "script.export_onnx": ("ONNX로 내보내고 onnxruntime으로 확인하기", "Export to ONNX and check it with onnxruntime"),
     "script.download_py": ("스크립트 받기 (.py)", "Download script (.py)"),

@@ -6,9 +6,13 @@ The student reads them in the downloaded file; the code around them is the same 
 STRINGS = {
     "script_comment.doc_title": ("파이토치 신경망 놀이터: {data} 데이터로 학습하는 {model}, 집에서 실행하는 스크립트입니다.",
                                  "Torch Playground: {model} trained on {data}, as a script to run at home."),
-    "script_comment.doc_run": ("`python {file}`로 실행합니다. CPU에서는 놀이터의 학습 페이지와 같은 숫자를 출력합니다.",
+    "script_comment.doc_run": ("`python {file}`로 실행합니다. CPU에서는 놀이터의 학습 페이지와 같은 숫자를 출력합니다. "
+                               "서버가 여러 학생의 실행을 함께 묶어 학습했다면 행렬 곱의 float32 반올림 차이만큼 다를 수 "
+                               "있습니다: 10 에폭 동안 가장 큰 가중치나 손실 값의 1e-5 이내입니다.",
                                "Run it with `python {file}`. On the CPU it prints the same numbers as the "
-                               "playground's Train page."),
+                               "playground's Train page; a run the server trained together with other students' runs "
+                               "may differ by float32 rounding in the matrix products: within 1e-5 of the largest "
+                               "weight or loss over 10 epochs."),
     "script_comment.doc_fashion": ("FashionMNIST: FASHION_MNIST_DIR에 .gz 파일 네 개가 있는 폴더를 지정하거나, torchvision을 설치하면 "
                                    "내려받습니다.",
                                    "FashionMNIST: set FASHION_MNIST_DIR to a folder with the four .gz files, or "

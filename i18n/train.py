@@ -133,6 +133,15 @@ STRINGS = {
                                   "조금씩 학습합니다.",
                                   "Place 1 in the queue: your turn comes in about {seconds} s. Then it trains in turns "
                                   "with the other runs."),
+    # the gang's lane (classroom/gang_runs.py): small runs train together, and wait only when the gang is full
+    "classroom.gang_queued": ("대기열 {place}번째: 서버는 작은 학습을 한 번에 {workers}개까지 함께 학습하는데, 지금 자리가 "
+                              "모두 찼습니다. 자리가 나면 바로 시작합니다.",
+                              "Place {place} in the queue: the server trains up to {workers} small runs together, and "
+                              "all places are taken. Yours starts as soon as one frees."),
+    "classroom.gang_queued_eta": ("대기열 {place}번째: 서버는 작은 학습을 한 번에 {workers}개까지 함께 학습하는데, 지금 "
+                                  "자리가 모두 찼습니다. 약 {seconds}초 뒤에 자리가 납니다.",
+                                  "Place {place} in the queue: the server trains up to {workers} small runs together, "
+                                  "and all places are taken. One frees in about {seconds} s."),
     "preset.fashion_fast": ("빠른 FashionMNIST 분류기 784-128-10 (추천)", "Fast FashionMNIST classifier 784-128-10 (recommended)"),
     "preset.playground_2d": ("2차원 놀이터 신경망 2-8-8-2 Tanh", "2-D playground network 2-8-8-2 Tanh"),
     "preset.playground_circle": ("TF 플레이그라운드 기본: 원 데이터, 은닉층 4-2 Tanh",

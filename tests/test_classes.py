@@ -177,3 +177,25 @@ def test_the_class_view_of_30_students_redraws_within_a_second(store_url):
         times.append(time.perf_counter() - started)
     assert not teacher.exception
     assert sorted(times)[2] < 1.0, times  # the median full redraw of the teacher page, class view included
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_class_view_says_who_trains_now_and_who_waits_with_their_place(store_url, lang):
+    code, key = create_class(days=1)
+    places = {"Ada": 0, "Bo": 0, "Cy": 3, "Di": None}  # training, training, third in line, not in the queue
+    for nickname, place in places.items():
+        token = new_token()
+        join_class(token, code, nickname)
+        save_work(token, page="train", queue_place=place)
+    teacher = _teacher(lang)
+    teacher.text_input(key="class_open_code").input(code)
+    teacher.text_input(key="class_open_key").input(key)
+    teacher.button(key="class_open").click().run()
+    assert not teacher.exception
+    table = teacher.dataframe[0].value
+    shown = dict(zip(table[translate("class.col_nickname", lang)], table[translate("class.col_queue", lang)]))
+    training = translate("class.queue_training", lang)
+    assert shown == {"Ada": training, "Bo": training, "Cy": translate("class.queue_waiting", lang, place=3), "Di": ""}
+    counts = translate("class.queue_counts", lang, training=2, waiting=1)
+    assert any(counts in caption.value for caption in teacher.caption), [c.value for c in teacher.caption]
+    end_class(code)

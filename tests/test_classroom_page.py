@@ -1,4 +1,5 @@
-"""The Train page on a shared server: a student whose run must wait sees their place in the queue."""
+"""The Train page on a shared server: a student whose run must wait sees their place in the queue; a small
+run that joins the server's gang trains at once, however busy the workers are."""
 
 import threading
 
@@ -25,6 +26,7 @@ def busy_server():
 def test_a_waiting_run_shows_its_place_and_pause_leaves_the_queue(busy_server, lang):
     app = open_page("pages/train.py", lang)
     app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.selectbox(key="train_optimizer").set_value("adam").run()  # Adam: a worker's run, not the gang's
     app.button(key="train_play").click().run()
     job = app.session_state["train_job"]
     assert job.running and job.place == 2
@@ -58,12 +60,53 @@ def server_in_turns():
 def test_a_run_waiting_for_its_turn_sees_about_how_long(server_in_turns, lang):
     app = open_page("pages/train.py", lang)
     app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.selectbox(key="train_optimizer").set_value("adam").run()
     app.button(key="train_play").click().run()
     job = app.session_state["train_job"]
     seconds = job.wait_seconds
     assert job.place >= 1 and seconds is not None and 0 < seconds < 10, (job.place, seconds)
     words = "초 뒤에 차례가 옵니다" if lang == "ko" else "your turn comes in about"
     assert any(words in info.value for info in app.info), [info.value for info in app.info]
+    app.button(key="train_pause").click().run()
+    assert not job.running and not app.exception
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_two_d_run_trains_at_once_in_the_gang_while_the_workers_are_busy(busy_server, lang):
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.number_input(key="train_epochs").set_value(2).run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    assert job.place == 0  # training at once: the gang's lane needs no worker
+    waiting = "대기열" if lang == "ko" else "in the queue"
+    assert not any(waiting in info.value for info in app.info), [info.value for info in app.info]
+    job.wait(120)
+    app.run()
+    assert job.trainer.status == "done" and len(job.trainer.history) == 2 and not app.exception
+
+
+@pytest.fixture
+def full_gang():
+    """The server's gang with room for one run, and another student's run in it: ours must wait."""
+    release, room = threading.Event(), classroom()
+    size, room.queue.gang_size = room.queue.gang_size, 1
+    job = room.queue.submit("other-gang", lambda: release.wait(60), release.set, lane="gang")
+    yield
+    room.queue.gang_size = size
+    release.set()
+    assert job.wait(10)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_two_d_run_waits_for_a_place_in_a_full_gang_and_says_so(full_gang, lang):
+    app = open_page("pages/train.py", lang)
+    app.selectbox(key="train_preset").set_value("playground_2d").run()
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    assert job.running and job.in_gang and job.place == 1 and job.capacity == 1
+    expected = "작은 학습을 한 번에 1개까지" if lang == "ko" else "up to 1 small runs together"
+    assert any(expected in info.value for info in app.info), [info.value for info in app.info]
     app.button(key="train_pause").click().run()
     assert not job.running and not app.exception
 

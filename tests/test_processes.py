@@ -11,7 +11,7 @@ import signal
 import pytest
 import torch
 
-from classroom.child import KEEP_DATA, _data
+from classroom.child import KEEP_DATA, cached_data
 from classroom.processes import ProcessPool, RemoteRun, RunFailed
 from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
@@ -325,5 +325,5 @@ def test_a_process_keeps_the_data_sets_used_last():
 
     cache: dict = {}
     for key in [*range(KEEP_DATA), 0, KEEP_DATA, 0, 1]:
-        assert _data(cache, Recipe(key)) == key
+        assert cached_data(cache, Recipe(key)) == key
     assert loads == [*range(KEEP_DATA), KEEP_DATA, 1]  # 0 was used again, so 1 went when a new one came

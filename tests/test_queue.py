@@ -308,3 +308,64 @@ def test_the_wall_limit_counts_turns_not_waits():
         assert time.monotonic() - started > 0.9 and a.stopped and b.stopped
     finally:
         limited.close()
+
+
+@pytest.fixture
+def lanes():
+    """Both lanes: one worker, and a gang of two."""
+    made = JobQueue(1, watch_every=0.05, gone_grace=0.2, gang_size=2)
+    yield made
+    made.close()
+
+
+def test_gang_jobs_start_at_once_beside_a_busy_worker_and_wait_only_when_the_gang_is_full(lanes):
+    log: list = []
+    worker, worker_job = submit(lanes, log, "w")
+    assert until(lambda: lanes.place(worker_job) == 0)
+    waiting, waiting_job = submit(lanes, log, "w2")  # the worker's line
+    gangs = [submit(lanes, log, f"g{index}", lane="gang") for index in range(3)]
+    assert until(lambda: [lanes.place(job) for _, job in gangs] == [0, 0, 1])  # the gang holds two
+    assert lanes.place(waiting_job) == 1 and lanes.counts() == (3, 2)
+    assert lanes.capacity(gangs[0][1]) == 2 and lanes.capacity(waiting_job) == 1
+    assert lanes.estimate(gangs[2][1]) is None  # no gang job has ended yet: nothing to count on
+    gangs[0][0].release.set()
+    assert gangs[0][1].wait(5) and gangs[0][1].state == "done"
+    assert until(lambda: lanes.place(gangs[2][1]) == 0)  # the freed place goes to the next in the gang's line
+    assert lanes.place(waiting_job) == 1  # the worker's line did not move
+    with pytest.raises(PlaygroundError) as refused:
+        lanes.submit("g1", lambda: None, lambda: None)  # one job per student, across the lanes
+    assert refused.value.key == "queue_one_job"
+    for gate in (worker, waiting, *(gate for gate, _ in gangs)):
+        gate.release.set()
+    assert all(job.wait(5) for job in (worker_job, waiting_job, *(job for _, job in gangs)))
+
+
+def test_a_full_gang_estimates_the_wait_from_its_ended_jobs(lanes):
+    log: list = []
+    first = [submit(lanes, log, f"a{index}", lane="gang") for index in range(2)]
+    time.sleep(0.2)
+    for gate, job in first:
+        gate.release.set()
+        assert job.wait(5)
+    held = [submit(lanes, log, f"b{index}", lane="gang") for index in range(2)]
+    last, third = submit(lanes, log, "c", lane="gang")
+    _, fourth = submit(lanes, log, "d", lane="gang")
+    assert (lanes.place(third), lanes.place(fourth)) == (1, 2)
+    one, two = lanes.estimate(third), lanes.estimate(fourth)
+    assert 0.05 < one < two < 5  # a place frees about every (mean length / gang size) seconds
+    assert lanes.withdraw(fourth) and lanes.place(fourth) is None  # a pause leaves the gang's line
+    for gate in (*(gate for gate, _ in held), last):
+        gate.release.set()
+    assert third.wait(5) and third.state == "done"
+
+
+def test_the_watchdog_and_the_log_keep_gang_jobs_in_their_limits(tmp_path):
+    log_path = tmp_path / "queue.jsonl"
+    lanes = JobQueue(1, watch_every=0.05, gone_grace=0.2, gang_size=4, log_path=str(log_path))
+    gone, gone_job = submit(lanes, [], "gone", lane="gang", alive=lambda: False)
+    slow, slow_job = submit(lanes, [], "slow", lane="gang", limit_seconds=0.3)
+    assert gone_job.wait(5) and (gone_job.state, gone_job.reason) == ("cancelled", "gone") and gone.stopped
+    assert slow_job.wait(5) and (slow_job.state, slow_job.reason) == ("cancelled", "limit") and slow.stopped
+    lines = [json.loads(line) for line in log_path.read_text().splitlines()]
+    assert sorted(line["lane"] for line in lines) == ["gang", "gang"] and all(line["turns"] == 1 for line in lines)
+    lanes.close()

@@ -1,5 +1,5 @@
 """The server's start (ui/startup.py): warmed up before its health check answers, with a training
-process already started for the first Play, and serving the app as `streamlit run` would."""
+process and the gang process already started for the first Play, and serving the app as `streamlit run` would."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def test_the_server_is_warm_when_its_health_check_answers():
         assert len(servers) == 1
         training = [pid for pid in _children(servers[0]) if b"classroom.child" in _command(pid)]
         assert len(training) == 1  # started by the warm-up: the first Play need not wait for it
+        gang = [pid for pid in _children(servers[0]) if b"classroom.gang_child" in _command(pid)]
+        assert len(gang) == 1  # the gang process too: the class's first 2-D runs need not wait for it
         log = (ROOT / "artifacts" / f"streamlit-{url.rsplit(':', 1)[1]}.log").read_text()
         assert "warmed up in" in log
         assert "No runtime found" not in log  # @st.cache_data's warning while importing is kept quiet

@@ -11,9 +11,9 @@ streamlit_app.py FLAGS` would. The server listens, and its health check (`/_stco
 answers, only after the warm-up: no student reaches a cold server.
 
 The warm-up, once per server, explicitly here (no module does work when imported):
-- starts the first training process (`classroom().pool.warm()`): it imports torch and warms up in its
-  own process while this one imports, and the health check waits for it, so neither the first page
-  nor the first Play shares the cores with it;
+- starts the first training process and the gang process (`classroom().pool.warm()`, `.gang.warm()`):
+  they import torch and warm up in their own processes while this one imports, and the health check
+  waits for them, so neither the first page nor the first Play shares the cores with them;
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n);
@@ -59,7 +59,8 @@ def warm_up() -> None:
 
     from ui.train.job import classroom
 
-    warming = classroom().pool.warm()  # first, so the process imports torch while this one imports the rest
+    room = classroom()
+    warming = [room.pool.warm(), room.gang.warm()]  # first, so the processes import torch while this one imports
 
     import ui
     from i18n import catalog
@@ -82,7 +83,8 @@ def warm_up() -> None:
     _open_store()
     use_entry_navigation()  # before anyone comes: a first lesson link takes no detour (ui/pages.py)
     freeze_after_imports()
-    warming.join()  # a process still importing torch beside the first page would slow that page down
+    for thread in warming:  # a process still importing torch beside the first page would slow that page down
+        thread.join()
 
 
 def main(flags: list[str]) -> None:

@@ -118,7 +118,7 @@ class Trainer:
     # is its batch order `_order` and the batches done, `batch`.
     # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
     _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
-                    "_mlp_step", "_paced")
+                    "_mlp_step", "_paced", "_state_cache", "_seconds_kept")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
@@ -279,6 +279,11 @@ class Trainer:
         return self.fast and self._mlp_step is not None
 
     @property
+    def hand_step(self) -> MlpStep | None:
+        """The fast mode's hand-written step (None when autograd trains this run): what a gang stacks."""
+        return self._mlp_step
+
+    @property
     def finished(self) -> bool:
         """True once the run is over (done, stopped, diverged or out of limits)."""
         return self.status in FINISHED
@@ -333,30 +338,104 @@ class Trainer:
                 self._flush()
 
     def _loop(self, until: str) -> None:
+        self.begin_piece()
+        while True:
+            self._keep_pace()
+            if self.answer_requests():
+                return
+            ended_epoch = self._train_batch_fast() if self.fast else self._train_batch()
+            if self.piece_over(until, ended_epoch):
+                return
+
+    # The loop's parts, also called by engine/training/gang.py, which trains many runs in one batched step
+    # and so drives each member's piece of work from outside this loop.
+
+    def begin_piece(self) -> None:
+        """Start a piece of work (a batch, an epoch, the rest of the run): the status becomes "running"."""
         self._pause_requested = False
         self.status = "running"
         self.model.train()
         self._paced = None  # a new piece of work starts a new schedule
-        while True:
-            self._keep_pace()
-            if self._stop_requested:
-                self.status = "stopped"
-                return
-            if self._pause_requested:
-                self.status = "paused"
-                return
-            ended_epoch = self._train_batch_fast() if self.fast else self._train_batch()
-            if self.finished:
-                return
-            if self.epoch >= self.config.epochs:
-                self.status = "done"
-                return
-            if self.seconds > self.limits.max_seconds:
-                self._end_early("limit", PlaygroundError("train_time_limit", limit=round(self.limits.max_seconds)))
-                return
-            if until == "batch" or (until == "epoch" and ended_epoch):
-                self.status = "paused"
-                return
+
+    @property
+    def interrupted(self) -> bool:
+        """True when a pause or stop was asked for (from another thread) and not yet answered."""
+        return self._pause_requested or self._stop_requested
+
+    def answer_requests(self) -> bool:
+        """End the piece when a stop or pause was asked for (status "stopped" or "paused"); True when it did."""
+        if self._stop_requested:
+            self.status = "stopped"
+            return True
+        if self._pause_requested:
+            self.status = "paused"
+            return True
+        return False
+
+    def piece_over(self, until: str, ended_epoch: bool) -> bool:
+        """After a batch: True (and the status set) when the run ended or the piece `until` asked for is done."""
+        if self.finished:
+            return True
+        if self.epoch >= self.config.epochs:
+            self.status = "done"
+            return True
+        if self.seconds > self.limits.max_seconds:
+            self._end_early("limit", PlaygroundError("train_time_limit", limit=round(self.limits.max_seconds)))
+            return True
+        if until == "batch" or (until == "epoch" and ended_epoch):
+            self.status = "paused"
+            return True
+        return False
+
+    def epoch_examples(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The epoch in progress (begun now if need be, its order drawn as the loop draws it): every training
+        example in batch order, as model input and as the loss's target."""
+        if self._sums is None:
+            self._begin_epoch()
+        x, y = self._train
+        if self._order is not None:
+            order = self._order.to(self.device)
+            x, y = x[order], y[order]
+        return self.data.as_float(x), self.loss_kind.target(y)
+
+    def test_examples(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The test split as model input and as the loss's target (what `evaluate` runs on)."""
+        x, y = self._test
+        return self.data.as_float(x), self.loss_kind.target(y)
+
+    def batch_size_at(self, batch: int) -> int:
+        """How many examples batch number `batch` (0-based) of an epoch holds: the last one may be short."""
+        return min(self.config.batch_size, len(self._train[0]) - batch * self.config.batch_size)
+
+    def record_batches(self, losses: torch.Tensor, correct: int, grads: list[torch.Tensor], seconds: float,
+                       finite: bool | None = None) -> bool:
+        """Take `len(losses)` batches trained elsewhere on this run's parameters, as the fast mode's flush does:
+        their losses, how many examples they classified right, the last batch's gradients (in the hand-written
+        step's parameter order), their training time and whether all weights are finite now (None: look).
+        False (and diverged) on a non-finite loss."""
+        count = len(losses)
+        self.batch += count
+        self.steps += count
+        self.seconds += seconds
+        sizes = [self.config.batch_size] * count
+        if self.batch == self.batches_per_epoch:
+            sizes[-1] = self.batch_size_at(self.batch - 1)
+        return self._record(losses, sizes, correct, list(zip(self._mlp_step.params, grads)), finite)
+
+    def finish_epoch(self, evaluation: tuple[float | None, float | None, float | None] | None = None) -> None:
+        """End the epoch whose batches `record_batches` took: evaluate (or take `evaluation`, the test split's
+        loss, accuracy and mean of batch losses computed elsewhere on these weights), add its history record."""
+        self._end_epoch(evaluation)
+
+    @torch.no_grad()
+    def adopt_parameters(self, tensors: list[torch.Tensor]) -> None:
+        """Hold the hand-written step's parameters in `tensors` (views of a gang's stacked storage, or a copy
+        of their own when leaving it), values copied in first; the model and this Trainer see them from now on."""
+        for param, tensor in zip(self._mlp_step.params, tensors, strict=True):
+            if tensor.data_ptr() != param.data_ptr():
+                tensor.copy_(param)
+            param.data = tensor
+        self._mlp_step = self._hand_step()  # its aliases must follow the new storage
 
     def _keep_pace(self) -> None:
         """Wait until the next batch is due at `pace` epochs a second; a pause or stop ends the wait at once.
@@ -493,10 +572,20 @@ class Trainer:
     def _flush(self) -> bool:
         """Fast mode: record the pending batches' losses and accuracy; False (and diverged) on a non-finite loss."""
         pending, self._pending = self._pending, []
-        for p, g in self._last_grads:  # as after optimizer.step(): each parameter holds its last gradient
+        grads, self._last_grads = self._last_grads, []
+        correct = 0
+        if self.data.task == "classification":
+            outputs, labels = torch.cat([o for _, o, _ in pending]), torch.cat([yb for _, _, yb in pending])
+            correct = (self.loss_kind.predict(outputs) == labels).sum().item()
+        return self._record(torch.stack([loss for loss, _, _ in pending]), [len(yb) for _, _, yb in pending],
+                            correct, grads)
+
+    def _record(self, losses: torch.Tensor, sizes: list[int], correct: int,
+                grads: list[tuple[torch.Tensor, torch.Tensor]], finite: bool | None = None) -> bool:
+        """The flush's bookkeeping for batches already counted in `batch`: losses, sums, gradients, snapshot."""
+        for p, g in grads:  # as after optimizer.step(): each parameter holds its last gradient
             p.grad = g
-        self._last_grads = []
-        values = torch.stack([loss for loss, _, _ in pending]).tolist()
+        values = losses.tolist()
         for index, value in enumerate(values):
             if not math.isfinite(value):
                 self.batch_losses.extend(values[:index])
@@ -504,13 +593,10 @@ class Trainer:
                 self._diverged(value)
                 return False
         self.batch_losses.extend(values)
-        sizes = [len(yb) for _, _, yb in pending]
         self._sums[0] += sum(value * size for value, size in zip(values, sizes))
-        if self.data.task == "classification":
-            outputs, labels = torch.cat([o for _, o, _ in pending]), torch.cat([yb for _, _, yb in pending])
-            self._sums[1] += (self.loss_kind.predict(outputs) == labels).sum().item()
+        self._sums[1] += correct
         self._sums[2] += sum(sizes)
-        if all(torch.isfinite(p).all() for p in self.model.parameters()):
+        if finite if finite is not None else all(torch.isfinite(p).all() for p in self.model.parameters()):
             self._snapshot()
         return True
 
@@ -525,13 +611,15 @@ class Trainer:
             penalty = penalty + self.config.l2 / 2 * sum((w * w).sum() for w in self._weights)
         return penalty
 
-    def _end_epoch(self) -> None:
+    def _end_epoch(self, evaluation: tuple[float | None, float | None, float | None] | None = None) -> None:
         started = time.perf_counter()
-        test_loss, test_accuracy, test_loss_by_batch = self._evaluate()
-        self.model.train()
+        if evaluation is None:
+            evaluation = self._evaluate()
+            self.model.train()
+        test_loss, test_accuracy, test_loss_by_batch = evaluation
         loss_sum, correct, count = self._sums
         self.seconds += time.perf_counter() - started
-        previous = sum(report.seconds for report in self.history)
+        previous = self._history_seconds()
         report = EpochReport(
             epoch=self.epoch + 1, train_loss=loss_sum / count,
             train_accuracy=100.0 * int(correct) / count if self.data.task == "classification" else None,
@@ -543,6 +631,19 @@ class Trainer:
         self.history.append(report)
         if self.on_epoch is not None:
             self.on_epoch(report)
+
+    def _history_seconds(self) -> float:
+        """sum(report.seconds for report in self.history), kept as the history grows: a 10,000-epoch run
+        would otherwise add up its whole history at every epoch's end."""
+        kept = self.__dict__.get("_seconds_kept")
+        history = self.history
+        if kept is None or kept[0] is not history or kept[1] > len(history):
+            kept = (history, 0, 0.0)
+        total = kept[2]
+        for report in history[kept[1]:]:  # the same additions, in the same order, as the sum
+            total += report.seconds
+        self._seconds_kept = (history, len(history), total)
+        return total
 
     def evaluate(self) -> tuple[float | None, float | None]:
         """Seed 003's test_loop: average loss per example and accuracy (percent) on the test split."""
@@ -581,7 +682,11 @@ class Trainer:
 
     def _state_tensors(self) -> list[torch.Tensor]:
         # Parameters and buffers: a fallback to good weights must bring BatchNorm's running statistics too.
-        return [*self.model.parameters(), *self.model.buffers()]
+        # Kept per model: walking the module tree costs more than the copies on a tiny network.
+        cached = self.__dict__.get("_state_cache")
+        if cached is None or cached[0] is not self.model:
+            cached = self._state_cache = (self.model, [*self.model.parameters(), *self.model.buffers()])
+        return cached[1]
 
     @torch.no_grad()
     def _snapshot(self) -> None:

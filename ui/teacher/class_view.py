@@ -75,10 +75,12 @@ PAGE_TITLES = {page.url_path or "home": page.title_key for page in PAGES}
 
 
 def class_table(code: str) -> pd.DataFrame:
-    """The class view's table: one row per student, in the session's language."""
+    """The class view's table: one row per student, in the session's language; `attrs["queue"]` holds how
+    many train now and how many wait."""
     now = datetime.now(UTC)
     rows = []
-    for student in class_students(code):
+    students = class_students(code)
+    for student in students:
         layers, params = _model_summary(student.spec)
         seen = student.seen if student.seen.tzinfo else student.seen.replace(tzinfo=UTC)
         accuracy = student.test_accuracy
@@ -91,10 +93,20 @@ def class_table(code: str) -> pd.DataFrame:
             t("class.col_accuracy"): None if accuracy is None else round(accuracy, 1),
             t("class.col_loss"): None if student.test_loss is None else round(student.test_loss, 4),
             t("class.col_time"): None if student.seconds is None else round(student.seconds, 1),
-            t("class.col_queue"): student.queue_place,
+            t("class.col_queue"): queue_state(student.queue_place),
             t("class.col_seen"): max(0, round((now - seen).total_seconds())),
         })
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    places = [student.queue_place for student in students]
+    table.attrs["queue"] = (places.count(0), sum(1 for place in places if place))
+    return table
+
+
+def queue_state(place: int | None) -> str:
+    """A student's run in the server's queue, in words: training now, waiting (with its place), or neither."""
+    if place is None:
+        return ""
+    return t("class.queue_training") if place == 0 else t("class.queue_waiting", place=place)
 
 
 def _dataset(name: str) -> str:
@@ -157,7 +169,9 @@ def live_class(code: str) -> None:
     if table.empty:
         st.info(t("class.empty", code=code), icon=":material/groups:")
     else:
-        st.caption(t("class.students", count=len(table)))
+        training, waiting = table.attrs["queue"]
+        st.caption(t("class.students", count=len(table)) + " · "
+                   + t("class.queue_counts", training=training, waiting=waiting))
         st.dataframe(table, hide_index=True, key="class_table")
     if boards:
         st.subheader(t("class.leaderboard"))

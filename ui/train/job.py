@@ -1,5 +1,6 @@
 """Training in the background: the server's fair queue (classroom/queue.py) runs each student's run in a
-training process (classroom/processes.py).
+training process (classroom/processes.py), or, when it is small enough (`Gang.fits`), in the server's
+gang process beside the class's other small runs (classroom/gang_runs.py): `run_for` chooses.
 
 The job (trainer, progress) lives in the student's session state (`current_job`); the Train page's
 buttons call `play`, `pause` and `reset`, and a fragment polls the job and draws. The queue lets a
@@ -18,7 +19,8 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from classroom.processes import ProcessPool, RemoteRun
+from classroom.gang_runs import GangServer, run_for
+from classroom.processes import ProcessPool, ProcessRun
 from classroom.queue import Job, JobQueue, wall_limit
 from engine.errors import PlaygroundError
 from engine.training import Trainer
@@ -32,10 +34,11 @@ MESSAGE_KEY = "train_message"  # why the last Play did not start, in words, unti
 
 @dataclass(frozen=True)
 class Classroom:
-    """The server's one queue (every session's runs) and its training processes, one per worker."""
+    """The server's one queue (every session's runs), its training processes (one per worker) and its gang."""
 
     queue: JobQueue
     pool: ProcessPool
+    gang: GangServer
 
     @property
     def workers(self) -> int:
@@ -47,7 +50,7 @@ class Classroom:
 def classroom() -> Classroom:
     """The server's classroom, made on first use (the server's start-up, `ui/startup.py`, or a first Play)."""
     queue = JobQueue(log_path=os.environ.get("TORCH_PLAYGROUND_QUEUE_LOG"))
-    return Classroom(queue, ProcessPool(queue.workers))
+    return Classroom(queue, ProcessPool(queue.workers), GangServer())
 
 
 class TrainingJob:
@@ -57,7 +60,7 @@ class TrainingJob:
         self.trainer = trainer
         self.key = key  # (spec, config, start): the settings this run was built from
         self.ticket: Job | None = None
-        self._remote: RemoteRun | None = None
+        self._remote: ProcessRun | None = None
         self.kept_anyway = False  # the student asked for this run's model although it blew up
         self.id = uuid.uuid4().hex  # the run's row in the store
         self.interrupted = False  # restored from the store after its server stopped mid-run
@@ -76,6 +79,17 @@ class TrainingJob:
     def resting(self) -> bool:
         """True while the run waits for its next turn (it has trained already; classroom/queue.py)."""
         return self.ticket is not None and self.ticket.resting
+
+    @property
+    def in_gang(self) -> bool:
+        """True when this run's last piece went to the server's gang (classroom/gang_runs.py), not a worker."""
+        return self.ticket is not None and self.ticket.lane == "gang"
+
+    @property
+    def capacity(self) -> int:
+        """How many runs of this run's kind train at once on this server (the workers, or the gang's size)."""
+        queue = classroom().queue
+        return queue.workers if self.ticket is None else queue.capacity(self.ticket)
 
     @property
     def wait_seconds(self) -> float | None:
@@ -117,9 +131,9 @@ class TrainingJob:
             return
         self.interrupted = False
         room = classroom()
-        remote = RemoteRun(room.pool, self.trainer, until)
+        remote, lane = run_for(self.trainer, until, room.pool, room.gang)
         owner, alive = _session()
-        self.ticket = room.queue.submit(owner, remote.work, remote.stop, alive=alive,
+        self.ticket = room.queue.submit(owner, remote.work, remote.stop, alive=alive, lane=lane,
                                         limit_seconds=wall_limit(self.trainer.limits), yield_turn=remote.yield_turn)
         self._remote = remote
 

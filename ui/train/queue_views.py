@@ -7,7 +7,7 @@ import math
 import streamlit as st
 
 from ui.language import t
-from ui.train.job import TrainingJob, classroom
+from ui.train.job import TrainingJob
 
 # A waiting run's place changes slowly, and thirty tabs re-asking every second would keep a core busy
 # answering them (bench/load_test.py): the Train page's live view polls this rarely until its turn.
@@ -34,14 +34,18 @@ def waits_long(job: TrainingJob) -> bool:
 
 
 def render_queue_place(job: TrainingJob) -> bool:
-    """While the run waits for its first turn: its place in the queue and, when the runs take turns, about
-    how long until its turn; else how many run at once (True)."""
-    place, workers = job.place, classroom().workers
+    """While the run waits for its first turn: its place in the queue and, when the runs take turns (or it
+    waits for a place in the gang), about how long until it starts; else how many run at once (True)."""
+    place, workers = job.place, job.capacity
     if not place:  # training (or resting between turns), or not in the queue
         return False
     seconds = job.wait_seconds
     if seconds is not None:
         seconds = max(1, math.ceil(seconds))  # "about 0 s" would promise too much
+    if job.in_gang:  # a small run: it waits only for a place in the gang, then trains beside the others
+        text = (t("classroom.gang_queued", place=place, workers=workers) if seconds is None
+                else t("classroom.gang_queued_eta", place=place, workers=workers, seconds=seconds))
+    elif seconds is not None:
         text = (t("classroom.queued_next_eta", seconds=seconds) if place == 1
                 else t("classroom.queued_eta", place=place, ahead=place - 1, seconds=seconds))
     else:
