@@ -44,8 +44,9 @@ GONE_GRACE = 3.0  # seconds a session may be disconnected (a network blip reconn
 SLICE_ENV = "TORCH_PLAYGROUND_SLICE"
 # Seconds a job trains while others wait before it yields, when turns are on: short enough that a run started
 # behind a few others moves within about a second, long enough that a switch (a Trainer pickled both ways)
-# costs little. Off by default: in the 30-student load test turns raised page interactions' p95 from under
-# 1 s to 3-4 s (docs/measurements.md: every resting run's page polled at the live pace; now it polls rarely).
+# costs little. On by default since a resting run's page polls rarely (docs/measurements.md: at the live pace
+# every resting run's page raised the 30-student load test's p95 from under 1 s to 3-4 s); 2-D runs train in
+# the gang and take no turns.
 SLICE_SECONDS = 0.5
 GANG_SIZE_ENV = "TORCH_PLAYGROUND_GANG_SIZE"
 GANG_SIZE = 64  # gang jobs at once (the gang process trains them together); more wait in the gang's line
@@ -61,11 +62,11 @@ def cores() -> int:
 
 
 def default_slice() -> float:
-    """Seconds of a turn: $TORCH_PLAYGROUND_SLICE (e.g. SLICE_SECONDS), else 0: whole runs in line."""
+    """Seconds of a turn: $TORCH_PLAYGROUND_SLICE (0: whole runs in line), else SLICE_SECONDS."""
     try:
-        return max(0.0, float(os.environ.get(SLICE_ENV, "").strip() or 0))
+        return max(0.0, float(os.environ.get(SLICE_ENV, "").strip() or SLICE_SECONDS))
     except ValueError:
-        return 0.0
+        return SLICE_SECONDS
 
 
 def default_gang_size() -> int:

@@ -44,12 +44,12 @@ def test_a_waiting_run_shows_its_place_and_pause_leaves_the_queue(busy_server, l
 def server_in_turns():
     """Runs that take turns on every worker, and five more waiting: ours waits a few turns, about."""
     room = classroom()
-    room.queue.slice_seconds = SLICE_SECONDS  # turns are off by default (TORCH_PLAYGROUND_SLICE)
+    before, room.queue.slice_seconds = room.queue.slice_seconds, SLICE_SECONDS  # whatever the environment says
     works = [Turns(100_000) for _ in range(room.workers + 5)]
     jobs = [room.queue.submit(f"turns-{i}", work.work, work.stop, yield_turn=work.yield_turn)
             for i, work in enumerate(works)]
     yield
-    room.queue.slice_seconds = 0.0  # first: the process-wide queue goes back to whole runs whatever follows
+    room.queue.slice_seconds = before  # first: the process-wide queue goes back to what it was, whatever follows
     for job in jobs:
         room.queue.cancel(job, "shutdown")
     for job in jobs:
