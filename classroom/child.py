@@ -77,7 +77,7 @@ def child_main(conn: Connection, threads: int, nice: int, pin: set[int] | None =
 def set_up(threads: int, nice: int, pin: set[int] | None) -> None:
     """A training process's one-time set-up: its cores, its lower priority, its torch threads, its warm-up."""
     if pin:
-        _pin(pin)
+        pin_threads(pin)
     if nice > 0:
         try:
             os.nice(nice)  # pages win the cores; training takes what is left
@@ -95,7 +95,7 @@ def _warm_up() -> None:
     torch.optim.SGD([weight], lr=0.1).step()
 
 
-def _pin(cores: set[int]) -> None:
+def pin_threads(cores: set[int]) -> None:
     """Keep every thread of this process on `cores`: those running now (importing torch starts some)
     and, as threads inherit it, those to come."""
     try:

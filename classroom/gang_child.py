@@ -8,9 +8,9 @@ torch thread, warmed up) and says "ready". Then it holds one `Gang` (engine/trai
 - ("join", run_id, pickled Trainer without its data, DataRecipe, until) adds a run (its data from the
   same cache as a training process's); a run that cannot join is answered ("error", run_id, words) alone;
 - ("pause" | "stop", run_id) and ("pace", run_id, epochs per second) reach that run's Trainer at once;
-- while the gang has members it trains them in short slices (`SLICE` seconds), sends each member's
-  progress ("progress", run_id, record) every REPORT_EVERY seconds, and ("end", run_id, pickled
-  Trainer) when a member's piece of work ends; with no members it blocks on the pipe.
+- while the gang has members it trains them in short slices (`SLICE` seconds), sends every member's
+  progress every REPORT_EVERY seconds, all in one ("progress", None, [(run_id, record), ...]), and
+  ("end", run_id, pickled Trainer) when a member's piece of work ends; with no members it blocks on the pipe.
 
 Everything happens on the main thread, between slices: a pause or stop takes effect within a slice.
 """
@@ -33,6 +33,11 @@ SLICE = 0.03  # seconds of training between looks at the pipe: how soon a pause,
 # Not child.py's 10: the server applies every record (a copy of the weights, ~1-3 ms of its GIL), and with
 # thirty members at 10 a second that alone took most of the pages' core in the 30-student load test.
 REPORT_EVERY = 0.2
+# Records the server takes a second, all members together: each is unpickled and applied (a copy of the model)
+# on the server's one reader thread, which shares the pages' core; with thirty members at 5 a second it fell
+# behind, this process waited to send, and the runs stalled (bench/load_test.py --scenario circle). The live
+# view then polls about once a second too (ui/train/queue_views.py LIVE_POLLS_PER_SECOND).
+RECORDS_PER_SECOND = 40
 
 
 class GangHost:
@@ -69,7 +74,7 @@ class GangHost:
             self._fail_all(error)
             return
         now = time.monotonic()
-        if now - self.reported >= REPORT_EVERY:
+        if now - self.reported >= max(REPORT_EVERY, len(self.members) / RECORDS_PER_SECOND):
             self.reported = now
             self._report(list(self.members))
         elif ended or self.fresh:
@@ -92,13 +97,18 @@ class GangHost:
 
     def _report(self, run_ids: list[str]) -> None:
         # The ended members' last records come before their "end"; a status change alone is news too.
+        # One message for all: the server's reader then takes the GIL once per report, not once per run (with
+        # thirty runs and busy pages it fell behind, the pipe filled, and this process waited on it).
+        records = []
         for run_id in run_ids:
             if run_id not in self.members:
                 continue
             trainer, mark = self.members[run_id]
             progress = trainer.progress_since(mark)
             self.members[run_id] = (trainer, progress.mark)
-            send(self.conn, self.lock, ("progress", run_id, progress))
+            records.append((run_id, progress))
+        if records:
+            send(self.conn, self.lock, ("progress", None, records))
 
     def _fail_all(self, error: Exception) -> None:
         words = f"{type(error).__name__}: {error}"

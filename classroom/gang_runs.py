@@ -112,6 +112,12 @@ class GangServer:
             threading.Thread(target=self._read, args=(current,), name="gang-reader", daemon=True).start()
         return current
 
+    def _route(self, gang: _GangProcess, run_id: str, kind: str, payload) -> None:
+        with self._lock:
+            run = gang.runs.get(run_id)
+        if run is not None:
+            run.receive(kind, payload)
+
     def _read(self, gang: _GangProcess) -> None:
         """Route the gang process's messages to its runs until it goes; then each of its runs fails in words."""
         conn = gang.process.conn
@@ -128,10 +134,11 @@ class GangServer:
             if kind == "ready":
                 gang.ready.set()
                 continue
-            with self._lock:
-                run = gang.runs.get(run_id)
-            if run is not None:
-                run.receive(kind, message[2])
+            if kind == "progress":  # every member's record of one report, together
+                for member_id, record in message[2]:
+                    self._route(gang, member_id, kind, record)
+            else:
+                self._route(gang, run_id, kind, message[2])
         with self._lock:
             runs, gang.runs = list(gang.runs.values()), {}
             if self._current is gang:

@@ -55,6 +55,17 @@ def threads_per_job(workers: int) -> int:
     return max(1, (cores() - 1) // workers)
 
 
+def pages_cores() -> list[int]:
+    """The core the server's pages run on: the lowest; none (run anywhere) on a one-core box.
+
+    Unpinned, the server's script threads also ran on the training core, where the training processes'
+    lower priority gave them a tenth of it: thirty students watching a class's gang got ~1 epoch/s and
+    clicks went unanswered for 30 s (bench/load_test.py --scenario circle; pinned: p95 0.15 s).
+    """
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return allowed[:1] if len(allowed) > 1 else []
+
+
 def training_cores() -> list[int]:
     """The cores training processes may run on: all but the lowest, which stays for the pages.
 

@@ -11,7 +11,7 @@ from ui.script_download import render_train_download
 from ui.teacher.lesson import shown
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.live_feature_maps import render_live_feature_maps, shows_live_maps
-from ui.train.queue_views import QUEUE_POLL_SECONDS, render_queue_place, waits_long
+from ui.train.queue_views import QUEUE_POLL_SECONDS, live_poll_seconds, render_queue_place, waits_long
 from ui.train.settings import SETTINGS_KEY, fold_settings_while_training, render_settings
 from ui.train.speed import render_speed
 from ui.train.task_views import render_task_views
@@ -52,8 +52,8 @@ two_d = job is not None and job.trainer.data.input_shape == (2,)
 queued = running and waits_long(job)  # its turn is far off: the live view polls rarely until it comes
 
 
-@st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else LIVE_2D_SECONDS if two_d else REFRESH_SECONDS)
-             if running else None)
+@st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else live_poll_seconds(LIVE_2D_SECONDS if two_d else
+                                                                           REFRESH_SECONDS)) if running else None)
 def live_view() -> None:
     job = current_job()
     if job is None:

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from classroom.child import KEEP_DATA, cached_data
-from classroom.processes import ProcessPool, RemoteRun, RunFailed
+from classroom.processes import ProcessPool, RemoteRun, RunFailed, pages_cores, training_cores
 from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
 from engine.data import load_dataset
@@ -327,3 +327,14 @@ def test_a_process_keeps_the_data_sets_used_last():
     for key in [*range(KEEP_DATA), 0, KEEP_DATA, 0, 1]:
         assert cached_data(cache, Recipe(key)) == key
     assert loads == [*range(KEEP_DATA), KEEP_DATA, 1]  # 0 was used again, so 1 went when a new one came
+
+
+def test_the_pages_keep_one_core_and_training_the_others():
+    """The server's pages and the training processes never share a core when there are two or more."""
+    allowed = sorted(os.sched_getaffinity(0))
+    pages, training = pages_cores(), training_cores()
+    if len(allowed) < 2:
+        assert pages == [] and training == []
+    else:
+        assert pages == allowed[:1] and training == allowed[1:]
+        assert not set(pages) & set(training)

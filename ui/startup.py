@@ -13,7 +13,8 @@ answers, only after the warm-up: no student reaches a cold server.
 The warm-up, once per server, explicitly here (no module does work when imported):
 - starts the first training process and the gang process (`classroom().pool.warm()`, `.gang.warm()`):
   they import torch and warm up in their own processes while this one imports, and the health check
-  waits for them, so neither the first page nor the first Play shares the cores with them;
+  waits for them, so neither the first page nor the first Play shares the cores with them; then keeps
+  this process on the pages' core (classroom/processes.py `pages_cores`), off the training ones;
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n);
@@ -57,10 +58,14 @@ def warm_up() -> None:
     """Do now, once, what the first student's first page and first Play would otherwise wait for."""
     from streamlit.runtime.caching import cache_data_api
 
+    from classroom.child import pin_threads
+    from classroom.processes import pages_cores
     from ui.train.job import classroom
 
     room = classroom()
     warming = [room.pool.warm(), room.gang.warm()]  # first, so the processes import torch while this one imports
+    if pages_cores():
+        pin_threads(set(pages_cores()))  # the pages keep to their core; the training processes pin themselves
 
     import ui
     from i18n import catalog

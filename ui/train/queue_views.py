@@ -7,11 +7,22 @@ import math
 import streamlit as st
 
 from ui.language import t
-from ui.train.job import TrainingJob
+from ui.train.job import TrainingJob, classroom
 
 # A waiting run's place changes slowly, and thirty tabs re-asking every second would keep a core busy
 # answering them (bench/load_test.py): the Train page's live view polls this rarely until its turn.
 QUEUE_POLL_SECONDS = 3.0
+# Live-view polls a server answers each second, all students together: each is a script run in the one
+# server process (~10 ms of its CPU), so thirty students polling 4 times a second would take its whole
+# core and leave clicks waiting for seconds (bench/load_test.py --scenario circle).
+LIVE_POLLS_PER_SECOND = 30
+
+
+def live_poll_seconds(fastest: float) -> float:
+    """Seconds between a training run's live-view polls: `fastest` while few train, slower as more do, so
+    that all the live views together stay within LIVE_POLLS_PER_SECOND."""
+    running, _ = classroom().queue.counts()
+    return max(fastest, running / LIVE_POLLS_PER_SECOND)
 
 
 def polls_rarely(place: int | None, resting: bool, seconds: float | None) -> bool:

@@ -41,6 +41,16 @@ def render_progress(trainer: Trainer, running: bool) -> None:
         st.warning(error_text(trainer.problem), icon=":material/warning:")
 
 
+def thinned(history: list) -> list:
+    """At most about MAX_POINTS of the epochs, evenly spread, the last one always included: a curve of
+    thousands of epochs draws the same, and thirty students pausing at once each build it in the one server."""
+    stride = max(1, len(history) // MAX_POINTS)
+    if stride == 1:
+        return history
+    kept = history[::stride]
+    return kept if kept[-1] is history[-1] else [*kept, history[-1]]
+
+
 def epoch_mode(epochs: int) -> str:
     """How a per-epoch curve is drawn: a marker on each epoch while they are few, else the line alone."""
     return "lines+markers" if epochs <= MAX_MARKERS else "lines"
@@ -49,7 +59,7 @@ def epoch_mode(epochs: int) -> str:
 def loss_figure(trainer: Trainer) -> go.Figure:
     """Per-batch training loss (thin) with per-epoch train and test loss (markers while few), x in epochs."""
     losses = list(trainer.batch_losses)
-    history = list(trainer.history)
+    history = thinned(list(trainer.history))
     stride = max(1, len(losses) // MAX_POINTS)
     per_epoch = trainer.batches_per_epoch
     figure = go.Figure()
@@ -69,7 +79,7 @@ def loss_figure(trainer: Trainer) -> go.Figure:
 
 def accuracy_figure(trainer: Trainer) -> go.Figure:
     """Train and test accuracy per epoch, in percent."""
-    history = list(trainer.history)
+    history = thinned(list(trainer.history))
     epochs = [r.epoch for r in history]
     mode = epoch_mode(len(history))
     figure = go.Figure()
@@ -85,7 +95,7 @@ def accuracy_figure(trainer: Trainer) -> go.Figure:
 
 def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
     # Copies first (a worker may be appending), then only the points a chart draws.
-    losses, history = list(trainer.batch_losses), list(trainer.history)
+    losses, history = list(trainer.batch_losses), thinned(list(trainer.history))
     stride = max(1, len(losses) // MAX_POINTS)
     per_epoch = trainer.batches_per_epoch
     batch = Line(t("train.batch_loss"), BATCH_COLOUR, [(i + 1) / per_epoch for i in range(0, len(losses), stride)],
