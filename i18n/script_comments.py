@@ -44,7 +44,7 @@ STRINGS = {
                                         "learning-rate schedule: from the learning rate down to 0 along a cosine over "
                                         "every batch"),
     "script_comment.channels_last": (
-        "CPU에서는 채널을 마지막 차원에 두는 메모리 배치(NHWC)가 합성곱·풀링·배치 정규화를 약 두 배 빠르게 합니다",
+        "CPU에서는 채널을 마지막 차원에 두는 메모리 배치(NHWC)가 합성곱·풀링·BatchNorm을 약 두 배 빠르게 합니다",
         "on a CPU the channels-last memory layout (NHWC) makes convolution, pooling and BatchNorm about twice as fast"),
     "script_comment.scheduler_step": ("배치마다 학습률을 다음 값으로", "the next batch's learning rate"),
     "script_comment.l1": ("L1 규제 비율 (편향이 아닌 가중치에만)", "L1 regularization rate (weights only, not biases)"),
