@@ -20,10 +20,11 @@ from engine.errors import PlaygroundError
 from engine.network.presets import PRESETS
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig, Trainer
 from engine.training.recommended import recommended_config
+from engine.training.schedule import SCHEDULES
 
 # Flags that override a TrainConfig field of the same name; left out, the preset's recommended value holds.
 _CONFIG_FLAGS = ("data", "loss", "optimizer", "lr", "momentum", "batch_size", "epochs", "l1", "l2", "shuffle",
-                 "seed", "device")
+                 "seed", "device", "schedule")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--seed", type=int)
     train.add_argument("--shuffle", action=argparse.BooleanOptionalAction)
     train.add_argument("--device", help="auto, cpu, cuda or mps")
+    train.add_argument("--schedule", choices=(*SCHEDULES, "none"), help="the learning rate's schedule (default: the "
+                       "preset's; none: constant)")
     train.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice, one per core)")
     train.add_argument("--json", action="store_true", help="one JSON object per epoch")
     return parser
@@ -63,6 +66,8 @@ def resolve_config(args: argparse.Namespace) -> TrainConfig:
     put in its place. Raises PlaygroundError for a value out of range."""
     base = recommended_config(args.preset)
     given = {name: getattr(args, name) for name in _CONFIG_FLAGS if getattr(args, name) is not None}
+    if given.get("schedule") == "none":
+        given["schedule"] = None
     if given.get("data", base.data) != base.data:
         given["data_options"] = ()  # the recommended options belong to the recommended data set
     return dataclasses.replace(base, **given)

@@ -282,6 +282,8 @@ STRINGS = {
                                       "Unknown optimizer '{name}'. Known optimizers: {known}."),
     "error.train_unknown_device": ("'{name}'은(는) 알 수 없는 장치입니다. 다음 중에서 고르세요: {known}",
                                    "Unknown device '{name}'. Choose one of: {known}."),
+    "error.train_unknown_schedule": ("'{name}'은(는) 알 수 없는 학습률 스케줄입니다. 다음 중에서 고르세요: {known}",
+                                     "Unknown learning-rate schedule '{name}'. Choose one of: {known}."),
     "error.train_device_absent": ("이 서버에는 '{name}' 장치가 없습니다. 쓸 수 있는 장치: {present}",
                                   "This server has no '{name}' device. Available: {present}."),
     "error.train_unknown_data": ("'{name}'은(는) 알 수 없는 데이터셋입니다. 사용할 수 있는 데이터셋: {known}",

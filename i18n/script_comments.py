@@ -42,6 +42,17 @@ STRINGS = {
     "script_comment.seed": ("시드가 같으면 놀이터와 같은 초기 가중치, 같은 배치 순서가 나옵니다",
                             "the same seed gives the same starting weights and batch order as the playground"),
     "script_comment.momentum": ("옵티마이저의 모멘텀", "momentum of the optimizer"),
+    "script_comment.scheduler_onecycle": (
+        "학습률 스케줄: 학습률의 1/25에서 시작해 처음 30% 배치 동안 학습률까지 올렸다가 끝까지 낮춥니다 (모멘텀은 그대로)",
+        "learning-rate schedule: from 1/25 of the learning rate up to it over the first 30 % of the batches, then "
+        "down to the end (momentum unchanged)"),
+    "script_comment.scheduler_cosine": ("학습률 스케줄: 모든 배치에 걸쳐 학습률에서 0까지 코사인 곡선으로 낮춥니다",
+                                        "learning-rate schedule: from the learning rate down to 0 along a cosine over "
+                                        "every batch"),
+    "script_comment.channels_last": (
+        "CPU에서는 채널을 마지막 차원에 두는 메모리 배치(NHWC)가 합성곱·풀링·BatchNorm을 약 두 배 빠르게 합니다",
+        "on a CPU the channels-last memory layout (NHWC) makes convolution, pooling and BatchNorm about twice as fast"),
+    "script_comment.scheduler_step": ("배치마다 학습률을 다음 값으로", "the next batch's learning rate"),
     "script_comment.l1": ("L1 규제 비율 (편향이 아닌 가중치에만)", "L1 regularization rate (weights only, not biases)"),
     "script_comment.l2": ("L2 규제 비율 (편향이 아닌 가중치에만)", "L2 regularization rate (weights only, not biases)"),
     "script_comment.data_dir": ("FashionMNIST .gz 파일 네 개가 있는 폴더", "folder with the four FashionMNIST .gz files"),

@@ -25,6 +25,17 @@ STRINGS = {
     "train.optimizer": ("옵티마이저", "Optimizer"),
     "train.lr": ("학습률", "Learning rate"),
     "train.momentum": ("모멘텀", "Momentum"),
+    "train.schedule": ("학습률 스케줄", "Learning-rate schedule"),
+    "train.schedule_none": ("없음 (일정한 학습률)", "None (constant learning rate)"),
+    "train.schedule_onecycle": ("OneCycle", "OneCycle"),
+    "train.schedule_cosine": ("코사인 (CosineAnnealing)", "Cosine (CosineAnnealing)"),
+    "train.schedule_help": ("배치마다 학습률을 바꿉니다. OneCycle은 학습률의 1/25에서 시작해 처음 30% 동안 "
+                            "학습률까지 올렸다가 끝까지 천천히 낮추고, 코사인은 학습률에서 0까지 낮춥니다. "
+                            "끝으로 갈수록 학습률이 작아져서 마지막 에폭의 정확도가 덜 흔들립니다.",
+                            "Changes the learning rate after every batch. OneCycle starts at 1/25 of the learning "
+                            "rate, rises to it over the first 30 % of the batches, then slowly lowers it to the end; "
+                            "Cosine lowers it from the learning rate to 0. With a smaller learning rate towards the "
+                            "end, the last epochs' accuracy wobbles less."),
     "train.batch_size": ("배치 크기", "Batch size"),
     "train.epochs": ("에폭 수", "Epochs"),
     "train.regularization": ("규제", "Regularization"),

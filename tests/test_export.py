@@ -184,6 +184,27 @@ def test_trained_cnn_presets_match_torch_in_eval_mode(name):
     assert model.training  # exported as in eval; the student's model keeps training
 
 
+def test_a_cnn_the_trainer_trained_in_channels_last_exports_with_parity():
+    # The Trainer lays a CNN out channels-last on the CPU (engine/training/trainer.channels_last): the model the
+    # Export page gets from a run has NHWC weights, and must export and match as any other.
+    from engine.data.base import TensorData
+    from engine.training import TrainConfig, Trainer
+
+    generator = torch.Generator().manual_seed(2)
+    images = torch.randint(0, 256, (64, 1, 28, 28), dtype=torch.uint8, generator=generator)
+    labels = torch.randint(0, 10, (64,), generator=generator)
+    data = TensorData("tiny", "classification", images, labels, images[:16], labels[:16],
+                      tuple(str(i) for i in range(10)), 1 / 255)
+    trainer = Trainer(PRESETS["fashion_cnn"], data, TrainConfig("tiny", optimizer="adam", lr=0.01, batch_size=16,
+                                                                 epochs=1, schedule="onecycle"))
+    trainer.run()
+    conv = trainer.model.features[4]  # 16 -> 32 channels (with one input channel both layouts are the same)
+    assert conv.weight.is_contiguous(memory_format=torch.channels_last) and not conv.weight.is_contiguous()
+    result = export_and_check(trainer.model, PRESETS["fashion_cnn"].input_shape)
+    assert result.report.passed, (result.report.max_abs_diff, result.report.bound)
+    assert result.report.argmax_agreement == 1.0
+
+
 @pytest.mark.parametrize("opset", SUPPORTED_OPSETS)
 def test_an_untuned_cnn_matches_torch_at_every_offered_opset(opset):
     spec = untuned_cnn()

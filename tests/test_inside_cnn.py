@@ -181,3 +181,23 @@ def test_flat_windows_have_no_decisive_cell():
     explained = explain_pooling(nn.MaxPool2d(2), x, 0)
     assert explained.decisive_cells() == [(0, 1)]
     assert len(explained.kept_cells) == 4  # every window still keeps one value, as torch does
+
+
+def test_the_explorer_and_the_registry_share_one_size_rule_and_it_is_torchs():
+    import itertools
+
+    from engine import LayerSpec, ModelSpec, PlaygroundError
+    from engine.network.layers import window_output_size
+    for size, kernel, stride, padding in itertools.product((3, 7, 28), (1, 3, 5), (1, 2, 3), (0, 1, 2)):
+        conv = LayerSpec.of("Conv2d", in_channels=1, out_channels=1, kernel_size=kernel, stride=stride,
+                            padding=padding)
+        if kernel > size + 2 * padding:
+            assert window_output_size(size, kernel, stride, padding) is None
+            with pytest.raises(InsideError):
+                conv_output_size(size, kernel, stride, padding)
+            with pytest.raises(PlaygroundError):
+                ModelSpec((1, size, size), (conv,))  # the registry refuses it too
+            continue
+        out = nn.Conv2d(1, 1, kernel, stride, padding)(torch.zeros(1, 1, size, size)).shape[-1]
+        assert conv_output_size(size, kernel, stride, padding) == window_output_size(size, kernel, stride, padding) \
+            == ModelSpec((1, size, size), (conv,)).output_shape[-1] == out

@@ -174,3 +174,20 @@ def test_the_channel_seed_000_keeps_is_dropped_only_before_a_flatten():
     # Same draws either way, so torch.rand(3, 1, 28, 28) is the (3, 28, 28) batch with a channel added.
     kept = torch.rand(3, 1, 28, 28, generator=torch.Generator().manual_seed(5))
     assert torch.equal(kept[:, 0], flat)
+
+
+def test_one_seed_for_images_then_a_cnns_layers_equals_torch_in_that_order():
+    # The tutorials' Net (two Conv2d, three Linear): after torch.manual_seed(seed), the images, then each layer as
+    # its constructor draws it from the global RNG. Conv2d weights and biases are redrawn, not only Linear's.
+    images, model = seeded_images_then_model(PRESETS["net"], 3, count=2)
+    with torch.random.fork_rng():
+        torch.manual_seed(3)
+        expected_images = torch.rand(2, 1, 28, 28)
+        layers = [nn.Conv2d(1, 6, 5, padding=2), nn.Conv2d(6, 16, 5), nn.Linear(400, 120), nn.Linear(120, 84),
+                  nn.Linear(84, 10)]
+    torch.testing.assert_close(images, expected_images, rtol=0, atol=0)
+    expected = [t for layer in layers for t in (layer.weight, layer.bias)]
+    ours = list(model.parameters())
+    assert len(ours) == len(expected) == 10
+    for mine, theirs in zip(ours, expected):
+        torch.testing.assert_close(mine, theirs, rtol=0, atol=0)

@@ -266,10 +266,10 @@ def test_auto_connect_chains_a_cnns_channels_and_the_linear_after_flatten():
     rows[0]["args"]["out_channels"] = 8  # the student narrows the first convolution
     rows[8]["args"]["kernel_size"] = 5  # and widens the third one's kernel (padding 1: 7 -> 5, pooled to 2)
     connected = spec_from_rows(spec.input_shape, rows, spec.class_name, auto_connect=True)
-    assert connected.layers[1].arguments["num_features"] == 8  # BatchNorm2d follows the channels
+    assert connected.layers[2].arguments["num_features"] == 8  # BatchNorm2d (after the pooling) follows the channels
     assert connected.layers[4].arguments["in_channels"] == 8  # so does the next convolution
     assert connected.shapes[12] == (64, 2, 2)
     assert connected.layers[-1].arguments["in_features"] == 64 * 2 * 2  # Flatten: channels * height * width
     build_model(connected)(torch.rand(2, 1, 28, 28))
-    with pytest.raises(SpecError, match="Layer 1 \\(BatchNorm2d\\)"):
+    with pytest.raises(SpecError, match="Layer 2 \\(BatchNorm2d\\)"):
         spec_from_rows(spec.input_shape, rows, spec.class_name, auto_connect=False)

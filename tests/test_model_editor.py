@@ -117,7 +117,7 @@ def test_a_cnn_preset_shows_each_layers_output_shape_and_connects_channels():
     app.number_input(key=_row_key(app, 4, "out_channels")).set_value(24).run()  # the second convolution
     spec = app.session_state["model_spec"]
     assert not app.error
-    assert spec.layers[5].arguments["num_features"] == 24 and spec.layers[8].arguments["in_channels"] == 24
+    assert spec.layers[6].arguments["num_features"] == 24 and spec.layers[8].arguments["in_channels"] == 24
     assert "Output shape (B, 24, 14, 14)" in [caption.value for caption in app.caption]
     app.number_input(key=_row_key(app, 8, "kernel_size")).set_value(7).run()  # 7 -> 3 with padding 1, pooled to 1
     assert app.session_state["model_spec"].layers[-1].arguments["in_features"] == 64

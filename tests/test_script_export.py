@@ -75,6 +75,8 @@ CASES = [
      None, "ko"),
     ("gauss_dropout", *_two_d("gauss", 2, "cross_entropy", L("Dropout", p=0.3), data_options={"seed": 2}), None, "en"),
     ("spiral_l1_l2", *_two_d("spiral", 2, "cross_entropy", l1=0.001, l2=0.01), None, "ko"),
+    # a schedule: CosineAnnealingLR in the script, the Trainer's hand-written SGD step at the scheduled rate
+    ("circle_cosine", *_two_d("circle", 2, "cross_entropy", schedule="cosine"), None, "en"),
     ("reg_plane", *_two_d("reg_plane", 1, "mse", data_options={"noise": 5}), None, "en"),
     ("reg_gauss", *_two_d("reg_gauss", 1, "l1", data_options={"train_ratio": 30}), None, "ko"),
     ("digits_nll", ModelSpec((1, 8, 8), (L("Flatten"), L("Linear", in_features=64, out_features=10),

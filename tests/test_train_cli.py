@@ -93,6 +93,9 @@ def test_cli_flags_override_the_recommended_settings():
                                    shuffle=False, batch_size=32, seed=3, optimizer="adam")
     assert config == expected
     assert config.loss == "cross_entropy" and config.momentum == 0.0  # not given: still the preset's
+    assert resolved("--preset", "fashion_cnn").schedule == "onecycle"  # the preset's schedule, unless told
+    assert resolved("--preset", "fashion_cnn", "--schedule", "none").schedule is None
+    assert resolved("--preset", "fashion_fast", "--schedule", "cosine").schedule == "cosine"
 
 
 def test_cli_trains_with_only_preset_and_data():

@@ -232,3 +232,15 @@ def test_the_settings_fold_while_a_run_trains_and_open_when_it_ends():
         job.wait(timeout=60)
     app.run()
     assert not job.running and app.session_state["train_settings_open"] is True and not app.exception
+
+
+def test_a_preset_fills_in_its_learning_rate_schedule_and_the_student_can_change_it():
+    app = open_page("pages/train.py", "ko")
+    app.selectbox(key="train_preset").set_value("fashion_cnn").run()
+    schedule = app.selectbox(key="train_schedule")
+    assert schedule.value == "onecycle" and schedule.label == translate("train.schedule", "ko") == "학습률 스케줄"
+    assert schedule.options == ["없음 (일정한 학습률)", "OneCycle", "코사인 (CosineAnnealing)"]
+    app.selectbox(key="train_preset").set_value("fashion_fast").run()
+    assert app.selectbox(key="train_schedule").value == "none"  # fashion_fast trains at a constant rate
+    app.selectbox(key="train_schedule").set_value("cosine").run()
+    assert not app.exception and app.selectbox(key="train_schedule").value == "cosine"

@@ -61,6 +61,9 @@ def _model_code(spec: ModelSpec, lang: str) -> tuple[set[str], str]:
     at = next(i for i, line in enumerate(body) if line.startswith("model = "))
     body.insert(at, f"torch.manual_seed(seed)  # {comment(lang, 'init_seed')}")
     body += ["model = model.to(device)"]
+    if any(layer.kind == "Conv2d" for layer in spec.layers):  # as the app's Trainer does (trainer.channels_last)
+        body += ['if device == "cpu":',
+                 f"    model = model.to(memory_format=torch.channels_last)  # {comment(lang, 'channels_last')}"]
     if _has_dropout(spec):
         body += [f"torch.manual_seed(seed)  # {comment(lang, 'dropout_seed')}"]
     body += ["print(model)"]

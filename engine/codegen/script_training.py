@@ -14,6 +14,13 @@ from engine.training.config import TrainConfig
 from engine.training.registry import LOSSES, OPTIMIZERS
 from engine.training.trainer import EVAL_BATCH
 
+# engine/training/schedule.py's schedules as torch builds them, over every batch of the run.
+SCHEDULER_CODE = {
+    "onecycle": "scheduler = torch.optim.lr_scheduler.OneCycleLR(\n"
+                "    optimizer, max_lr=learning_rate, total_steps=epochs * len(train_dataloader),\n"
+                "    cycle_momentum=False)",
+    "cosine": "scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=epochs * len(train_dataloader))",
+}
 QUIET_FROM = 100  # longer runs print only every tenth of the epochs (seed 001 printed every 500 of 5000)
 
 
@@ -63,6 +70,9 @@ def loss_code(config: TrainConfig, lang: str) -> str:
     momentum = ", momentum=momentum" if optimizer.uses_momentum and config.momentum else ""
     lines = [f"loss_fn = nn.{LOSSES[config.loss].name}()",
              f"optimizer = torch.optim.{optimizer.name}(model.parameters(), lr=learning_rate{momentum})"]
+    if config.schedule is not None:
+        lines.append(f"# {comment(lang, 'scheduler_' + config.schedule)}")
+        lines.append(SCHEDULER_CODE[config.schedule])
     if config.l1 or config.l2:
         lines.append(f"weights = [p for p in model.parameters() if p.dim() > 1]  # {comment(lang, 'penalty_weights')}")
     return "\n".join(lines) + "\n"
@@ -108,9 +118,10 @@ def loops_code(config: TrainConfig, lang: str) -> str:
         test_print = 'print(f"Test Error: \\n Avg loss: {test_loss:>8f} \\n")'
     quiet = print_every(config.epochs) > 1
     flag, when = (", verbose=True", "verbose and ") if quiet else ("", "")
+    scheduler, scheduler_step = _scheduler_parts(config, lang)
     train_print, test_print = (f"if verbose:\n        {train_print}", f"if verbose:\n        {test_print}") \
         if quiet else (train_print, test_print)
-    return f'''def train_loop(dataloader, model, loss_fn, optimizer{flag}):
+    return f'''def train_loop(dataloader, model, loss_fn, optimizer{scheduler}{flag}):
     """{c("train_loop")}"""
     size = len(dataloader.dataset)
     model.train()
@@ -125,7 +136,7 @@ def loops_code(config: TrainConfig, lang: str) -> str:
         # {c("backprop")}
         optimizer.zero_grad()
         {backward}
-        optimizer.step()
+        optimizer.step(){scheduler_step}
 
         if {when}batch % 100 == 0:
             loss, current = loss.item(), batch * len(X)
@@ -149,22 +160,30 @@ def test_loop(dataloader, model, loss_fn{flag}):
 '''
 
 
+def _scheduler_parts(config: TrainConfig, lang: str) -> tuple[str, str]:
+    """train_loop's extra argument and the line after optimizer.step(), with a schedule (else empty)."""
+    if config.schedule is None:
+        return "", ""
+    return ", scheduler", f"\n        scheduler.step()  # {comment(lang, 'scheduler_step')}"
+
+
 def epochs_code(config: TrainConfig, lang: str) -> str:
     """Seed 003's epoch loop and its printout (every print_every epochs in a long run)."""
     every = print_every(config.epochs)
+    scheduler = ", scheduler" if config.schedule is not None else ""
     if every > 1:
         return f'''print_every = {every}  # {comment(lang, "print_every")}
 for t in range(epochs):
     verbose = t % print_every == 0 or t == epochs - 1
     if verbose:
         print(f"Epoch {{t + 1}}\\n-------------------------------")
-    train_loop(train_dataloader, model, loss_fn, optimizer, verbose)
+    train_loop(train_dataloader, model, loss_fn, optimizer{scheduler}, verbose)
     test_loop(test_dataloader, model, loss_fn, verbose)
 print("Done!")
 '''
-    return '''for t in range(epochs):
-    print(f"Epoch {t + 1}\\n-------------------------------")
-    train_loop(train_dataloader, model, loss_fn, optimizer)
+    return f'''for t in range(epochs):
+    print(f"Epoch {{t + 1}}\\n-------------------------------")
+    train_loop(train_dataloader, model, loss_fn, optimizer{scheduler})
     test_loop(test_dataloader, model, loss_fn)
 print("Done!")
 '''

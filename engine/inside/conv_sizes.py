@@ -1,7 +1,8 @@
 """The size explorer: how a kernel sliding with a stride over a padded input sets the output size.
 
 out = floor((in + 2 * padding - kernel) / stride) + 1, the rule in nn.Conv2d's and nn.MaxPool2d's
-documentation (dilation 1). The plan also lists where each window starts, so a page can draw the grid.
+documentation (dilation 1), the registry's own (engine/network/layers.window_output_size). The plan also
+lists where each window starts, so a page can draw the grid.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.errors import PlaygroundError
+from engine.network.layers import window_output_size
 
 MAX_EXPLORER_SIZE = 64  # the explorer draws every cell; larger inputs would not fit a screen
 
@@ -53,10 +55,11 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0) 
             raise InsideError(key, value=value)
     if padding < 0:
         raise InsideError("inside_negative_padding", value=padding)
-    if kernel > size + 2 * padding:
+    output = window_output_size(size, kernel, stride, padding)
+    if output is None:
         raise InsideError("inside_kernel_too_big", kernel=kernel, size=size, padding=padding,
                           padded=size + 2 * padding)
-    return (size + 2 * padding - kernel) // stride + 1
+    return output
 
 
 def size_plan(size: int, kernel: int, stride: int = 1, padding: int = 0) -> SizePlan:

@@ -8,14 +8,13 @@ walkthrough works for any model. Inspection returns data; pages draw it.
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass
 
 import torch
 from torch import nn
 
 from engine.errors import PlaygroundError
-from engine.network.builder import build_model
+from engine.network.builder import build_model, draw_initial_weights
 from engine.network.parameters import module_expression
 from engine.network.spec import VIEW, ModelSpec
 
@@ -112,20 +111,16 @@ def random_minibatch(spec: ModelSpec, seed: int, count: int = DEFAULT_BATCH) -> 
 @torch.no_grad()
 def seeded_images_then_model(spec: ModelSpec, seed: int,
                              count: int = DEFAULT_BATCH) -> tuple[torch.Tensor, nn.Module]:
-    """Seed 004's order after one `torch.manual_seed(seed)`: draw the images, then create the layers.
+    """Seed 004's order after one `torch.manual_seed(seed)`: draw the images, then create the layers
+    (Linear and Conv2d alike, as the builder draws them).
 
     One private generator makes both, so the weights are not the same uniform draws as the pixels
     (which happens when images and weights each start from the same seed).
     """
     generator = torch.Generator().manual_seed(seed)
     images = torch.rand(minibatch_shape(spec, count), generator=generator)
-    model = build_model(spec, seed=0)
-    for layer in (m for m in model.modules() if isinstance(m, nn.Linear)):
-        # nn.Linear.reset_parameters, drawing from our generator
-        nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=generator)
-        if layer.bias is not None:
-            bound = 1 / math.sqrt(layer.in_features)
-            nn.init.uniform_(layer.bias, -bound, bound, generator=generator)
+    model = build_model(spec, seed=0)  # seeded: torch's global RNG is every student's
+    draw_initial_weights(model, generator)
     return images, model
 
 

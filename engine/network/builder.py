@@ -67,10 +67,15 @@ def build_model(spec: ModelSpec, seed: int | None = None) -> nn.Module:
     """
     module = _assemble(spec)
     if seed is not None:
-        generator = torch.Generator().manual_seed(seed)
-        for layer in _weighted_layers(module):
-            _reset_weights(layer, generator)
+        draw_initial_weights(module, torch.Generator().manual_seed(seed))
     return module
+
+
+def draw_initial_weights(module: nn.Module, generator: torch.Generator) -> None:
+    """Redraw every Linear and Conv2d weight and bias from `generator`, as constructing the model draws them
+    from torch's global RNG (same distributions, same order)."""
+    for layer in _weighted_layers(module):
+        _reset_weights(layer, generator)
 
 
 def _weighted_layers(module: nn.Module) -> list[nn.Linear | nn.Conv2d]:

@@ -102,13 +102,23 @@ def _image(shape: tuple[int, ...]) -> tuple[int, int, int]:
     return shape
 
 
+def window_output_size(size: int, kernel: int, stride: int, padding: int) -> int | None:
+    """One dimension after sliding a window (convolution or pooling, dilation 1), as torch's documentation
+    writes it: out = floor((in + 2*padding - kernel) / stride) + 1. None when the kernel is larger than the
+    padded input. The one place of this rule: the registry's shapes and the Layers page's size explorer."""
+    if kernel > size + 2 * padding:
+        return None
+    return (size + 2 * padding - kernel) // stride + 1
+
+
 def _window_shape(shape: tuple[int, ...], args: dict) -> tuple[int, int]:
-    """Height and width after sliding a window: out = floor((in + 2*padding - kernel) / stride) + 1."""
+    """Height and width after sliding a window (window_output_size along each)."""
     _, height, width = _image(shape)
     kernel, stride, padding = args["kernel_size"], args["stride"], args["padding"]
-    if kernel > min(height, width) + 2 * padding:
+    sizes = tuple(window_output_size(size, kernel, stride, padding) for size in (height, width))
+    if None in sizes:
         raise ShapeError("shape_kernel_too_large", kernel=kernel, height=height, width=width, padding=padding)
-    return tuple((size + 2 * padding - kernel) // stride + 1 for size in (height, width))
+    return sizes
 
 
 def _conv_shape(shape: tuple[int, ...], args: dict) -> tuple[int, ...]:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 from engine.errors import PlaygroundError
 from engine.training.registry import LOSSES, OPTIMIZERS
+from engine.training.schedule import SCHEDULES
 
 DEVICES = ("auto", "cpu", "cuda", "mps")
 MAX_BATCH_SIZE = 65_536
@@ -33,6 +34,7 @@ class TrainConfig:
     shuffle: bool = False
     seed: int = 0
     device: str = "auto"
+    schedule: str | None = None  # the learning rate's schedule over the run (schedule.py); None: constant
     options: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -69,6 +71,8 @@ def _validate(config: TrainConfig) -> None:
         raise PlaygroundError("train_unknown_optimizer", name=config.optimizer, known=", ".join(OPTIMIZERS))
     if config.device not in DEVICES:
         raise PlaygroundError("train_unknown_device", name=config.device, known=", ".join(DEVICES))
+    if config.schedule is not None and config.schedule not in SCHEDULES:
+        raise PlaygroundError("train_unknown_schedule", name=config.schedule, known=", ".join(SCHEDULES))
     _check_number(config, "lr", 1e-6, 10.0)
     _check_number(config, "momentum", 0.0, 0.999)
     _check_number(config, "l1", 0.0, 10.0)

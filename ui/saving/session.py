@@ -36,7 +36,7 @@ CSV_KEY = "data_csv"  # ui/data/points.py's (name, bytes) of the last uploaded f
 RUNNING_SAVE_SECONDS = 5.0  # a long run's progress is saved at most this often
 SETTINGS = ("train_source", "train_preset", "train_data", "train_loss", "train_optimizer", "train_lr",
             "train_momentum", "train_batch_size", "train_epochs", "train_reg", "train_reg_rate", "train_seed",
-            "train_device", "train_shuffle")
+            "train_device", "train_shuffle", "train_schedule")
 
 
 def restore_session() -> None:

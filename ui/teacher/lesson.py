@@ -57,7 +57,7 @@ HIDEABLE: dict[str, str] = {
 LOCKABLE: dict[str, str] = {
     "train_data": "train.data", "train_loss": "train.loss", "train_optimizer": "train.optimizer",
     "train_lr": "train.lr", "train_batch_size": "train.batch_size", "train_epochs": "train.epochs",
-    "train_seed": "train.seed",
+    "train_seed": "train.seed", "train_schedule": "train.schedule",
 }
 
 
@@ -78,7 +78,7 @@ def lock_values() -> dict[str, object]:
     config = recommended_config(next((name for name, preset in PRESETS.items() if preset == spec), ""))
     defaults = {"train_data": config.data, "train_loss": config.loss, "train_optimizer": config.optimizer,
                 "train_lr": config.lr, "train_batch_size": config.batch_size, "train_epochs": config.epochs,
-                "train_seed": config.seed}
+                "train_seed": config.seed, "train_schedule": config.schedule or "none"}
     return {key: st.session_state.get(key, defaults[key]) for key in LOCKABLE}
 
 

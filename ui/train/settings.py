@@ -20,6 +20,7 @@ from engine.device import available_devices
 from engine.network.presets import small_mlp
 from engine.training import LOSSES, OPTIMIZERS, TrainConfig
 from engine.training.recommended import csv_config, recommended_config
+from engine.training.schedule import SCHEDULES
 from ui.data.state import UPLOAD_KEY
 from ui.language import device_label, error_text, t
 from ui.model.state import current_model, current_spec, set_spec
@@ -30,6 +31,7 @@ LR_CHOICES = (0.00001, 0.0001, 0.001, 0.002, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3
 RATE_CHOICES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 OPTION_LABELS = {"noise": "data.noise", "train_ratio": "data.train_ratio", "seed": "data.seed"}
 CSV = "csv"  # the student's own CSV from the Data page, beside the registry's data sets
+NO_SCHEDULE = "none"  # the schedule widget's "constant learning rate" (a lesson link locks strings, not None)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def _apply_config(config: TrainConfig) -> None:
     st.session_state["train_optimizer"] = config.optimizer
     st.session_state["train_lr"] = min(LR_CHOICES, key=lambda lr: abs(lr - config.lr))
     st.session_state["train_momentum"] = config.momentum
+    st.session_state["train_schedule"] = config.schedule or NO_SCHEDULE
     st.session_state["train_batch_size"] = config.batch_size
     st.session_state["train_epochs"] = config.epochs
     st.session_state["train_shuffle"] = config.shuffle
@@ -121,7 +124,8 @@ def render_settings(disabled: bool) -> Settings | None:
         return disabled or locked(key)
 
     # Labels are looked up now, in the script's thread: format_func may also run outside it (AppTest).
-    labels = {key: t(f"train.{key}") for key in ("source_preset", "source_current", "reg_none", "reg_l1", "reg_l2")}
+    labels = {key: t(f"train.{key}") for key in ("source_preset", "source_current", "reg_none", "reg_l1", "reg_l2",
+                                                  *(f"schedule_{name}" for name in (NO_SCHEDULE, *SCHEDULES)))}
     devices = {device.name: device_label(device) for device in available_devices()}
     devices = {"auto": t("device.auto"), **devices}  # auto: the best one, which the sidebar names
     presets = {name: f"{name} — {t('preset.' + name)}" for name in PRESETS}
@@ -141,6 +145,10 @@ def render_settings(disabled: bool) -> Settings | None:
         optimizer = st.selectbox(t("train.optimizer"), list(OPTIMIZERS), key="train_optimizer",
                                  format_func=lambda k: OPTIMIZERS[k].name, disabled=off("train_optimizer"))
         st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=off("train_lr"))
+        st.session_state.setdefault("train_schedule", NO_SCHEDULE)  # settings saved before schedules existed
+        st.selectbox(t("train.schedule"), (NO_SCHEDULE, *SCHEDULES), key="train_schedule",
+                     format_func=lambda s: labels[f"schedule_{s}"], help=t("train.schedule_help"),
+                     disabled=off("train_schedule"))
         number_box(t("train.momentum"), 0.0, 0.99, step=0.1, key="train_momentum",
                    disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum)
     with right:
@@ -216,7 +224,8 @@ def _settings(source: str, name: str) -> Settings | None:
                              momentum=state["train_momentum"], batch_size=state["train_batch_size"],
                              epochs=state["train_epochs"], l1=rate if reg == "l1" else 0.0,
                              l2=rate if reg == "l2" else 0.0, shuffle=state["train_shuffle"],
-                             seed=state["train_seed"], device=state["train_device"])
+                             seed=state["train_seed"], device=state["train_device"],
+                             schedule=None if state["train_schedule"] == NO_SCHEDULE else state["train_schedule"])
     except PlaygroundError as error:
         st.error(error_text(error), icon=":material/error:")
         return None
