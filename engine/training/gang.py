@@ -234,9 +234,11 @@ class Gang:
     def fits(trainer: Trainer) -> bool:
         """True when this run can join a gang: fast mode with the hand-written step (trainer.hand_written:
         a chain of Linear + elementwise activations, CrossEntropy or MSE, plain SGD without momentum or
-        weight decay or L1/L2), data in memory and small (2-D playground sets, the temperature set, a small CSV)."""
+        weight decay or L1/L2, a constant learning rate: no schedule), data in memory and small (2-D playground
+        sets, the temperature set, a small CSV)."""
         config = trainer.config
-        plain = config.optimizer == "sgd" and config.momentum == 0 and not config.l1 and not config.l2
+        plain = (config.optimizer == "sgd" and config.momentum == 0 and not config.l1 and not config.l2
+                 and config.schedule is None)
         return (plain and trainer.hand_written and trainer.data is not None and trainer.data.train_x.dim() == 2
                 and trainer.device == "cpu")
 
