@@ -1,5 +1,5 @@
-"""Many students on one server, in headless Chromium: a closed tab frees its worker for the next student,
-and runs take turns, so a second student's run moves while the first one's goes on."""
+"""Many students on one server, in headless Chromium: a closed tab frees its place for the next student,
+and a second student's run moves while the first one's goes on (2-D runs train together in the gang)."""
 
 import time
 
@@ -31,8 +31,8 @@ def start_long_run(page, url: str) -> None:
 
 
 def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
-    # Whole runs in line (no turns): the second student waits until the first tab's run is stopped.
-    with running_app({"TORCH_PLAYGROUND_WORKERS": "1", "TORCH_PLAYGROUND_SLICE": "0"}) as url, \
+    # A gang of one (2-D runs train in the gang): the second student waits until the first tab's run is stopped.
+    with running_app({"TORCH_PLAYGROUND_GANG_SIZE": "1", "TORCH_PLAYGROUND_SLICE": "0"}) as url, \
             browser_page() as first:
         second = first.context.browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000}).new_page()
         start_long_run(first, url)
@@ -40,7 +40,7 @@ def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
         open_train(second, url)
         second.get_by_role("button", name="Play", exact=True).click()
         queued = second.get_by_text("Place 1 in the queue")
-        queued.wait_for(timeout=30_000)  # the only worker is busy with the first student's run
+        queued.wait_for(timeout=30_000)  # the gang's only place is the first student's run
         time.sleep(3)
         assert queued.count() == 1 and "epoch 0/" in progress_text(second)  # still waiting, nothing trained
         screenshot(second, "classroom-queued-en")
@@ -69,7 +69,7 @@ def test_a_second_students_run_moves_while_the_first_ones_goes_on():
                                  f" && !/epoch 0\\//.test(document.querySelector('{PROGRESS}')?.innerText || '')",
                                  timeout=30_000)
         moved = time.monotonic() - pressed
-        assert "Training" in progress_text(first)  # the first run goes on: the two take turns
-        # A turn is 0.5 s; the page redraws every 0.25-1 s; a busy shared box adds its share.
+        assert "Training" in progress_text(first)  # the first run goes on: the two train together in the gang
+        # The page redraws every 0.25-1 s; a busy shared box adds its share.
         assert moved < 8, f"the second student's run first moved {moved:.1f} s after Play"
         assert second.locator('[data-testid="stException"]').count() == 0
