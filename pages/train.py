@@ -40,7 +40,7 @@ buttons[2].button(t("train.step"), key="train_step", icon=":material/skip_next:"
 buttons[3].button(t("train.step_epoch"), key="train_epoch", icon=":material/fast_forward:",
                   disabled=running or settings is None, on_click=play, args=(settings, "epoch"))
 buttons[4].button(t("train.reset"), key="train_reset", icon=":material/restart_alt:", on_click=reset)
-if settings is not None and settings.data().input_shape == (2,):
+if settings is not None and settings.spec.input_shape == (2,):  # the spec: loading data here could fail (offline)
     render_speed(on_change=change_pace)  # usable while it trains: slow down to watch the boundary form
 message = pop_message()
 if message is not None:
