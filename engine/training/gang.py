@@ -12,6 +12,10 @@ Per-member Python runs only where the Trainer's own loop does its bookkeeping: a
 flush, and the history record of a test-split evaluation batched over the members ending an epoch
 together), when `train` returns, and every ROUND seconds to answer pauses, stops, paces and time
 limits. The Trainer's fields change only through its own methods.
+
+A Gang's own methods are called from one thread (the training process's); other threads pause, stop
+and pace members through their Trainers (`pause`, `stop`, `set_pace`) and read them as they read any
+Trainer that trains (`progress_since`).
 """
 
 from __future__ import annotations
