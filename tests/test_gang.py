@@ -172,6 +172,61 @@ def test_members_join_mid_way_and_leave():
     assert first.model.state_dict()["0.weight"].data_ptr() != second.model.state_dict()["0.weight"].data_ptr()
 
 
+def test_members_that_join_apart_line_up_so_their_epochs_end_together():
+    spec = PRESETS["playground_circle"]
+    configs = [TrainConfig("circle", lr=0.03, batch_size=10, epochs=40, shuffle=True, seed=s) for s in range(3)]
+    members = [run(spec, config) for config in configs]
+    gang = Gang()
+    gang.add("0", members[0])
+    gang.train(0.003)
+    members[0].pause()  # it stops mid-epoch: the next two join at batch 0, it comes back elsewhere
+    gang.train(0.003)
+    assert 0 < members[0].batch < 25
+    for key in ("1", "2"):
+        gang.add(key, members[int(key)])
+        gang.train(0.003)
+    gang.add("0", members[0])
+    while min(m.epoch for m in members) < 4:
+        gang.train(0.01)
+    assert len({m.batch for m in members}) == 1  # in step: all at the same batch of their epochs
+    train_all(gang)
+    for trainer in members:  # lining up changed when each one stepped, not what it computed
+        alone = run(spec, trainer.config)
+        alone.run()
+        assert_same_run(trainer, alone)
+
+
+def test_a_member_lining_up_goes_on_when_those_it_waits_for_are_paced(one_thread):
+    spec = PRESETS["playground_circle"]
+    configs = [TrainConfig("circle", lr=0.03, batch_size=10, epochs=10_000, shuffle=True, seed=s) for s in range(2)]
+    lead, late = run(spec, configs[0]), run(spec, configs[1])
+    gang = Gang()
+    gang.add("lead", lead)
+    while lead.batch < 3:
+        gang.train(0.001)
+    gang.add("late", late)
+    gang.train(0.001)  # `late` would sit out ~22 steps to line up with `lead`...
+    lead.set_pace(0.5)  # ...but `lead` now takes a batch every 0.08 s
+    gang.train(0.1)
+    assert late.steps > 10
+
+
+def test_trainers_may_lag_until_flushed():
+    spec = PRESETS["playground_circle"]
+    config = TrainConfig("circle", lr=0.03, batch_size=10, epochs=40, shuffle=True, seed=3)
+    ours, alone = run(spec, config), run(spec, config)
+    gang = Gang()
+    gang.add("run", ours)
+    gang.train(0.002, up_to_date=False)
+    taken = ours.mark().losses
+    gang.train(0.002, up_to_date=False)
+    gang.flush(["run"])
+    assert ours.mark().losses > taken and ours.steps == ours.mark().losses
+    train_all(gang)
+    alone.run()
+    assert_same_run(ours, alone)
+
+
 @pytest.mark.parametrize("until", ["batch", "epoch"])
 def test_a_piece_of_work_ends_as_step_and_run_epoch_do(until):
     spec = PRESETS["playground_circle"]

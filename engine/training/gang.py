@@ -11,7 +11,10 @@ indexing op from the stacked epoch data.
 Per-member Python runs only where the Trainer's own loop does its bookkeeping: at epoch ends (the
 flush, and the history record of a test-split evaluation batched over the members ending an epoch
 together), when `train` returns, and every ROUND seconds to answer pauses, stops, paces and time
-limits. The Trainer's fields change only through its own methods.
+limits. The Trainer's fields change only through its own methods. Members that train at full speed
+keep their epochs in step: one that joins (or stops being paced) elsewhere in its epoch sits out the
+few steps until the group reaches its place (`_Member.wait`), so their epochs end together and the
+epoch-end work is batched once for all of them, not once for each.
 
 A Gang's own methods are called from one thread (the training process's); other threads pause, stop
 and pace members through their Trainers (`pause`, `stop`, `set_pace`) and read them as they read any
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 import torch
@@ -46,12 +50,18 @@ class _Member:
     allowed: float = math.inf  # batches due now (a paced run), refreshed every ROUND
     schedule: tuple[float, float] | None = None  # (pace, start) of a paced run
     taken: int = 0  # batches taken on that schedule
+    wait: int = 0  # steps to sit out until the group's epochs line up with this member's
     ended: bool = False
 
     @property
+    def free(self) -> bool:
+        """True when nothing but the group holds this member back (no single batch asked for, not paced)."""
+        return self.budget == math.inf and self.allowed == math.inf
+
+    @property
     def held(self) -> bool:
-        """True when this member may not take every step (one batch asked for, or paced)."""
-        return self.budget != math.inf or self.allowed != math.inf
+        """True when this member may not take every step (one batch asked for, paced, or lining up)."""
+        return not self.free or self.wait > 0
 
 
 def _signature(trainer: Trainer, step: MlpStep) -> tuple:
@@ -113,6 +123,7 @@ class _Group:
         self.test_x = torch.stack([x for x, _ in tests])
         self.test_target = torch.stack([target for _, target in tests])
         self.rows = torch.arange(len(members))
+        self.recount()
 
     @staticmethod
     def _carry(before: torch.Tensor, old: list[int | None]) -> torch.Tensor:
@@ -122,6 +133,12 @@ class _Group:
             if row is not None:
                 after[k] = before[row]
         return after
+
+    def recount(self) -> None:
+        """Note whether every member is at the same batch of its epoch (`common`): steps then read plain
+        columns of the stacked epoch data, and epochs end for everyone at once."""
+        positions = set(self.positions.tolist())
+        self.common = positions.pop() if len(positions) == 1 else None
 
     def position(self, k: int) -> int:
         """Batches member k has done in its epoch in progress."""
@@ -133,6 +150,7 @@ class _Group:
         self.x[k], self.target[k] = member.trainer.epoch_examples()
         member.flushed = 0
         self.positions[k] = 0
+        self.common = None  # until `recount`
 
     def finite(self, rows: list[int]) -> list[bool]:
         """Whether all of each member's weights are finite (the divergence guard snapshots only those)."""
@@ -185,16 +203,21 @@ class _Group:
 
     def _step(self, going: list[int] | None) -> None:
         started = time.perf_counter()
+        common = self.common if going is None else None
+        self.common = None if common is None else common + 1
         rows = self.rows if going is None else torch.tensor(going)
         positions = self.positions if going is None else self.positions.index_select(0, rows)
         size = self.batch_size
         if self.short:
-            size = min(size, self.x.size(1) - int(positions[0]) * size)
-        # Row k's examples sit at k * N + its batch's columns of the flattened epoch data: one index_select.
-        examples = self.x.size(1)
-        flat = ((rows * examples + positions * self.batch_size).unsqueeze(1) + self.offsets[:size]).flatten()
-        x = self.x.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
-        target = self.target.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
+            size = min(size, self.x.size(1) - (int(positions[0]) if common is None else common) * size)
+        if common is not None:  # everyone at the same batch of their epoch: the same columns of each row
+            start = common * self.batch_size
+            x, target = self.x[:, start:start + size].contiguous(), self.target[:, start:start + size].contiguous()
+        else:  # row k's examples sit at k * N + its batch's columns of the flattened epoch data
+            examples = self.x.size(1)
+            flat = ((rows * examples + positions * self.batch_size).unsqueeze(1) + self.offsets[:size]).flatten()
+            x = self.x.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
+            target = self.target.flatten(0, 1).index_select(0, flat).unflatten(0, (len(rows), size))
         if len(self.members) == 1:  # alone in its group: its own step, its run's numbers exactly
             trainer = self.members[0].trainer
             record, output, grads = trainer.hand_step(x[0], target[0], trainer.config.lr)
@@ -211,12 +234,18 @@ class _Group:
             for stacked, own in zip(self.params, params):
                 stacked.index_copy_(0, rows, own)
             self.grads = [whole.index_copy(0, rows, own) for whole, own in zip(self.grads, grads)]
-        at = rows * self.batches + positions  # where each member's batch goes in its row of the logs
         if record.dim() == 2 and size < self.batch_size:  # a short batch's record, padded with zeros
             record = torch.nn.functional.pad(record, (0, self.batch_size - size))
-        self.records.flatten(0, 1).index_copy_(0, at, record)
-        if self.classification:
-            self.correct.view(-1).index_copy_(0, at, (output.argmax(2) == target).sum(1))
+        right = (output.argmax(2) == target).sum(1) if self.classification else None
+        if common is not None:
+            self.records[:, common] = record
+            if right is not None:
+                self.correct[:, common] = right
+        else:
+            at = rows * self.batches + positions  # where each member's batch goes in its row of the logs
+            self.records.flatten(0, 1).index_copy_(0, at, record)
+            if right is not None:
+                self.correct.view(-1).index_copy_(0, at, right)
         spent = time.perf_counter() - started
         if going is None:
             self.positions += 1
@@ -268,11 +297,12 @@ class Gang:
             group = self._groups[signature] = _Group(trainer, trainer.hand_step)
         group.restack([*group.members, member])
 
-    def train(self, seconds: float) -> list[str]:
+    def train(self, seconds: float, up_to_date: bool = True) -> list[str]:
         """Train every member for about `seconds` (at least one batch for each that may go); afterwards every
         member's Trainer is up to date (counters, batch_losses, history: `trainer.progress_since(mark)` works
-        as after Trainer's own loop). Answers the keys whose piece of work ended (status done, paused, stopped,
-        or ended early: time limit, divergence), which leave the gang. With no members it returns at once."""
+        as after Trainer's own loop), or with `up_to_date` False as of its last epoch end until `flush` says.
+        Answers the keys whose piece of work ended (status done, paused, stopped, or ended early: time limit,
+        divergence), which leave the gang, up to date. With no members it returns at once."""
         ended, self._ended = self._ended, []
         for key in ended:
             del self._members[key]
@@ -289,9 +319,18 @@ class Gang:
             first = False
             if waits and len(waits) == len(self._groups):  # nobody may go yet: paced runs wait for their due time
                 time.sleep(max(0.0, min(min(waits), ROUND, end - time.perf_counter())))
-        for group in self._groups.values():
-            self._flush_all(group)
+        if up_to_date:
+            self.flush()
         return ended
+
+    def flush(self, keys: list[str] | None = None) -> None:
+        """Bring the Trainers of members `keys` (None: all) up to date with the batches they took since."""
+        wanted = None if keys is None else {id(self._members[key]) for key in keys if key in self._members}
+        for group in self._groups.values():
+            rows = [k for k, m in enumerate(group.members) if wanted is None or id(m) in wanted]
+            if rows:
+                for k, ok, losses in zip(rows, group.finite(rows), group.losses(rows)):
+                    group.flush(k, ok, losses)
 
     def remove(self, key: str) -> Trainer:
         """Take a member out now (up to date, status "paused" unless it had ended): the server has gone."""
@@ -320,12 +359,6 @@ class Gang:
     def __contains__(self, key: object) -> bool:
         return key in self._members
 
-    @staticmethod
-    def _flush_all(group: _Group) -> None:
-        rows = list(range(len(group.members)))
-        for k, ok, losses in zip(rows, group.finite(rows), group.losses(rows)):
-            group.flush(k, ok, losses)
-
     def _round(self, group: _Group, ended: list[str], until: float, first: bool) -> float | None:
         """Train `group` until `until` (at least one step when `first`); answers the seconds until a paced
         member's next batch is due when no member may go now, else None."""
@@ -333,21 +366,50 @@ class Gang:
         stepped = False
         while group.members and (first and not stepped or time.perf_counter() < until):
             held = group.held
-            going = [k for k, m in enumerate(group.members) if min(m.budget, m.allowed) >= 1] if held else None
+            going = self._going(group) if held else None
             if going == []:
                 break
             group.steps(going)
             stepped = True
             if held:
+                for member in group.members:
+                    if member.wait > 0:
+                        member.wait -= 1
                 for k in going:
                     member = group.members[k]
                     member.budget -= 1
                     member.allowed -= 1
                     member.taken += 1
+                group.held = any(m.held for m in group.members)
             self._after_step(group, ended, going)
         if stepped or not group.members:
             return None
         return min(self._next_due(m, group.batches) for m in group.members)
+
+    @staticmethod
+    def _going(group: _Group) -> list[int]:
+        """The members that step now: each with a batch due and not lining up. When only members lining up
+        could go (those they wait for were paused or paced meanwhile), they stop waiting."""
+        due = [k for k, m in enumerate(group.members) if min(m.budget, m.allowed) >= 1]
+        going = [k for k in due if group.members[k].wait == 0]
+        if due and not going:
+            for k in due:
+                group.members[k].wait = 0
+            return due
+        return going
+
+    @staticmethod
+    def _line_up(group: _Group) -> None:
+        """Give each free member out of step with the group's most common place (the earliest member's, on a
+        tie) the steps it must sit out to be back in step: epochs that end together are evaluated together."""
+        positions = group.positions.tolist()
+        free = [k for k, m in enumerate(group.members) if m.free and m.wait == 0]
+        if len(free) < 2:
+            return
+        lead = Counter(positions[k] for k in free).most_common(1)[0][0]
+        for k in free:
+            if positions[k] != lead:
+                group.members[k].wait = (positions[k] - lead) % group.batches
 
     def _look(self, group: _Group, ended: list[str]) -> None:
         """Answer pauses and stops, end runs out of time, and count the batches due for paced runs."""
@@ -362,11 +424,16 @@ class Gang:
                 continue
             member.allowed = self._due(member, group.batches, now)
         self._drop_ended(group)
+        self._line_up(group)
+        group.recount()
         group.held = any(m.held for m in group.members)
 
     def _after_step(self, group: _Group, ended: list[str], going: list[int] | None) -> None:
         """Members whose epoch ended: flush, batched evaluation, history; then pieces of work that ended."""
-        done = (group.positions == group.batches).nonzero().flatten().tolist()
+        if group.common is not None:
+            done = list(range(len(group.members))) if group.common == group.batches else []
+        else:
+            done = (group.positions == group.batches).nonzero().flatten().tolist()
         if done:
             finite, evaluations, losses = group.finite(done), group.evaluate(done), group.losses(done)
             for k, ok, evaluation, row in zip(done, finite, evaluations, losses):
@@ -378,6 +445,7 @@ class Gang:
                         group.new_epoch(k)
                         continue
                 self._end(member, ended)
+            group.recount()
         if going is not None:  # one batch asked for, taken without ending an epoch
             for k in going:
                 member = group.members[k]
