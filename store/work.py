@@ -50,6 +50,7 @@ class Run:
     seconds: float
     history: list[dict]
     started_at: datetime | None = None
+    history_json: str | None = None  # json.dumps(history), when the caller keeps it (a long run's, piece by piece)
 
     @property
     def last(self) -> dict:
@@ -140,7 +141,7 @@ def save_run(token: str, run: Run) -> None:
                   test_accuracy=last.get("test_accuracy"), test_loss=last.get("test_loss"),
                   train_loss=last.get("train_loss"), config=json.dumps(run.config), source=run.source,
                   spec=json.dumps(run.spec),
-                  history=json.dumps(run.history), updated_at=_now())
+                  history=run.history_json or json.dumps(run.history), updated_at=_now())
     with engine().begin() as connection:
         found = connection.execute(update(runs).where(runs.c.id == run.id, runs.c.token == token).values(**values))
         if found.rowcount == 0:

@@ -136,3 +136,14 @@ def test_the_train_page_shows_seed_003s_loops_and_done_for_a_finished_batch_run(
     mine = next(code for code in codes if code.startswith("Epoch 1\n"))
     assert codes.index(SEED_003_SOURCE) < codes.index(mine) and SEED_001_SOURCE not in codes
     assert mine.splitlines()[-1] == "Done!" and mine.count("Epoch ") == 2
+
+
+def test_a_long_runs_printout_ends_as_the_whole_one_when_only_its_last_lines_are_asked():
+    from ui.train.printout import printout_lines
+
+    trainer = Trainer(PRESETS["playground_circle"], load_dataset("circle"),
+                      TrainConfig("circle", lr=0.03, batch_size=10, epochs=60, seed=0))
+    trainer.run()
+    whole, tail = printout_lines(trainer), printout_lines(trainer, 40)
+    assert len(whole) > len(tail) >= 40
+    assert whole[-len(tail):] == tail and tail[-1] == "Done!"

@@ -73,6 +73,19 @@ def test_work_round_trips(store_url):
     assert token_for_code("NOPE1234") is None and token_for_code("x") is None
 
 
+def test_a_run_saved_with_its_history_encoded_already_reads_back_the_same(store_url):
+    import json
+
+    token = new_token()
+    history = [{"epoch": e, "test_accuracy": 50.0 + e, "test_loss": 1.0 / e, "train_accuracy": None}
+               for e in range(1, 40)]
+    run = Run("r2", "training", {"data": "circle", "epochs": 100}, "preset", PRESETS["playground_circle"].to_dict(),
+              39, 2.0, history, history_json="[" + ", ".join(json.dumps(d) for d in history) + "]")
+    save_run(token, run)
+    (saved,) = load_work(token).runs
+    assert saved.history == history and saved.last["test_accuracy"] == 89.0
+
+
 def test_unknown_student_and_oversized_csv(store_url):
     assert load_work("nobody") is None
     token = new_token()

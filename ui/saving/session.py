@@ -34,6 +34,7 @@ NOTICE_KEY = "store_notice"  # a message key for the sidebar ("store.fresh_start
 CODE_KEY = "store_resume_code"
 CSV_KEY = "data_csv"  # ui/data/points.py's (name, bytes) of the last uploaded file
 RUNNING_SAVE_SECONDS = 5.0  # a long run's progress is saved at most this often
+HISTORY_KEY = "store_history"  # (the history list, its dicts, their JSON) as last saved
 SETTINGS = ("train_source", "train_preset", "train_data", "train_loss", "train_optimizer", "train_lr",
             "train_momentum", "train_batch_size", "train_epochs", "train_reg", "train_reg_rate", "train_seed",
             "train_device", "train_shuffle", "train_schedule")
@@ -184,5 +185,20 @@ def _weights(model) -> dict:
 def _run(job: TrainingJob) -> Run:
     trainer = job.trainer
     status = "training" if job.running else trainer.status
+    history, encoded = _history(trainer)
     return Run(job.id, status, trainer.config.to_dict(), job.key[2], trainer.spec.to_dict(), trainer.epoch,
-               trainer.seconds, [report.to_dict() for report in trainer.history])
+               trainer.seconds, history, history_json=encoded)
+
+
+def _history(trainer: Trainer) -> tuple[list[dict], str]:
+    """The run's history as dicts and as JSON, only its new epochs converted since the last save: a
+    10,000-epoch run is saved every few seconds, and encoding all of it each time cost more than its live
+    view. A history replaced (a turn's take-over, a reset) is converted anew."""
+    history = trainer.history
+    kept = st.session_state.get(HISTORY_KEY)
+    if kept is None or kept[0] is not history or len(kept[1]) > len(history):
+        kept = (history, [], [])
+    new = [report.to_dict() for report in history[len(kept[1]):]]
+    dicts, pieces = kept[1] + new, kept[2] + [json.dumps(d) for d in new]
+    st.session_state[HISTORY_KEY] = (history, dicts, pieces)
+    return dicts, "[" + ", ".join(pieces) + "]"

@@ -12,6 +12,7 @@ from engine import PRESETS
 from engine.training.printout import (
     HANDOUT_PRINTOUTS,
     SEED_001_SOURCE,
+    SEED_003_EVERY,
     SEED_003_SOURCE,
     SEED_003_TABLE,
     seed_001_lines,
@@ -42,8 +43,10 @@ def _prints_as_seed_001(trainer: Trainer) -> bool:
     return trainer.data.task == "regression" and trainer.config.batch_size >= len(trainer.data.train_x)
 
 
-def printout_lines(trainer: Trainer) -> list[str]:
-    """The run so far as its tutorial prints it: seed 001's lines for a full-batch regression, else seed 003's."""
+def printout_lines(trainer: Trainer, last: int | None = None) -> list[str]:
+    """The run so far as its tutorial prints it: seed 001's lines for a full-batch regression, else seed 003's;
+    with `last`, seed 003's lines from the epoch that holds the last `last` lines on (a page shows no more, and
+    a 10,000-epoch run would print 130,000)."""
     history, train_size = list(trainer.history), len(trainer.data.train_x)
     batch_size = trainer.config.batch_size
     if _prints_as_seed_001(trainer):
@@ -53,15 +56,19 @@ def printout_lines(trainer: Trainer) -> list[str]:
                 model, data = copy.deepcopy(trainer.model).cpu(), trainer.data
                 lines += seed_001_results(model, data.as_float(data.test_x), data.test_y)
         return lines
-    return seed_003_lines(history, trainer.batch_losses, math.ceil(train_size / batch_size), batch_size, train_size,
-                          done=trainer.status == "done")
+    batches = math.ceil(train_size / batch_size)
+    first = 0
+    if last is not None:  # an epoch prints its title, its rule, a loss each SEED_003_EVERY batches, 3 test lines
+        first = max(0, len(history) - last // (5 + math.ceil(batches / SEED_003_EVERY)) - 1)
+    return seed_003_lines(history, trainer.batch_losses, batches, batch_size, train_size,
+                          done=trainer.status == "done", first=first)
 
 
 def render_printout(trainer: Trainer) -> None:
     """The tutorial's own loop, then the student's printout, and the handout's for the same preset beside it."""
     st.caption(t("train.printout_source"))
     st.code(SEED_001_SOURCE if _prints_as_seed_001(trainer) else SEED_003_SOURCE, language="python")
-    lines = printout_lines(trainer)
+    lines = printout_lines(trainer, MAX_LINES)
     handout = _handout(trainer, _preset_name(trainer))
     mine, theirs = st.columns(2) if handout else (st.container(), None)
     mine.caption(t("train.printout_mine"))
