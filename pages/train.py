@@ -11,7 +11,13 @@ from ui.script_download import render_train_download
 from ui.teacher.lesson import shown
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.live_feature_maps import render_live_feature_maps, shows_live_maps
-from ui.train.queue_views import QUEUE_POLL_SECONDS, live_poll_seconds, render_queue_place, waits_long
+from ui.train.queue_views import (
+    QUEUE_POLL_SECONDS,
+    live_poll_seconds,
+    off_pace,
+    render_queue_place,
+    waits_long,
+)
 from ui.train.settings import SETTINGS_KEY, fold_settings_while_training, render_settings
 from ui.train.speed import render_speed
 from ui.train.task_views import render_task_views
@@ -50,10 +56,11 @@ render_train_download(settings)
 
 two_d = job is not None and job.trainer.data.input_shape == (2,)
 queued = running and waits_long(job)  # its turn is far off: the live view polls rarely until it comes
+fastest = LIVE_2D_SECONDS if two_d else REFRESH_SECONDS
+pace = live_poll_seconds(fastest) if running else None  # slower as more train: all live views within the budget
 
 
-@st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else live_poll_seconds(LIVE_2D_SECONDS if two_d else
-                                                                           REFRESH_SECONDS)) if running else None)
+@st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else pace) if running else None)
 def live_view() -> None:
     job = current_job()
     if job is None:
@@ -71,6 +78,8 @@ def live_view() -> None:
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
     if queued != waits_long(job):  # its turn came, or it rests till a far one: the live view's pace changes
+        st.rerun()
+    if pace is not None and not queued and job.running and off_pace(pace, live_poll_seconds(fastest)):  # class grew
         st.rerun()
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)

@@ -1,7 +1,7 @@
 """When a run's live view may poll rarely (ui/train/queue_views.py): only while nothing on its page can move
 before the next poll."""
 
-from ui.train.queue_views import QUEUE_POLL_SECONDS, polls_rarely
+from ui.train.queue_views import QUEUE_POLL_SECONDS, off_pace, polls_rarely
 
 FAR, NEAR = QUEUE_POLL_SECONDS + 5, QUEUE_POLL_SECONDS / 2
 
@@ -21,3 +21,9 @@ def test_a_run_far_back_in_line_polls_rarely_until_its_turn_is_near():
 def test_a_run_resting_between_turns_polls_rarely_until_its_next_turn_is_near():
     assert polls_rarely(0, True, FAR)
     assert not polls_rarely(0, True, NEAR)
+
+
+def test_a_live_view_takes_a_new_pace_only_when_it_is_twice_off():
+    assert not off_pace(0.25, 0.25) and not off_pace(0.25, 0.4) and not off_pace(1.0, 0.6)
+    assert off_pace(0.25, 1.0)  # thirty train now: poll four times slower
+    assert off_pace(1.0, 0.25)  # the class has gone home: back to the live pace

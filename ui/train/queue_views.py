@@ -16,6 +16,7 @@ QUEUE_POLL_SECONDS = 3.0
 # server process (~10 ms of its CPU), so thirty students polling 4 times a second would take its whole
 # core and leave clicks waiting for seconds (bench/load_test.py --scenario circle).
 LIVE_POLLS_PER_SECOND = 30
+OFF_PACE = 2.0  # a live view re-runs its page to take the class's pace when it is this many times off
 
 
 def live_poll_seconds(fastest: float) -> float:
@@ -23,6 +24,14 @@ def live_poll_seconds(fastest: float) -> float:
     that all the live views together stay within LIVE_POLLS_PER_SECOND."""
     running, _ = classroom().queue.counts()
     return max(fastest, running / LIVE_POLLS_PER_SECOND)
+
+
+def off_pace(used: float, wanted: float) -> bool:
+    """True when a live view polling every `used` seconds should poll every `wanted` seconds instead: off by
+    OFF_PACE or more either way. A fragment's pace is set when the page runs, so without this the first
+    students of a class kept polling 4 times a second while thirty trained (twice the server's budget in
+    bench/load_test.py --scenario circle); the step keeps the page reruns it costs few as a class arrives."""
+    return wanted >= used * OFF_PACE or used >= wanted * OFF_PACE
 
 
 def polls_rarely(place: int | None, resting: bool, seconds: float | None) -> bool:
