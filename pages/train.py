@@ -77,6 +77,8 @@ def live_view() -> None:
         save_running(job)  # every few seconds at most: the writer thread does the work
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
+    if running and not job.running:  # it just stopped: the whole page redraws it (buttons and settings unlock),
+        st.rerun()                   # so drawing the finished run here first would only cost the server twice
     if queued != waits_long(job):  # its turn came, or it rests till a far one: the live view's pace changes
         st.rerun()
     if pace is not None and not queued and job.running and off_pace(pace, live_poll_seconds(fastest)):  # class grew
@@ -96,8 +98,6 @@ def live_view() -> None:
         elif shows_live_maps(trainer):
             render_live_feature_maps(trainer)  # a CNN: one test image's first feature maps, rebuilt once per epoch
         return
-    if running:  # it just stopped: redraw the whole page so the buttons and settings unlock
-        st.rerun()
     if job.replaces_model:
         set_trained_model(trainer.spec, trainer.model)  # the Layers, Autograd and Export pages use it now
         st.caption(t("train.now_current"))
