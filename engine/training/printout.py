@@ -114,14 +114,14 @@ def seed_001_results(model: nn.Module, val_x: torch.Tensor, val_y: torch.Tensor)
 
 
 def seed_003_lines(history: Sequence, batch_losses: Sequence[float], batches_per_epoch: int, batch_size: int,
-                   train_size: int, every: int = SEED_003_EVERY, done: bool = False, first: int = 0) -> list[str]:
+                   train_size: int, every: int = SEED_003_EVERY, done: bool = False, start: int = 0) -> list[str]:
     """Seed 003's printout for every finished epoch: a batch loss each `every` batches, then the test line.
 
-    `done` (the run has finished) adds the `Done!` the seed prints after its epoch loop. `first`: the
+    `done` (the run has finished) adds the `Done!` the seed prints after its epoch loop. `start`: the
     epochs before this index are left out (a page showing only the last lines of a long run).
     """
     lines = []
-    for index, report in enumerate(history[first:], first):
+    for index, report in enumerate(history[start:], start):
         lines += [f"Epoch {index + 1}", " ---------------------------"]
         first = index * batches_per_epoch
         for batch in range(0, batches_per_epoch, every):

@@ -57,11 +57,11 @@ def printout_lines(trainer: Trainer, last: int | None = None) -> list[str]:
                 lines += seed_001_results(model, data.as_float(data.test_x), data.test_y)
         return lines
     batches = math.ceil(train_size / batch_size)
-    first = 0
+    start = 0
     if last is not None:  # an epoch prints its title, its rule, a loss each SEED_003_EVERY batches, 3 test lines
-        first = max(0, len(history) - last // (5 + math.ceil(batches / SEED_003_EVERY)) - 1)
+        start = max(0, len(history) - last // (5 + math.ceil(batches / SEED_003_EVERY)) - 1)
     return seed_003_lines(history, trainer.batch_losses, batches, batch_size, train_size,
-                          done=trainer.status == "done", first=first)
+                          done=trainer.status == "done", start=start)
 
 
 def render_printout(trainer: Trainer) -> None:
