@@ -77,27 +77,36 @@ def live_view() -> None:
         save_running(job)  # every few seconds at most: the writer thread does the work
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
         return
-    if running and not job.running:  # it just stopped: the whole page redraws it (buttons and settings unlock),
-        st.rerun()                   # so drawing the finished run here first would only cost the server twice
+    if running and not job.running:  # it just stopped: the whole page redraws (buttons and settings unlock)
+        st.rerun()
+    if not job.running:  # drawn below by the page's own runs: a poll that comes late would redraw it for nothing
+        return
     if queued != waits_long(job):  # its turn came, or it rests till a far one: the live view's pace changes
         st.rerun()
-    if pace is not None and not queued and job.running and off_pace(pace, live_poll_seconds(fastest)):  # class grew
+    if pace is not None and not queued and off_pace(pace, live_poll_seconds(fastest)):  # the class grew or shrank
         st.rerun()
+    # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
+    render_curves(trainer, live=True)
+    if not two_d:  # 4 repaints/s of a 200-row table would cost more than the training
+        render_epoch_table(trainer)
+    if two_d:
+        render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
+    elif shows_live_maps(trainer):
+        render_live_feature_maps(trainer)  # a CNN: one test image's first feature maps, rebuilt once per epoch
+
+
+def finished_view(job) -> None:
+    """A run that does not train now (paused, done, stopped): its outcome, interactive curves, table and views.
+    Outside the live view, so that only the page's own runs draw it: thirty students pausing together once
+    had every late poll redraw their finished runs, and each Pause waited 30 s for its page."""
+    trainer = job.trainer
     if job.error is not None:
         st.error(t("train.crashed", error=error_text(job.error) if isinstance(job.error, PlaygroundError)
                    else str(job.error)), icon=":material/error:")
     if job.server_stop is not None:  # the tab was closed, or the run took too long: said on coming back
         st.warning(job.server_stop, icon=":material/stop_circle:")
-    # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
-    render_curves(trainer, live=job.running)
-    if not (job.running and two_d):  # 4 repaints/s of a 200-row table would cost more than the training
-        render_epoch_table(trainer)
-    if job.running:
-        if trainer.data.input_shape == (2,):
-            render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
-        elif shows_live_maps(trainer):
-            render_live_feature_maps(trainer)  # a CNN: one test image's first feature maps, rebuilt once per epoch
-        return
+    render_curves(trainer)
+    render_epoch_table(trainer)
     if job.replaces_model:
         set_trained_model(trainer.spec, trainer.model)  # the Layers, Autograd and Export pages use it now
         st.caption(t("train.now_current"))
@@ -109,3 +118,5 @@ def live_view() -> None:
 
 
 live_view()
+if job is not None and not running:
+    finished_view(job)

@@ -30,6 +30,7 @@ from ui.train.speed import chosen_pace
 
 JOB_KEY = "train_job"  # the session's TrainingJob (tests and the load-test client read it)
 MESSAGE_KEY = "train_message"  # why the last Play did not start, in words, until the page shows it
+PAUSE_SETTLE_SECONDS = 1.0  # a paused run comes back from its process within a slice or two
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ class TrainingJob:
         self.trainer.stop()
 
     def wait(self, timeout: float | None = None) -> None:
-        """Block until the current piece of work is over (tests and benchmarks)."""
+        """Block until the current piece of work is over, or `timeout` seconds (Pause; tests and benchmarks)."""
         if self.ticket is not None:
             self.ticket.wait(timeout)
 
@@ -189,10 +190,13 @@ def play(settings: Settings, until: str) -> None:
 
 
 def pause() -> None:
-    """Pause this session's run after the batch in hand (or take it out of the queue)."""
+    """Pause this session's run after the batch in hand (or take it out of the queue), and wait a moment for
+    it (at most PAUSE_SETTLE_SECONDS): the page that follows then draws the paused run at once, instead of
+    the live view again and a second page run when its next poll finds the run stopped."""
     job = current_job()
     if job is not None:
         job.pause()
+        job.wait(PAUSE_SETTLE_SECONDS)
 
 
 def reset() -> None:

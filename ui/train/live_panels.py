@@ -13,12 +13,15 @@ from dataclasses import asdict
 from functools import cache
 from html import escape
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import streamlit as st
 
 from ui.train.playground_paint import BLUE, CLASS_COLOURS, DIVERGING, ORANGE, classes_rgb
 from ui.train.playground_svg import Panel, svg_img, svg_uri
+
+Drawn = TypeVar("Drawn")  # panels, a program, figures: whatever a view builds from a run's state
 
 # The forward pass first: the panels' script paints with its functions (one module in the browser).
 _JS = (Path(__file__).parent / "playground_forward.js", Path(__file__).parent / "live_panels.js")
@@ -31,8 +34,8 @@ _CSS = """.panels { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: fl
 .legend { font-size: 0.8rem; margin-top: 4px; }"""
 
 
-def drawn_once(key: str, version: tuple, build: Callable[[], list[Panel]]) -> list[Panel]:
-    """`build()`'s panels, or those built last time for an equal `version`: what did not change is not redrawn.
+def drawn_once(key: str, version: tuple, build: Callable[[], Drawn]) -> Drawn:
+    """`build()`'s drawings, or those built last time for an equal `version`: what did not change is not redrawn.
 
     `version` holds the objects drawn (compared by identity) and their step counts, and the language.
     """

@@ -126,12 +126,17 @@ def render_curves(trainer: Trainer, live: bool = False) -> None:
     """Loss curve, and the accuracy curve beside it for classification; `live`: the light SVG versions."""
     if live:
         render_live_curves(trainer)
-    elif trainer.data.task == "classification":
+        return
+    classification = trainer.data.task == "classification"
+    version = (trainer, len(trainer.batch_losses), len(trainer.history), current_language())
+    loss, accuracy = drawn_once("train_curves", version, lambda: (  # built once per run's state, not per page run
+        loss_figure(trainer), accuracy_figure(trainer) if classification else None))
+    if classification:
         left, right = st.columns(2)
-        show_plot(loss_figure(trainer), "train_loss_chart", "loss", left, width="stretch")
-        show_plot(accuracy_figure(trainer), "train_accuracy_chart", "accuracy", right, width="stretch")
+        show_plot(loss, "train_loss_chart", "loss", left, width="stretch")
+        show_plot(accuracy, "train_accuracy_chart", "accuracy", right, width="stretch")
     else:
-        show_plot(loss_figure(trainer), "train_loss_chart", "loss", width="stretch")
+        show_plot(loss, "train_loss_chart", "loss", width="stretch")
 
 
 def render_epoch_table(trainer: Trainer) -> None:
