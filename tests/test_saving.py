@@ -112,3 +112,34 @@ def test_the_last_uploaded_csv_comes_back_and_a_large_one_is_not_kept(store_url)
     again.session_state["data_csv"] = ("big.csv", b"x" * 2_000_001)
     again.run()
     assert writer().flush(30) and load_work(token).csv is None
+
+
+def _history_kept_across_a_copy():
+    # runs inside AppTest: a run's history converted for saving, then the copy that came back from its process
+    import copy
+    import json
+    from types import SimpleNamespace
+
+    import streamlit as st
+
+    from engine.training import EpochReport
+    from ui.saving.session import _history
+
+    reports = [EpochReport(epoch, 1.0 / epoch, 50.0, 0.9 / epoch, 51.0, 0.01 * epoch) for epoch in range(1, 4)]
+    run = SimpleNamespace(history=reports)
+    first, _ = _history(run)
+    run.history = [*copy.deepcopy(reports), EpochReport(4, 0.2, 60.0, 0.25, 61.0, 0.04)]  # a Pause's copy
+    second, encoded = _history(run)
+    run.history = [EpochReport(1, 9.0, 10.0, 9.0, 10.0, 0.5)]  # Reset, then a new run
+    third, _ = _history(run)
+    st.session_state["seen"] = {
+        "kept": all(a is b for a, b in zip(first, second[:3])),
+        "whole": second == [report.to_dict() for report in reports] + [second[-1]] and second[-1]["epoch"] == 4
+        and json.loads(encoded) == second,
+        "fresh": third == [{**third[0], "train_loss": 9.0}] and third[0] is not first[0]}
+
+
+def test_a_history_that_came_back_from_its_process_is_not_converted_again():
+    app = AppTest.from_function(_history_kept_across_a_copy, default_timeout=60).run()
+    assert not app.exception
+    assert app.session_state["seen"] == {"kept": True, "whole": True, "fresh": True}

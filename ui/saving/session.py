@@ -193,12 +193,21 @@ def _run(job: TrainingJob) -> Run:
 def _history(trainer: Trainer) -> tuple[list[dict], str]:
     """The run's history as dicts and as JSON, only its new epochs converted since the last save: a
     10,000-epoch run is saved every few seconds, and encoding all of it each time cost more than its live
-    view. A history replaced (a turn's take-over, a reset) is converted anew."""
+    view. A history replaced by one that goes on from the same last epoch (the run came back from its
+    process: a Pause, a turn's end) goes on too; any other (a reset, a new run) is converted anew."""
     history = trainer.history
     kept = st.session_state.get(HISTORY_KEY)
-    if kept is None or kept[0] is not history or len(kept[1]) > len(history):
+    if kept is None or not _goes_on(kept, history):
         kept = (history, [], [])
     new = [report.to_dict() for report in history[len(kept[1]):]]
     dicts, pieces = kept[1] + new, kept[2] + [json.dumps(d) for d in new]
     st.session_state[HISTORY_KEY] = (history, dicts, pieces)
     return dicts, "[" + ", ".join(pieces) + "]"
+
+
+def _goes_on(kept: tuple, history: list) -> bool:
+    # Thirty students pausing at once each had their whole history converted again (a copy came back).
+    done = len(kept[1])
+    if kept[0] is history:
+        return done <= len(history)
+    return done <= len(history) and (done == 0 or history[done - 1].to_dict() == kept[1][-1])

@@ -6,6 +6,7 @@ first, so a half-appended epoch is never drawn.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -63,14 +64,14 @@ def loss_figure(trainer: Trainer) -> go.Figure:
     stride = max(1, len(losses) // MAX_POINTS)
     per_epoch = trainer.batches_per_epoch
     figure = go.Figure()
-    figure.add_scatter(x=[(i + 1) / per_epoch for i in range(0, len(losses), stride)], y=losses[::stride],
+    figure.add_scatter(x=np.arange(1, len(losses) + 1, stride) / per_epoch, y=np.array(losses[::stride]),
                        mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": BATCH_COLOUR})
-    epochs = [r.epoch for r in history]
+    epochs = np.array([r.epoch for r in history])
     mode = epoch_mode(len(history))
-    figure.add_scatter(x=epochs, y=[r.train_loss for r in history], mode=mode, name=t("train.train_loss"),
+    figure.add_scatter(x=epochs, y=_column(history, "train_loss"), mode=mode, name=t("train.train_loss"),
                        line={"color": TRAIN_COLOUR})
     if history and history[0].test_loss is not None:
-        figure.add_scatter(x=epochs, y=[r.test_loss for r in history], mode=mode, name=t("train.test_loss"),
+        figure.add_scatter(x=epochs, y=_column(history, "test_loss"), mode=mode, name=t("train.test_loss"),
                            line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.loss_curve"),
                          xaxis_title=t("train.epoch"), legend={"orientation": "h", "y": -0.25})
@@ -80,17 +81,23 @@ def loss_figure(trainer: Trainer) -> go.Figure:
 def accuracy_figure(trainer: Trainer) -> go.Figure:
     """Train and test accuracy per epoch, in percent."""
     history = thinned(list(trainer.history))
-    epochs = [r.epoch for r in history]
+    epochs = np.array([r.epoch for r in history])
     mode = epoch_mode(len(history))
     figure = go.Figure()
-    figure.add_scatter(x=epochs, y=[r.train_accuracy for r in history], mode=mode, name=t("train.train_accuracy"),
+    figure.add_scatter(x=epochs, y=_column(history, "train_accuracy"), mode=mode, name=t("train.train_accuracy"),
                        line={"color": TRAIN_COLOUR})
-    figure.add_scatter(x=epochs, y=[r.test_accuracy for r in history], mode=mode, name=t("train.test_accuracy"),
+    figure.add_scatter(x=epochs, y=_column(history, "test_accuracy"), mode=mode, name=t("train.test_accuracy"),
                        line={"color": TEST_COLOUR})
     figure.update_layout(height=300, margin={"l": 10, "r": 10, "t": 30, "b": 10}, title=t("train.accuracy_curve"),
                          xaxis_title=t("train.epoch"), yaxis={"ticksuffix": "%"},
                          legend={"orientation": "h", "y": -0.25})
     return figure
+
+
+def _column(history: list, field: str) -> np.ndarray:
+    # Arrays, not lists: plotly checks a list's every number, and thirty students pausing at once each build two
+    # figures in the one server process (a None, e.g. no test split, becomes NaN: a gap in the line).
+    return np.array([getattr(r, field) for r in history], dtype=float)
 
 
 def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
