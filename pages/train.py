@@ -87,11 +87,11 @@ def live_view() -> None:
         st.rerun()
     # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
     render_curves(trainer, live=True)
-    if not two_d:  # 4 repaints/s of a 200-row table would cost more than the training
-        render_epoch_table(trainer)
-    if two_d:
+    if two_d:  # no epoch table: 4 repaints/s of a 200-row table would cost more than the training
         render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
-    elif shows_live_maps(trainer):
+        return
+    render_epoch_table(trainer)
+    if shows_live_maps(trainer):
         render_live_feature_maps(trainer)  # a CNN: one test image's first feature maps, rebuilt once per epoch
 
 

@@ -3,7 +3,7 @@
 While it trains, the page's script paints the boundary and the network's tiles and curves from the
 weights the server sends, several times a second (ui/train/live_panels.js); the test slows the run down
 with the speed control, counts the boundary's new pictures, checks what the canvases show, and that the
-interactive charts come back on Pause.
+interactive charts come back on Pause, with each weight's value on hover.
 """
 
 import io
@@ -85,6 +85,9 @@ def test_two_d_training_is_painted_in_the_browser_several_times_a_second(app_url
             page.locator('[data-testid="stPlotlyChart"]').first.wait_for(timeout=60_000)  # interactive curves again
         finally:
             screenshot(page, f"train-2d-paused-{lang}")
-        page.locator('[data-testid="stHtml"] img').first.wait_for(timeout=60_000)  # the same drawings, static
+        hover = page.locator(f"{network} [data-scale] path title").first  # paused: each weight's value on hover
+        hover.wait_for(state="attached", timeout=60_000)
+        assert re.fullmatch(r"w = -?\d+\.\d{3}", hover.text_content())
+        assert len(np.unique(canvas_pixels(page, f"{BOUNDARY} canvas").reshape(-1, 4), axis=0)) > 20  # still painted
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.refused == []

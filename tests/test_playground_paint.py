@@ -159,13 +159,18 @@ def _big_network_page():
     from engine import LayerSpec, ModelSpec
     from engine.data import load_dataset
     from engine.training import TrainConfig, Trainer
-    from ui.train.playground_views import render_two_d_views
+    from engine.training.analysis import decision_grid
+    from ui.train.live_panels import render_panels
+    from ui.train.playground_views import boundary_panel, network_panel
 
     st.session_state["lang"] = "en"
     wide = [LayerSpec.of("Linear", in_features=2, out_features=32), LayerSpec.of("ReLU"),
             LayerSpec.of("Linear", in_features=32, out_features=32), LayerSpec.of("ReLU"),
             LayerSpec.of("Linear", in_features=32, out_features=2)]
-    render_two_d_views(Trainer(ModelSpec((2,), tuple(wide)), load_dataset("xor"), TrainConfig("xor", epochs=1)), False)
+    trainer = Trainer(ModelSpec((2,), tuple(wide)), load_dataset("xor"), TrainConfig("xor", epochs=1))
+    grid = decision_grid(trainer.model, trainer.spec, trainer.data, trainer.config.loss, 100)
+    # As the server paints it (a layer the browser does not know, the run paused): the page does the same
+    render_panels("train_playground", [boundary_panel(trainer, grid), network_panel(trainer, grid, False)], False)
 
 
 def test_a_network_too_big_to_draw_shows_its_first_units_and_says_so():

@@ -37,12 +37,17 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     assert len(app.get("plotly_chart")) >= 2  # loss and accuracy, interactive once the run is done
     for key in ("train_loss_chart", "train_accuracy_chart"):  # three epochs: a marker on each
         assert [trace["mode"] for trace in chart(app, key)["data"]][-2:] == ["lines+markers"] * 2
-    drawings = [html.value for html in app.get("html") if "data:image/svg+xml" in html.value]
-    assert len(drawings) == 1 and drawings[0].count("<img") == 2  # the boundary and the network beside it
-    assert translate("train.boundary", lang) in drawings[0] and translate("train.network", lang) in drawings[0]
-    held = app.session_state["train_playground_drawn"]
-    app.run()  # a rerun with the same weights draws nothing again
-    assert app.session_state["train_playground_drawn"] is held and not app.exception
+    components = [json.loads(element.proto.json) for element in app.get("bidi_component")
+                  if element.proto.component_name == "torch_playground_live_panels"]
+    (views,) = [data for data in components if data["paint"]]
+    titles = {panel["id"]: panel["title"] for panel in views["panels"]}  # the boundary and the network beside it
+    assert titles == {"boundary": translate("train.boundary", lang), "network": translate("train.network", lang)}
+    paint = views["paint"]  # painted by the browser from the trained weights, each one's value on hover
+    weights = job.trainer.model.get_submodule("0").weight
+    assert paint["titles"] and paint["layers"][0]["w"] == weights.reshape(-1).tolist()
+    held = app.session_state["train_playground_program_drawn"]
+    app.run()  # a rerun with the same weights builds nothing again
+    assert app.session_state["train_playground_program_drawn"] is held and not app.exception
     assert app.session_state["model_spec"] == PRESETS["playground_2d"]  # the other pages now use it
     assert app.session_state["model_module"] is job.trainer.model
     assert len(app.dataframe) >= 1

@@ -68,6 +68,14 @@ function paintLinks(drawing, program) {
     const weight = weights[index];
     path.setAttribute("stroke", weight > 0 ? kept.palette.positive : kept.palette.negative);
     path.setAttribute("stroke-width", ((1 + (9 * Math.min(Math.abs(weight), 5)) / 5) * scale).toFixed(1));
+    // Paused or done: each weight's value on hover, as playground_svg.network_svg's titles say it.
+    let title = path.querySelector("title");
+    if (program.titles) {
+      title ??= path.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "title"));
+      title.textContent = `w = ${weight.toFixed(3)}`;
+    } else if (title) {
+      title.remove();
+    }
   });
 }
 

@@ -3,7 +3,8 @@
 While a run trains, a small Components v2 component (ui/train/live_panels.js) keeps each panel's
 <img> and only swaps its src at every repaint: nothing re-sanitized or rebuilt, no blank frame. The
 2-D views' drawings go once, inline, and the browser paints their canvases from the weights sent
-with each repaint. When the run pauses or ends, plain st.html shows the same drawings (no JavaScript needed).
+with each repaint, or once when the run is paused or done. Drawings the server painted (a network the
+browser cannot paint, once the run is paused or done) show through plain st.html.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """TF Playground's views of a 2-D classifier on the Train page: the decision boundary and the network.
 
-While a run trains, the student's browser paints them: the server sends the weights at every repaint,
-and the drawings' markup (points, axes, labels, canvases) until the browser keeps it
-(ui/train/playground_program.py, ui/train/live_panels.py). Paused or finished, and for a layer the
-browser does not know, the server paints them: one 100x100 pass gives the boundary and every neuron,
-drawn as PNG heatmaps inside SVG (ui/train/playground_svg.py).
+The student's browser paints them: the server sends the weights (at every repaint while a run trains,
+once when it is paused or done, then with each weight's value on hover), and the drawings' markup (points,
+axes, labels, canvases) until the browser keeps it (ui/train/playground_program.py, ui/train/live_panels.py).
+For a layer the browser does not know, the server paints them: one 100x100 pass gives the boundary and
+every neuron, drawn as PNG heatmaps inside SVG (ui/train/playground_svg.py).
 """
 
 from __future__ import annotations
@@ -30,17 +30,20 @@ _KEY = '<span style="display:inline-block;vertical-align:middle;margin:0 3px 0 1
 
 
 def render_two_d_views(trainer: Trainer, live: bool) -> None:
-    """The boundary and the network side by side; `live`: painted in the student's browser from the weights
-    (ui/train/playground_program.py), or, for a layer the browser does not know, from the cached grid."""
+    """The boundary and the network side by side, painted in the student's browser from the weights
+    (ui/train/playground_program.py); `live` (while it trains): repainted at every poll, else with each
+    weight's value on hover. For a layer the browser does not know, the server paints them from the grid
+    (cached while live): thirty students pausing at once each had it computed in the one server process."""
     cache = st.session_state.setdefault("train_grid_cache", GridCache())
     version = (trainer.model, trainer.steps, current_language(), live)
     program = drawn_once("train_playground_program", version, lambda: forward_program(
-        trainer.model, trainer.spec, trainer.data, trainer.config.loss, cache.steps) if live else None)
+        trainer.model, trainer.spec, trainer.data, trainer.config.loss, cache.steps))
     if program is not None:
-        program = {**program, "version": f"{id(trainer.model):x}.{trainer.steps}"}  # new weights: a repaint
+        # New weights, or the run paused or done (hover values): a repaint.
+        program = {**program, "version": f"{id(trainer.model):x}.{trainer.steps}.{int(live)}", "titles": not live}
         layout = (id(trainer.data), trainer.spec, current_language())  # what the drawings' markup depends on
         panels = drawn_once("train_playground_layout", layout, lambda: painted_panels(trainer, program))
-        render_panels("train_playground", panels, live, paint=program)
+        render_panels("train_playground", panels, True, paint=program)
         return
 
     def build() -> list[Panel]:

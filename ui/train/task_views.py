@@ -30,7 +30,7 @@ _MARGIN = {"l": 10, "r": 10, "t": 30, "b": 10}
 def render_task_views(trainer: Trainer, live: bool = False) -> None:
     """The views that fit the trainer's data: images, 2-D inputs, or one input to one output.
 
-    `live` (while a worker trains): the 2-D views repaint from a grid computed only when the weights changed.
+    `live` (while a worker trains): the 2-D views repaint at every poll (ui/train/playground_views.py).
     """
     data = trainer.data
     if data.task == "classification" and len(data.input_shape) == 3:
