@@ -35,10 +35,6 @@ from pathlib import Path
 ENTRY = Path(__file__).resolve().parent.parent / "streamlit_app.py"
 # Modules Streamlit itself imports on a first page only, to check the navigation's icons.
 STREAMLIT_FIRST_PAGE = ("streamlit.emojis", "streamlit.material_icon_names")
-# How long a thread may hold the GIL while another waits for it (Python's default: 5 ms). The server's event loop,
-# which sends every page to its browser, waits that long at each turn while students' scripts run: thirty students
-# pausing at once waited a whole round of the others' scripts per message (bench/load_test.py --scenario circle).
-SWITCH_SECONDS = 0.0005
 
 
 def _open_store() -> None:
@@ -99,7 +95,6 @@ def warm_up() -> None:
 def main(flags: list[str]) -> None:
     """Warm up, then serve streamlit_app.py as `streamlit run` would with `flags`; returns when the server stops."""
     started = time.monotonic()
-    sys.setswitchinterval(SWITCH_SECONDS)  # the server's own process only: never on import
     warm_up()
     print(f"Torch Playground: warmed up in {time.monotonic() - started:.2f} s", flush=True)
     from streamlit.web import cli
