@@ -4,6 +4,8 @@ process and the gang process already started for the first Play, and serving the
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -34,3 +36,10 @@ def test_the_server_is_warm_when_its_health_check_answers():
         assert "No runtime found" not in log  # @st.cache_data's warning while importing is kept quiet
         page = urllib.request.urlopen(url, timeout=30).read().decode()
         assert 'id="root"' in page  # Streamlit's frontend, served
+
+
+def test_the_warm_up_makes_the_first_optimizer_so_that_no_play_waits_for_torch_to_import_its_compiler():
+    # In a fresh interpreter: whether torch._dynamo is loaded is process-wide.
+    code = ("import sys, torch; assert 'torch._dynamo' not in sys.modules, 'torch loads it anyway'; "
+            "from ui.startup import _first_optimizer; _first_optimizer(); assert 'torch._dynamo' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)

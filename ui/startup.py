@@ -17,7 +17,7 @@ The warm-up, once per server, explicitly here (no module does work when imported
   this process on the pages' core (classroom/processes.py `pages_cores`), off the training ones;
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
-  the ko/en catalog (i18n);
+  the ko/en catalog (i18n), and makes one optimizer (torch imports its compiler for the first);
 - tells Streamlit that the app navigates with st.navigation (see `warm_up`);
 - opens the store (store/database.py), migrating its schema to the newest revision, and ends expired classes;
 - freezes what the imports left behind, out of the garbage collector's way (ui/gc_freeze.py).
@@ -54,6 +54,15 @@ def _open_store() -> None:
         logging.getLogger(__name__).warning("the store cannot be opened: %s", str(error).splitlines()[0])
 
 
+def _first_optimizer() -> None:
+    """Make one optimizer now: torch imports its compiler (torch._dynamo) when the first is made. In the first
+    Play of a class that took the pages' core for a second while holding Python's import lock, and the
+    other students' Plays waited behind it (bench/load_test.py --scenario circle)."""
+    import torch
+
+    torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+
+
 def warm_up() -> None:
     """Do now, once, what the first student's first page and first Play would otherwise wait for."""
     from streamlit.runtime.caching import cache_data_api
@@ -85,6 +94,7 @@ def warm_up() -> None:
     for name in STREAMLIT_FIRST_PAGE:
         importlib.import_module(name)
     catalog()  # every area's strings, merged once: the first page's title needs them
+    _first_optimizer()
     _open_store()
     use_entry_navigation()  # before anyone comes: a first lesson link takes no detour (ui/pages.py)
     freeze_after_imports()
