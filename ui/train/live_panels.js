@@ -1,7 +1,7 @@
 // The Train page's live panels (boundary, network, curves). A curve panel's repaint only swaps an <img>'s
 // src: the element stays, so the browser keeps showing the previous picture until the new one is decoded
-// (no blank frame). The 2-D views' drawings (inline SVG with canvases) come until this script says it keeps
-// them (its `held` state), for the page's life; each repaint brings the network's weights (`data.paint`),
+// (no blank frame). The 2-D views' drawings (inline SVG with canvases) come, while live, until this script says
+// it keeps them (its `held` state), for the page's life; each repaint brings the network's weights (`data.paint`),
 // and this script paints the boundary, every neuron's tiles and the weights' curves itself (forwardGrid
 // and the painters come just before it, ui/train/playground_forward.js).
 // Titles and legends change only with the language, so they are rewritten only when they differ.
@@ -132,7 +132,7 @@ export default function ({ data, parentElement, setStateValue }) {
   for (const box of root.querySelectorAll(".panel")) {
     if (!ids.has(box.dataset.panel)) box.remove();
   }
-  if (data.paint) report(root, setStateValue);
+  if (data.paint && data.report) report(root, setStateValue);  // live only: outside it a word reruns the page
   if (!data.paint || !kept.palette) return;
   const version = String(data.paint.version);
   const painted = [...root.querySelectorAll(".panel[data-layout]")];

@@ -53,14 +53,17 @@ def _component():
 
 
 def render_panels(key: str, panels: list[Panel], live: bool, paint: dict | None = None) -> None:
-    """Show `panels` side by side (wrapping on narrow screens): through the component while `live`, else st.html.
+    """Show `panels` side by side (wrapping on narrow screens): through the component while `live` or when the
+    browser paints them (`paint`, ui/train/playground_program.py), else st.html.
 
-    Painted panels (Panel.painted) send their markup until the browser says it keeps it (its `held`
-    state: a repaint React skipped never reached it); then `paint` (ui/train/playground_program.py) is
-    all that goes with each repaint.
+    While live, painted panels (Panel.painted) send their markup until the browser says it keeps it (its
+    `held` state: a repaint React skipped never reached it); then `paint` is all that goes with each repaint.
+    Paused or done, the markup goes with the page's run and the browser says nothing back: outside the live
+    view its word would run the whole page again (a reloaded, finished page in Chromium then showed 0 in its
+    Epochs box, tests/test_browser_saving.py).
     """
-    if live:
-        held = set(st.session_state.get(f"{key}_held") or ())  # what this browser said it keeps
+    if live or paint is not None:
+        held = set(st.session_state.get(f"{key}_held") or ()) if live else set()  # what this browser keeps
         data = []
         for panel in panels:
             entry = {**asdict(panel), "svg": None}
@@ -71,9 +74,10 @@ def render_panels(key: str, panels: list[Panel], live: bool, paint: dict | None 
                 entry["src"] = svg_uri(panel.svg)
             data.append(entry)
         palette = browser_palette() if paint is not None and "palette" not in held else None
-        result = _component()(key=key, data={"panels": data, "paint": paint, "palette": palette}, height="content",
-                              on_held_change=_nothing)
-        st.session_state[f"{key}_held"] = result.held
+        result = _component()(key=key, data={"panels": data, "paint": paint, "palette": palette, "report": live},
+                              height="content", on_held_change=_nothing)
+        if live:
+            st.session_state[f"{key}_held"] = result.held
         return
     cells = "".join(f'<div style="flex:{panel.flex};min-width:0"><div style="font-weight:600;margin-bottom:4px">'
                     f'{escape(panel.title)}</div>{svg_img(panel.svg, panel.title)}'

@@ -43,7 +43,7 @@ def render_two_d_views(trainer: Trainer, live: bool) -> None:
         program = {**program, "version": f"{id(trainer.model):x}.{trainer.steps}.{int(live)}", "titles": not live}
         layout = (id(trainer.data), trainer.spec, current_language())  # what the drawings' markup depends on
         panels = drawn_once("train_playground_layout", layout, lambda: painted_panels(trainer, program))
-        render_panels("train_playground", panels, True, paint=program)
+        render_panels("train_playground", panels, live, paint=program)
         return
 
     def build() -> list[Panel]:
