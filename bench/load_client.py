@@ -17,14 +17,19 @@ What it copies from the frontend (streamlit/static, App.tsx):
 - the query string follows `page_info_changed` (the app's st.query_params), as the address bar does;
 - widget values the student set are sent with every rerun of that page (fragment reruns too), a
   button's trigger only once; a page change forgets the last page's widgets.
+- the live feed (ui/train/live_feed.js): while a 2-D run trains, the live view's script GETs the run's
+  feed (/live/<token>, JSON) every `every` seconds on one kept-alive connection, gzip accepted, and asks
+  for one rerun when the feed says the run stopped; the feed's progress line counts as a progress bar.
 It does not send cached message hashes (the server then sends every element in full) and draws nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -45,6 +50,7 @@ class Record:
     interactions: dict[str, list[float]] = field(default_factory=dict)
     polls: list[float] = field(default_factory=list)
     polls_sent: int = 0  # fragment reruns the tabs asked for (the server merges those that arrive mid-run)
+    feeds: list[float] = field(default_factory=list)  # each live-feed GET's time, sent until its answer is read
     errors: list[str] = field(default_factory=list)
     finished: int = 0
     client_cpu: float = 0.0  # CPU seconds the simulated tabs themselves used (bench/load_test.py fills it in)
@@ -77,6 +83,7 @@ class Tab:
         self._timers: dict[str, tuple[float, asyncio.Task]] = {}  # fragment id -> (interval, its timer)
         self._run: asyncio.Future | None = None  # the interaction waiting for its full run to finish
         self._poll_started: float | None = None  # the oldest fragment poll not yet answered
+        self._feed: tuple[str, asyncio.Task] | None = None  # the live feed being read: its URL, its reader
         self.closed = False
 
     # -- connection -----------------------------------------------------------------------------------
@@ -90,6 +97,7 @@ class Tab:
     async def close(self) -> None:
         """Stop the timers and close the websocket (the tab is closed)."""
         self._stop_timers()
+        self._stop_feed()
         if self._socket is not None:
             await self._socket.close()
         if self._reader is not None:
@@ -101,6 +109,7 @@ class Tab:
         if page not in self.pages:
             raise RuntimeError(f"no page {page!r} in the navigation: {sorted(self.pages)}")
         self._stop_timers()  # the frontend's onPageChange clears every auto-rerun first
+        self._stop_feed()  # the live view is gone from the screen: its script stops reading
         self.widgets.clear()
         return await self._interact(kind or f"page {page}", page_hash=self.pages[page])
 
@@ -174,6 +183,7 @@ class Tab:
         if kind == "new_session":
             if not message.metadata.run.fragment_ids:  # a full run: the frontend's cleanupAutoReruns
                 self._stop_timers()
+                self._stop_feed()  # read again if the run draws the live view again
                 self.widget_ids.clear()
                 self.last_progress = None
         elif kind == "navigation":
@@ -201,15 +211,24 @@ class Tab:
         if isinstance(widget_id, str) and widget_id.startswith("$$ID-") and widget_id.count("-") >= 2:
             self.widget_ids[widget_id.split("-", 2)[2]] = widget_id  # "$$ID-<hash>-train_play"
         if kind == "progress":
-            self.progress.append(element.progress.text)
-            self.last_progress = element.progress.text
-            self.shown.append((time.monotonic(), element.progress.text))
+            self._progress(element.progress.text)
+        elif kind == "bidi_component" and element.bidi_component.component_name == "torch_playground_live_feed":
+            data = json.loads(element.bidi_component.json)
+            self._progress(data["snapshot"]["status"])
+            if self._feed is None or self._feed[0] != data["feed"]:
+                self._stop_feed()
+                self._feed = (data["feed"], asyncio.create_task(self._read_feed(data["feed"], data["every"])))
         elif kind == "exception":
             where = [line.strip() for line in element.exception.stack_trace if line.strip().startswith("File")]
             self.record.errors.append(f"{self.name}: exception {element.exception.type}: "
                                       f"{element.exception.message[:160]} (at {' < '.join(where[-1:-4:-1])})")
         elif kind == "alert" and element.alert.format == Alert.ERROR:
             self.record.errors.append(f"{self.name}: error shown: {element.alert.body[:160]}")
+
+    def _progress(self, text: str) -> None:
+        self.progress.append(text)
+        self.last_progress = text
+        self.shown.append((time.monotonic(), text))
 
     def _finished(self, status) -> None:
         if status == FINISHED.FINISHED_WITH_COMPILE_ERROR:
@@ -238,6 +257,37 @@ class Tab:
         for fragment_id in list(self._timers):
             self._stop_timer(fragment_id)
 
+    # -- the live feed, as ui/train/live_feed.js reads it ---------------------------------------------
+    def _stop_feed(self) -> None:
+        if self._feed is not None:
+            self._feed[1].cancel()
+            self._feed = None
+
+    async def _read_feed(self, path: str, every: float) -> None:
+        host, port = self.url.split("/")[2].split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n\r\n").encode()
+        try:
+            while not self.closed:
+                await asyncio.sleep(every)
+                started = time.perf_counter()
+                writer.write(request)
+                status, body = await _answer(reader)
+                self.record.feeds.append(time.perf_counter() - started)
+                snapshot = json.loads(body) if status in (200, 404) else None
+                if snapshot is None:
+                    continue
+                if not snapshot.get("gone"):
+                    self._progress(snapshot["status"])
+                if snapshot.get("gone") or not snapshot["running"]:  # the script asks the page to run again
+                    fragments = list(self._timers)
+                    await self._send(page_hash=self.page_hash, fragment_id=fragments[0] if fragments else "")
+                    return
+        except (ConnectionError, asyncio.IncompleteReadError, websockets.ConnectionClosed):
+            return
+        finally:
+            writer.close()
+
     async def _poll(self, fragment_id: str, interval: float) -> None:
         while not self.closed:
             await asyncio.sleep(interval)
@@ -248,6 +298,19 @@ class Tab:
                 await self._send(page_hash=self.page_hash, fragment_id=fragment_id)
             except websockets.ConnectionClosed:
                 return
+
+
+async def _answer(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    """One HTTP/1.1 answer from `reader`: its status and its body (gunzipped)."""
+    status = int((await reader.readline()).split()[1])
+    headers = {}
+    while (line := await reader.readline()) not in (b"\r\n", b""):
+        name, _, value = line.decode().partition(":")
+        headers[name.strip().lower()] = value.strip()
+    body = await reader.readexactly(int(headers.get("content-length", 0)))
+    if headers.get("content-encoding") == "gzip":
+        body = zlib.decompress(body, 31)
+    return status, body
 
 
 # -- one student's lesson ------------------------------------------------------------------------------

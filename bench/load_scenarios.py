@@ -272,7 +272,7 @@ def figures(runs: list[Run], record: Record, jobs: list[dict], alone_seconds: li
 
     result = {"students": len(runs), "errors": record.errors, "interaction_s": spread(record.all_interactions),
               "by_kind_s": {kind: spread(times) for kind, times in sorted(record.interactions.items())},
-              "poll_s": spread(record.polls), "polls_sent": record.polls_sent,
+              "poll_s": spread(record.polls), "polls_sent": record.polls_sent, "feed_s": spread(record.feeds),
               "jobs_logged": len(jobs), "whole_run_waits": whole_run_waits(jobs)}
     for kind in sorted({run.kind for run in runs}):
         mine = [run for run in runs if run.kind == kind]
@@ -319,9 +319,10 @@ def scenario_table(result: dict) -> str:
             lines.append(f"{kind:>7}: {r['runs']} runs, never moved {r['never_moved']}, done {r['done']}; "
                          f"Play to first move median {move.get('median')} s, worst {move.get('worst')} s; "
                          f"epochs/s median {speed.get('median')}, worst {speed.get('worst')}")
-    i, p = result["interaction_s"], result["poll_s"]
+    i, p, f = result["interaction_s"], result["poll_s"], result["feed_s"]
     lines.append(f"interactions: {i.get('count')}, median {i.get('median')} s, p95 {i.get('p95')} s, "
-                 f"max {i.get('max')} s; live-view polls p95 {p.get('p95')} s")
+                 f"max {i.get('max')} s; live-view polls {p.get('count')}, p95 {p.get('p95')} s; "
+                 f"live-feed reads {f.get('count')}, median {f.get('median')} s, p95 {f.get('p95')} s")
     if "fair_shares" in result:
         lines.append(f"fashion_fast alone: {result['fashion_alone_s']} s; worst Play-to-done / fair share "
                      f"{result['worst_fair_ratio']} (must be <= 1.5)")

@@ -174,7 +174,7 @@ def summary(students: int, record: Record, load: list[float], wall: float, cpu: 
         "runs_finished": record.finished,  # seen as done, with the student's own epochs, on their Train page
         "interaction_s": spread(record.all_interactions),
         "by_kind_s": {kind: spread(times) for kind, times in sorted(record.interactions.items())},
-        "poll_s": spread(record.polls), "polls_sent": record.polls_sent,
+        "poll_s": spread(record.polls), "polls_sent": record.polls_sent, "feed_s": spread(record.feeds),
         "jobs_logged": len(jobs), "jobs_done": sum(job["state"] == "done" for job in jobs),
         "queue_wait_s": spread(waited, 2), "run_s": spread(ran, 2),
         "server_cores": round(cpu / wall, 2),  # the server's CPU seconds per second of the class

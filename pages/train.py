@@ -11,6 +11,7 @@ from ui.script_download import render_train_download
 from ui.teacher.lesson import shown
 from ui.train.job import change_pace, current_job, keep_model, pause, play, pop_message, reset
 from ui.train.live_feature_maps import render_live_feature_maps, shows_live_maps
+from ui.train.live_feed import FEED_CHECK_SECONDS, live_feed, render_live_feed
 from ui.train.queue_views import (
     QUEUE_POLL_SECONDS,
     live_poll_seconds,
@@ -55,30 +56,38 @@ render_train_download(settings)
 
 
 two_d = job is not None and job.trainer.data.input_shape == (2,)
+# A training 2-D run's browser reads the run's live feed itself (ui/train/live_feed.py): the page reruns rarely.
+feed = live_feed(job) if running and two_d and not job.place else None
 queued = running and waits_long(job)  # its turn is far off: the live view polls rarely until it comes
 fastest = LIVE_2D_SECONDS if two_d else REFRESH_SECONDS
 pace = live_poll_seconds(fastest) if running else None  # slower as more train: all live views within the budget
 
 
-@st.fragment(run_every=(QUEUE_POLL_SECONDS if queued else pace) if running else None)
+@st.fragment(run_every=(FEED_CHECK_SECONDS if feed else QUEUE_POLL_SECONDS if queued else pace) if running else None)
 def live_view() -> None:
     job = current_job()
     if job is None:
         st.info(t("train.press_play"))
         return
     trainer = job.trainer
-    waiting = render_queue_place(job)
-    with st.container(key="train_epoch_counter"):  # bench/playground_speed.py reads this number
-        st.caption(t("train.epoch_counter", epoch=trainer.epoch, steps=trainer.steps))
-    render_progress(trainer, job.running)
     if job.interrupted:
         st.info(t("store.interrupted"), icon=":material/history:")
     if job.running:
         save_running(job)  # every few seconds at most: the writer thread does the work
-    if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
-        return
     if running and not job.running:  # it just stopped: the whole page redraws (buttons and settings unlock)
         st.rerun()
+    fed = live_feed(job) if job.running and two_d and not job.place else None
+    if (fed is None) != (feed is None):  # its turn came (the feed takes over), or it waits again
+        st.rerun()
+    if fed is not None:
+        render_live_feed(fed)  # the browser repaints it from the feed: this page polls only to save the run
+        return
+    waiting = render_queue_place(job)
+    with st.container(key="train_epoch_counter"):  # bench/playground_speed.py reads this number
+        st.caption(t("train.epoch_counter", epoch=trainer.epoch, steps=trainer.steps))
+    render_progress(trainer, job.running)
+    if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
+        return
     if not job.running:  # drawn below by the page's own runs: a poll that comes late would redraw it for nothing
         return
     if queued != waits_long(job):  # its turn came, or it rests till a far one: the live view's pace changes
@@ -87,8 +96,8 @@ def live_view() -> None:
         st.rerun()
     # Light SVG curves while it trains (redrawing plotly every repaint cost the browser most of a core); plotly after.
     render_curves(trainer, live=True)
-    if two_d:  # no epoch table: 4 repaints/s of a 200-row table would cost more than the training
-        render_task_views(trainer, live=True)  # TF Playground's boundary, live: cheap for 2-D data
+    if two_d:  # a network the browser cannot paint: the server paints it at every poll
+        render_task_views(trainer, live=True)
         return
     render_epoch_table(trainer)
     if shows_live_maps(trainer):

@@ -41,8 +41,9 @@ def canvas_pixels(page, selector: str) -> np.ndarray:
 
 
 def epoch_shown(page) -> int:
-    """The epoch on the page's counter ("Epoch 75 · step 1900", "에폭 75 · ...")."""
-    return int(re.search(r"\d+", page.locator(".st-key-train_epoch_counter").inner_text()).group())
+    """The epoch on the live view's counter ("Epoch 75 · step 1900", "에폭 75 · ..."), which the page's script
+    updates from the run's live feed (ui/train/live_feed.js)."""
+    return int(re.search(r"\d+", page.locator(".live .counter").inner_text()).group())
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

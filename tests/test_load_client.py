@@ -1,7 +1,7 @@
 """The load test's simulated students (bench/load_client.py) against a real `streamlit run` on 127.0.0.1.
 
 Two students open the Train page over Streamlit's websocket protocol, each sets epochs nobody else uses,
-presses Play, polls like a browser and changes pages until both runs are done. No timing thresholds
+presses Play, follows the live view like a browser and changes pages until both runs are done. No timing thresholds
 here (bench/load_test.py measures those): every interaction must come back, nothing may fail, and each
 student must see only their own run. The isolation check itself is shown to catch another's epochs.
 """
@@ -33,7 +33,7 @@ def test_two_simulated_students_train_their_own_runs(tmp_path):
         assert len(record.interactions[kind]) == 2, kind
     assert record.interactions["back to Train"], "the students changed pages and came back"
     assert all(seconds > 0 for seconds in record.all_interactions)
-    assert record.polls, "the live view's fragment polled while the runs waited or trained"
+    assert record.feeds, "the live view's script read its run's live feed while the runs trained"
     jobs = [json.loads(line) for line in queue_log.read_text().splitlines()]
     assert [job["state"] for job in jobs] == ["done", "done"]
 

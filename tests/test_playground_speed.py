@@ -147,21 +147,22 @@ def test_two_d_live_view_shows_every_view_while_training(lang):
         assert not app.exception
         assert not app.get("plotly_chart")  # while live, every chart is a light SVG image
         (data,) = [json.loads(element.proto.json) for element in app.get("bidi_component")
-                   if element.proto.component_name == "torch_playground_live_panels" and
-                   json.loads(element.proto.json)["paint"]]
-        panels = {panel["id"]: panel for panel in data["panels"]}
-        assert set(panels) == {"boundary", "network"}  # the curves: a component of their own
-        network = panels["network"]["markup"]  # sent until the browser says it keeps it (none does here)
+                   if element.proto.component_name == "torch_playground_live_feed"]
+        feed = app.session_state["train_feed"]  # the browser reads the rest itself, from the run's live feed
+        assert data["feed"] == feed.url and feed.job is job and data["every"] <= 0.25
+        snapshot = data["snapshot"]
+        assert {panel["id"] for panel in snapshot["curves"]} == {"loss", "accuracy"}
+        panels = {panel["id"]: panel for panel in snapshot["views"]}
+        assert set(panels) == {"boundary", "network"}
+        network = data["markup"][panels["network"]["layout"]]  # the drawings' markup goes with the page
         assert network.count("<path") == 2 * 8 + 5 * 64 + 8 * 2  # every weight of the 8x6 network
         assert network.count("<canvas") == 6 + 1 and network.count("<image") == 1  # painted tiles; the inputs'
-        assert '<canvas data-paint="boundary" width="100" height="100"' in panels["boundary"]["markup"]
-        paint = data["paint"]  # the weights the browser paints from: the drawn model's
+        assert '<canvas data-paint="boundary" width="100" height="100"' in data["markup"][panels["boundary"]["layout"]]
+        paint = snapshot["paint"]  # the weights the browser paints from
         assert [layer["kind"] for layer in paint["layers"]] == ["Linear", "ReLU"] * 6 + ["Linear"]
         assert paint["hidden"] == [1, 3, 5, 7, 9, 11] and paint["steps"] == 100
-        drawn = app.session_state["train_playground_program_drawn"][0][0]
-        assert paint["layers"][0]["w"] == drawn.get_submodule("0").weight.detach().reshape(-1).tolist()
-        counter = [c.value for c in app.caption if ("에폭" if lang == "ko" else "Epoch") in c.value]
-        assert counter, "the epoch counter the benchmark reads"
+        assert len(paint["layers"][0]["w"]) == 2 * 8 and all(math.isfinite(w) for w in paint["layers"][0]["w"])
+        assert ("에폭" if lang == "ko" else "Epoch") in snapshot["counter"]  # the counter the benchmark reads
         assert app.session_state["train_grid_cache"].steps == 100
     finally:
         job.stop()

@@ -3,13 +3,18 @@ process and the gang process already started for the first Play, and serving the
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.browser import ROOT, running_app
+from ui.startup import server_config
 
 
 def _children(pid: int) -> list[int]:
@@ -36,6 +41,11 @@ def test_the_server_is_warm_when_its_health_check_answers():
         assert "No runtime found" not in log  # @st.cache_data's warning while importing is kept quiet
         page = urllib.request.urlopen(url, timeout=30).read().decode()
         assert 'id="root"' in page  # Streamlit's frontend, served
+        with pytest.raises(urllib.error.HTTPError) as gone:  # the live feed's route, beside Streamlit's own
+            urllib.request.urlopen(f"{url}/live/not-a-feed", timeout=30)
+        assert gone.value.code == 404 and json.loads(gone.value.read()) == {"gone": True}
+        if (ROOT / "static" / "ort" / "ort.wasm.min.mjs").exists():  # static/ is served from the app's root
+            assert urllib.request.urlopen(f"{url}/app/static/ort/ort.wasm.min.mjs", timeout=30).status == 200
 
 
 def test_the_warm_up_makes_the_first_optimizer_so_that_no_play_waits_for_torch_to_import_its_compiler():
@@ -43,3 +53,13 @@ def test_the_warm_up_makes_the_first_optimizer_so_that_no_play_waits_for_torch_t
     code = ("import sys, torch; assert 'torch._dynamo' not in sys.modules, 'torch loads it anyway'; "
             "from ui.startup import _first_optimizer; _first_optimizer(); assert 'torch._dynamo' in sys.modules")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+def test_the_flags_of_streamlit_run_become_typed_config_options():
+    assert server_config(["--server.port", "8765", "--server.headless=true", "--browser.gatherUsageStats", "false",
+                          "--server.address", "127.0.0.1"]) == {
+        "server.port": 8765, "server.headless": True, "browser.gatherUsageStats": False, "server.address": "127.0.0.1"}
+    assert server_config([]) == {}
+    for flags in (["--server.nothing", "1"], ["server.port", "1"], ["--server.port", "eighty"]):
+        with pytest.raises(SystemExit, match="server"):  # a message naming the flag, not a traceback
+            server_config(flags)

@@ -4,11 +4,11 @@
 
 Without a warm-up, a fresh server's first student pays for it: their first page imports torch,
 plotly, pandas and the page helpers, and their first Play waits for a training process to start and
-import torch. Streamlit has no start-up hook for a `streamlit run` app (st.App's lifespan hook means
-serving the app another way, as an ASGI app), so this launcher, run from the project's root, warms the
-server's own process first and then hands over to Streamlit's command line exactly as `streamlit run
-streamlit_app.py FLAGS` would. The server listens, and its health check (`/_stcore/health`)
-answers, only after the warm-up: no student reaches a cold server.
+import torch. So this launcher, run from the project's root, warms the server's own process first and
+then serves streamlit_app.py as `streamlit run streamlit_app.py FLAGS` would, through Streamlit's
+st.App, which also serves the live feed's route (/live/<token>, ui/train/feed.py) beside Streamlit's
+own. The server listens, and its health check (`/_stcore/health`) answers, only after the warm-up: no
+student reaches a cold server.
 
 The warm-up, once per server, explicitly here (no module does work when imported):
 - starts the first training process and the gang process (`classroom().pool.warm()`, `.gang.warm()`):
@@ -102,14 +102,42 @@ def warm_up() -> None:
         thread.join()
 
 
+def server_config(flags: list[str]) -> dict:
+    """`streamlit run`'s config flags (`--server.port 8501`, `--server.headless=true`) as typed config options.
+
+    Raises SystemExit with a message for a word that is not a config flag, or a value of the wrong type.
+    """
+    from streamlit import config
+
+    options, words = {}, list(flags)
+    while words:
+        word = words.pop(0)
+        name, equals, value = word.removeprefix("--").partition("=")
+        option = config._config_options_template.get(name) if word.startswith("--") else None
+        if option is None:
+            raise SystemExit(f"not a config flag of `streamlit run`: {word!r} (e.g. --server.port 8501)")
+        if not equals:
+            value = words.pop(0) if words else ""
+        try:
+            options[name] = value.lower() in ("true", "1", "yes") if option.type is bool else option.type(value)
+        except ValueError:
+            raise SystemExit(f"--{name} wants a {option.type.__name__}, not {value!r}") from None
+    return options
+
+
 def main(flags: list[str]) -> None:
-    """Warm up, then serve streamlit_app.py as `streamlit run` would with `flags`; returns when the server stops."""
+    """Warm up, then serve streamlit_app.py as `streamlit run` would with `flags`, with the live feed's route
+    beside Streamlit's own (ui/train/feed.py); returns when the server stops."""
     started = time.monotonic()
+    options = server_config(flags)
     warm_up()
     print(f"Torch Playground: warmed up in {time.monotonic() - started:.2f} s", flush=True)
-    from streamlit.web import cli
+    import streamlit as st
 
-    cli.main(["run", str(ENTRY), *flags], prog_name="streamlit")
+    from ui.train.feed import feed_routes
+
+    sys.argv = [str(ENTRY)]  # App.run finds .streamlit/config.toml and static/ beside its launcher: the app's root
+    st.App(str(ENTRY), routes=feed_routes()).run(config=options)
 
 
 if __name__ == "__main__":

@@ -111,12 +111,10 @@ function report(root, setStateValue) {
   setStateValue("held", held);
 }
 
-export default function ({ data, parentElement, setStateValue }) {
-  if (!data) return;
-  if (data.palette) kept.palette = data.palette;
-  const root = parentElement.querySelector(".panels");
+// Show `panels` in `root` (a `.panels` row): new ones added, gone ones removed, each one's picture swapped.
+function showPanels(root, panels) {
   const ids = new Set();
-  for (const panel of data.panels) {
+  for (const panel of panels) {
     ids.add(panel.id);
     const box = panelBox(root, panel.id);
     box.style.flex = panel.flex;
@@ -132,14 +130,25 @@ export default function ({ data, parentElement, setStateValue }) {
   for (const box of root.querySelectorAll(".panel")) {
     if (!ids.has(box.dataset.panel)) box.remove();
   }
-  if (data.paint && data.report) report(root, setStateValue);  // live only: outside it a word reruns the page
-  if (!data.paint || !kept.palette) return;
-  const version = String(data.paint.version);
+}
+
+// Paint `root`'s drawings from the weights in `program`, unless they show these weights already.
+function paintPanels(root, program) {
+  if (!program || !kept.palette) return;
+  const version = String(program.version);
   const painted = [...root.querySelectorAll(".panel[data-layout]")];
   if (painted.every((box) => box.dataset.painted === version)) return;  // the same weights: nothing to repaint
-  paint(root, data.paint);
+  paint(root, program);
   for (const box of painted) {
     box.dataset.painted = version;
     box.dataset.frames = String(Number(box.dataset.frames || 0) + 1);  // a browser test counts repaints
   }
+}
+
+// The panels component (ui/train/live_panels.py): the panels, then the weights painted.
+function renderPanels(root, data, setStateValue) {
+  if (data.palette) kept.palette = data.palette;
+  showPanels(root, data.panels);
+  if (data.paint && data.report) report(root, setStateValue);  // live only: outside it a word reruns the page
+  paintPanels(root, data.paint);
 }

@@ -26,8 +26,8 @@ Drawn = TypeVar("Drawn")  # panels, a program, figures: whatever a view builds f
 
 # The forward pass first: the panels' script paints with its functions (one module in the browser).
 _JS = (Path(__file__).parent / "playground_forward.js", Path(__file__).parent / "live_panels.js")
-_CSS = """.panels { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; font-family: var(--st-font);
-          color: var(--st-text-color); }
+PANELS_CSS = """.panels { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start;
+          font-family: var(--st-font); color: var(--st-text-color); }
 .panel { min-width: 0; }
 .title { font-weight: 600; margin-bottom: 4px; }
 .panel img, .drawing svg { width: 100%; height: auto; display: block; }
@@ -46,10 +46,20 @@ def drawn_once(key: str, version: tuple, build: Callable[[], Drawn]) -> Drawn:
     return held[1]
 
 
+_PANELS_EXPORT = """export default function ({ data, parentElement, setStateValue }) {
+  if (data) renderPanels(parentElement.querySelector(".panels"), data, setStateValue);
+}"""
+
+
+def panels_script(export: str) -> str:
+    """The panels' functions (the forward pass first, then the painters), then a component's `export`."""
+    return "\n".join([*(path.read_text(encoding="utf-8") for path in _JS), export])
+
+
 @cache
 def _component():
-    return st.components.v2.component("torch_playground_live_panels", html='<div class="panels"></div>', css=_CSS,
-                                      js="\n".join(path.read_text(encoding="utf-8") for path in _JS))
+    return st.components.v2.component("torch_playground_live_panels", html='<div class="panels"></div>', css=PANELS_CSS,
+                                      js=panels_script(_PANELS_EXPORT))
 
 
 def render_panels(key: str, panels: list[Panel], live: bool, paint: dict | None = None) -> None:

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from engine.training import Trainer
+from i18n import translate
 from ui.language import current_language, error_text, t
 from ui.plots import show_plot
 from ui.train.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
@@ -25,21 +26,32 @@ MAX_MARKERS = 50  # epochs up to which each one gets a marker; beyond, markers o
 
 def render_progress(trainer: Trainer, running: bool) -> None:
     """Progress bar, status line and the latest numbers; a run that blew up says so once it stops."""
-    blown = not running and trainer.blow_up is not None
-    status = t("train.status_blew_up" if blown else f"train.status_{trainer.status}")
-    st.progress(trainer.progress, text=t("train.progress", status=status, epoch=trainer.epoch,
-                                         epochs=trainer.config.epochs, batch=trainer.batch,
-                                         batches=trainer.batches_per_epoch))
-    history = list(trainer.history)
-    last = history[-1] if history else None
-    columns = st.columns(4)
-    columns[0].metric(t("train.train_loss"), "—" if last is None else f"{last.train_loss:.4f}")
-    columns[1].metric(t("train.test_loss"), "—" if last is None or last.test_loss is None else f"{last.test_loss:.4f}")
-    accuracy = None if last is None else last.test_accuracy
-    columns[2].metric(t("train.test_accuracy"), "—" if accuracy is None else f"{accuracy:.1f}%")
-    columns[3].metric(t("train.seconds"), f"{trainer.seconds:.1f}")
+    lang = current_language()
+    st.progress(trainer.progress, text=progress_text(trainer, running, lang))
+    for column, (label, value) in zip(st.columns(4), latest_numbers(trainer, lang)):
+        column.metric(label, value)
     if trainer.problem is not None:
         st.warning(error_text(trainer.problem), icon=":material/warning:")
+
+
+def progress_text(trainer: Trainer, running: bool, lang: str) -> str:
+    """The progress bar's line: the run's status, its epoch and batch."""
+    blown = not running and trainer.blow_up is not None
+    status = translate("train.status_blew_up" if blown else f"train.status_{trainer.status}", lang)
+    return translate("train.progress", lang, status=status, epoch=trainer.epoch, epochs=trainer.config.epochs,
+                     batch=trainer.batch, batches=trainer.batches_per_epoch)
+
+
+def latest_numbers(trainer: Trainer, lang: str) -> list[tuple[str, str]]:
+    """The last epoch's train loss, test loss and test accuracy, and the seconds trained, as (label, value)."""
+    history = trainer.history
+    last = history[-1] if history else None
+    accuracy = None if last is None else last.test_accuracy
+    return [(translate("train.train_loss", lang), "—" if last is None else f"{last.train_loss:.4f}"),
+            (translate("train.test_loss", lang), "—" if last is None or last.test_loss is None
+             else f"{last.test_loss:.4f}"),
+            (translate("train.test_accuracy", lang), "—" if accuracy is None else f"{accuracy:.1f}%"),
+            (translate("train.seconds", lang), f"{trainer.seconds:.1f}")]
 
 
 def thinned(history: list) -> list:
@@ -100,33 +112,41 @@ def _column(history: list, field: str) -> np.ndarray:
     return np.array([getattr(r, field) for r in history], dtype=float)
 
 
-def _live_lines(trainer: Trainer) -> tuple[list[Line], list[Line]]:
+def _live_lines(trainer: Trainer, lang: str) -> tuple[list[Line], list[Line]]:
     # Copies first (a worker may be appending), then only the points a chart draws.
     losses, history = list(trainer.batch_losses), thinned(list(trainer.history))
     stride = max(1, len(losses) // MAX_POINTS)
     per_epoch = trainer.batches_per_epoch
-    batch = Line(t("train.batch_loss"), BATCH_COLOUR, [(i + 1) / per_epoch for i in range(0, len(losses), stride)],
+    name = {key: translate(f"train.{key}", lang) for key in
+            ("batch_loss", "train_loss", "train_accuracy", "test_loss", "test_accuracy")}
+    batch = Line(name["batch_loss"], BATCH_COLOUR, [(i + 1) / per_epoch for i in range(0, len(losses), stride)],
                  losses[::stride], 1.0)
     epochs = [r.epoch for r in history]
-    loss = [batch, Line(t("train.train_loss"), TRAIN_COLOUR, epochs, [r.train_loss for r in history])]
-    accuracy = [Line(t("train.train_accuracy"), TRAIN_COLOUR, epochs, [r.train_accuracy for r in history])]
+    loss = [batch, Line(name["train_loss"], TRAIN_COLOUR, epochs, [r.train_loss for r in history])]
+    accuracy = [Line(name["train_accuracy"], TRAIN_COLOUR, epochs, [r.train_accuracy for r in history])]
     if history and history[0].test_loss is not None:
-        loss.append(Line(t("train.test_loss"), TEST_COLOUR, epochs, [r.test_loss for r in history]))
-        accuracy.append(Line(t("train.test_accuracy"), TEST_COLOUR, epochs, [r.test_accuracy for r in history]))
+        loss.append(Line(name["test_loss"], TEST_COLOUR, epochs, [r.test_loss for r in history]))
+        accuracy.append(Line(name["test_accuracy"], TEST_COLOUR, epochs, [r.test_accuracy for r in history]))
     return loss, accuracy
 
 
 def render_live_curves(trainer: Trainer) -> None:
     """Loss and accuracy side by side as light SVG charts: repainting many times a second costs little."""
-    def build() -> list[Panel]:
-        loss, accuracy = _live_lines(trainer)
-        panels = [chart_panel("loss", t("train.loss_curve"), t("train.epoch"), loss)]
-        if trainer.data.task == "classification":
-            panels.append(chart_panel("accuracy", t("train.accuracy_curve"), t("train.epoch"), accuracy, "%"))
-        return panels
+    lang = current_language()
+    version = (trainer, len(trainer.batch_losses), len(trainer.history), lang)
+    panels = drawn_once("train_live_curves", version, lambda: live_curve_panels(trainer, lang))
+    render_panels("train_live_curves", panels, live=True)
 
-    version = (trainer, len(trainer.batch_losses), len(trainer.history), current_language())
-    render_panels("train_live_curves", drawn_once("train_live_curves", version, build), live=True)
+
+def live_curve_panels(trainer: Trainer, lang: str) -> list[Panel]:
+    """The loss chart, and the accuracy chart for classification, as SVG panels in `lang`. No streamlit here:
+    the live feed (ui/train/feed.py) builds them outside a script run too."""
+    loss, accuracy = _live_lines(trainer, lang)
+    epoch = translate("train.epoch", lang)
+    panels = [chart_panel("loss", translate("train.loss_curve", lang), epoch, loss)]
+    if trainer.data.task == "classification":
+        panels.append(chart_panel("accuracy", translate("train.accuracy_curve", lang), epoch, accuracy, "%"))
+    return panels
 
 
 def render_curves(trainer: Trainer, live: bool = False) -> None:

@@ -1,0 +1,85 @@
+// The Train page's live view of a training 2-D run (ui/train/live_view.py). The page draws it once; this
+// script then reads the run's live feed (ui/train/feed.py: counter, progress, latest numbers, curves,
+// weights) every `data.every` seconds itself and repaints, with no Streamlit script run on the server.
+// When the run stops (or its feed is gone), it asks the page to run again once (`stopped`), which draws the
+// finished run. The panels' helpers and painters come before it (live_panels.js, playground_forward.js).
+
+const pollers = (globalThis.torchPlaygroundFeeds ??= new WeakMap());  // a live view's root -> its poller
+
+function numberBoxes(root, numbers) {
+  const row = root.querySelector(".numbers");
+  if (row.children.length !== numbers.length) {
+    row.innerHTML = "";
+    for (let index = 0; index < numbers.length; index++) {
+      const box = row.appendChild(document.createElement("div"));
+      box.className = "number";
+      box.innerHTML = '<div class="label"></div><div class="value"></div>';
+    }
+  }
+  numbers.forEach(([label, value], index) => {
+    const box = row.children[index];
+    if (box.firstChild.textContent !== label) box.firstChild.textContent = label;
+    if (box.lastChild.textContent !== value) box.lastChild.textContent = value;
+  });
+}
+
+// Draw one snapshot of the feed; an older one than the last drawn (a page run's, late) is skipped.
+function showLive(root, snapshot) {
+  if (Number(root.dataset.steps ?? -1) > snapshot.steps) return;
+  root.dataset.steps = String(snapshot.steps);
+  root.querySelector(".counter").textContent = snapshot.counter;
+  root.querySelector(".status").textContent = snapshot.status;
+  root.querySelector(".bar > div").style.width = `${(100 * snapshot.progress).toFixed(1)}%`;
+  numberBoxes(root, snapshot.numbers);
+  const problem = root.querySelector(".problem");
+  problem.textContent = snapshot.problem ?? "";
+  problem.hidden = !snapshot.problem;
+  showPanels(root.querySelector(".curves"), snapshot.curves);
+  const views = root.querySelector(".views");
+  showPanels(views, snapshot.views);
+  paintPanels(views, snapshot.paint);
+}
+
+async function poll(root, poller) {
+  if (poller.stopped) return;
+  if (!root.isConnected) {  // the page moved on: nobody looks
+    poller.stopped = true;
+    return;
+  }
+  const started = performance.now();
+  let snapshot = null;
+  try {
+    const answer = await fetch(poller.url, { cache: "no-store", credentials: "same-origin" });
+    snapshot = answer.ok ? await answer.json() : answer.status === 404 ? { gone: true } : null;
+  } catch {
+    snapshot = null;  // a dropped connection: the next poll tries again
+  }
+  if (poller.stopped) return;
+  if (snapshot && !snapshot.gone) showLive(root, snapshot);
+  if (snapshot && (snapshot.gone || !snapshot.running)) {
+    poller.stopped = true;
+    poller.stop();  // the page runs again and draws the finished run
+    return;
+  }
+  poller.timer = setTimeout(() => poll(root, poller), Math.max(0, poller.every - (performance.now() - started)));
+}
+
+export default function ({ data, parentElement, setTriggerValue }) {
+  if (!data) return;
+  if (data.palette) kept.palette = data.palette;
+  for (const [layout, markup] of Object.entries(data.markup)) kept.layouts.set(layout, markup);
+  const root = parentElement.querySelector(".live");
+  showLive(root, data.snapshot);
+  let poller = pollers.get(root);
+  if (!poller || poller.url !== data.feed || poller.stopped) {
+    if (poller) clearTimeout(poller.timer);
+    poller = { url: data.feed, every: 1000 * data.every, stopped: false, timer: null,
+               stop: () => setTriggerValue("stopped", true) };
+    pollers.set(root, poller);
+    poller.timer = setTimeout(() => poll(root, poller), poller.every);
+  }
+  if (!data.snapshot.running && !poller.stopped) {  // the page drew it stopped: no feed to read
+    poller.stopped = true;
+    clearTimeout(poller.timer);
+  }
+}
