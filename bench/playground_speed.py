@@ -178,7 +178,7 @@ def app(seconds: float, runs: int, pin_browser: bool = True) -> None:
                     wait_for_app(page)
                     set_epochs(page, 10_000)  # as many as a run may have: it outlasts the measurement
                     page.get_by_role("button", name="Play", exact=True).click()
-                    counter = page.locator(".st-key-train_epoch_counter")
+                    counter = page.locator(".live .counter")  # the live view, fed by the run's live feed
                     counter.wait_for(timeout=60_000)
                     page.wait_for_timeout(2000)  # past the first repaints
 

@@ -83,7 +83,7 @@ def live_view() -> None:
         render_live_feed(fed)  # the browser repaints it from the feed: this page polls only to save the run
         return
     waiting = render_queue_place(job)
-    with st.container(key="train_epoch_counter"):  # bench/playground_speed.py reads this number
+    with st.container(key="train_epoch_counter"):  # tests/test_browser_saving.py reads this number
         st.caption(t("train.epoch_counter", epoch=trainer.epoch, steps=trainer.steps))
     render_progress(trainer, job.running)
     if waiting:  # nothing moves while it waits: the cheapest redraw keeps a full classroom's server free
