@@ -10,8 +10,9 @@ browser tab is gone or its wall-time limit passed), whichever comes first.
 
 Time slices: a job that can yield (`submit(..., yield_turn=...)`) trains for `slice_seconds`, then,
 when others wait, is asked to yield; its work returns True ("more to do"), and it goes to the back of
-the line, "resting" until its next turn. So every run moves within about a slice of Play and a short
-run is never stuck behind a long one. Whole runs in line are `slice_seconds=0` (or work that cannot yield).
+the line, "resting" until its next turn; a new job's first turn comes before the resting jobs' next
+ones. So every run moves within about a slice of Play and a short run is never stuck behind a long one.
+Whole runs in line are `slice_seconds=0` (or work that cannot yield).
 
 Two lanes: the workers' ("worker", above) and the gang's (`submit(..., lane="gang")`: the small runs the
 server's gang process trains together, classroom/gang_runs.py). A gang job needs no worker and takes no
@@ -178,9 +179,19 @@ class JobQueue:
                 self._gang_waiting.append(job)
                 self._start_gang_jobs()
             else:
-                self._waiting.append(job)
+                self._arrive(job)
                 self._lock.notify_all()
             return job
+
+    def _arrive(self, job: Job) -> None:
+        """Put a new job in the workers' line ahead of the resting ones (under the lock): its first turn
+        comes before the next turns of runs that have trained already, so it moves within about a turn of
+        Play, however many rest; among new jobs, first come, first served."""
+        for index, other in enumerate(self._waiting):
+            if other.turns:
+                self._waiting.insert(index, job)
+                return
+        self._waiting.append(job)
 
     def place(self, job: Job) -> int | None:
         """1 for the next job to start, 2 behind it, ...; 0 while training (resting between turns included);

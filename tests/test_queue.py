@@ -369,3 +369,19 @@ def test_the_watchdog_and_the_log_keep_gang_jobs_in_their_limits(tmp_path):
     lines = [json.loads(line) for line in log_path.read_text().splitlines()]
     assert sorted(line["lane"] for line in lines) == ["gang", "gang"] and all(line["turns"] == 1 for line in lines)
     lanes.close()
+
+
+def test_a_new_job_trains_before_the_resting_ones_take_their_next_turns(sliced):
+    resting = [take_turns(sliced, name, 1000)[1] for name in ("a", "b", "c", "d")]  # 10 s of work each, 0.1 s turns
+    assert until(lambda: all(job.turns >= 1 for job in resting))  # each has had a turn: they take turns now
+    with sliced._lock:  # between two turns: what each has had, and the new job in line
+        before = [job.turns for job in resting]
+        work, new = take_turns(sliced, "new", 1000)
+        assert sliced.place(new) == 1  # ahead of the three resting in line
+        later = take_turns(sliced, "later", 1000)[1]
+        assert sliced.place(later) == 2  # new jobs among themselves: first come, first served
+    assert until(lambda: new.turns == 1)
+    turns_since = sum(job.turns for job in resting) - sum(before)
+    assert turns_since <= 1  # at most the turn in hand ended first: no resting job went round again
+    for job in [*resting, new, later]:
+        sliced.cancel(job)
