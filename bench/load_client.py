@@ -17,9 +17,10 @@ What it copies from the frontend (streamlit/static, App.tsx):
 - the query string follows `page_info_changed` (the app's st.query_params), as the address bar does;
 - widget values the student set are sent with every rerun of that page (fragment reruns too), a
   button's trigger only once; a page change forgets the last page's widgets.
-- the live feed (ui/train/live_feed.js): while a 2-D run trains, the live view's script GETs the run's
+- the live feed (ui/train/live_feed.js): while a run trains, the live view's script GETs the run's
   feed (/live/<token>, JSON) every `every` seconds on one kept-alive connection, gzip accepted, and asks
-  for one rerun when the feed says the run stopped; the feed's progress line counts as a progress bar.
+  for one rerun when the feed says the run stopped (and, `per_epoch`, at each new epoch); the feed's
+  progress line counts as a progress bar.
 It does not send cached message hashes (the server then sends every element in full) and draws nothing.
 """
 
@@ -217,7 +218,8 @@ class Tab:
             self._progress(data["snapshot"]["status"])
             if self._feed is None or self._feed[0] != data["feed"]:
                 self._stop_feed()
-                self._feed = (data["feed"], asyncio.create_task(self._read_feed(data["feed"], data["every"])))
+                reader = self._read_feed(data["feed"], data["every"], data["per_epoch"], data["snapshot"]["epoch"])
+                self._feed = (data["feed"], asyncio.create_task(reader))
         elif kind == "exception":
             where = [line.strip() for line in element.exception.stack_trace if line.strip().startswith("File")]
             self.record.errors.append(f"{self.name}: exception {element.exception.type}: "
@@ -263,7 +265,7 @@ class Tab:
             self._feed[1].cancel()
             self._feed = None
 
-    async def _read_feed(self, path: str, every: float) -> None:
+    async def _read_feed(self, path: str, every: float, per_epoch: bool, epoch: int) -> None:
         host, port = self.url.split("/")[2].split(":")
         reader, writer = await asyncio.open_connection(host, int(port))
         request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n\r\n").encode()
@@ -280,13 +282,19 @@ class Tab:
                 if not snapshot.get("gone"):
                     self._progress(snapshot["status"])
                 if snapshot.get("gone") or not snapshot["running"]:  # the script asks the page to run again
-                    fragments = list(self._timers)
-                    await self._send(page_hash=self.page_hash, fragment_id=fragments[0] if fragments else "")
+                    await self._rerun_live_view()
                     return
+                if per_epoch and snapshot["epoch"] > epoch:  # and once an epoch, for the table below it
+                    epoch = snapshot["epoch"]
+                    await self._rerun_live_view()
         except (ConnectionError, asyncio.IncompleteReadError, websockets.ConnectionClosed):
             return
         finally:
             writer.close()
+
+    async def _rerun_live_view(self) -> None:
+        fragments = list(self._timers)  # the live view's fragment (its 5 s timer), as the component's trigger
+        await self._send(page_hash=self.page_hash, fragment_id=fragments[0] if fragments else "")
 
     async def _poll(self, fragment_id: str, interval: float) -> None:
         while not self.closed:

@@ -56,8 +56,8 @@ render_train_download(settings)
 
 
 two_d = job is not None and job.trainer.data.input_shape == (2,)
-# A training 2-D run's browser reads the run's live feed itself (ui/train/live_feed.py): the page reruns rarely.
-feed = live_feed(job) if running and two_d and not job.place else None
+# A training run's browser reads the run's live feed itself (ui/train/live_feed.py): the page reruns rarely.
+feed = live_feed(job) if running and not job.place else None
 queued = running and waits_long(job)  # its turn is far off: the live view polls rarely until it comes
 fastest = LIVE_2D_SECONDS if two_d else REFRESH_SECONDS
 pace = live_poll_seconds(fastest) if running else None  # slower as more train: all live views within the budget
@@ -76,11 +76,15 @@ def live_view() -> None:
         save_running(job)  # every few seconds at most: the writer thread does the work
     if running and not job.running:  # it just stopped: the whole page redraws (buttons and settings unlock)
         st.rerun()
-    fed = live_feed(job) if job.running and two_d and not job.place else None
+    fed = live_feed(job) if job.running and not job.place else None
     if (fed is None) != (feed is None):  # its turn came (the feed takes over), or it waits again
         st.rerun()
-    if fed is not None:
-        render_live_feed(fed)  # the browser repaints it from the feed: this page polls only to save the run
+    if fed is not None:  # the browser repaints it from the feed: this page runs only to save the run, and
+        render_live_feed(fed, per_epoch=not two_d)  # for images, at each epoch: the table and feature maps below
+        if not two_d:
+            render_epoch_table(trainer)
+            if shows_live_maps(trainer):
+                render_live_feature_maps(trainer)
         return
     waiting = render_queue_place(job)
     with st.container(key="train_epoch_counter"):  # tests/test_browser_saving.py reads this number

@@ -10,14 +10,27 @@ from tests.browser import browser_page, needs_chromium, running_app, screenshot,
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
-PROGRESS = '[data-testid="stProgress"]'
+# Waiting: Streamlit's progress bar; training: the live view's line (in the component's shadow root, which
+# Playwright's locators reach and document.querySelector does not).
+PROGRESS = ('.live .status', '[data-testid="stProgress"]')
 
 def open_train(page, url: str) -> None:
     page.goto(f"{url}/train?lang=en&preset=playground_2d")
     wait_for_app(page)
 
 def progress_text(page) -> str:
-    return page.locator(PROGRESS).first.inner_text() if page.locator(PROGRESS).count() else ""
+    for selector in PROGRESS:
+        if page.locator(selector).count():
+            return page.locator(selector).first.inner_text()
+    return ""
+
+
+def wait_for_progress(page, check, timeout: float) -> None:
+    """Wait until `check(progress_text(page))` holds, for at most `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not check(progress_text(page)):
+        assert time.monotonic() < deadline, f"the progress line still says {progress_text(page)!r}"
+        page.wait_for_timeout(100)
 
 def start_long_run(page, url: str) -> None:
     open_train(page, url)
@@ -26,8 +39,7 @@ def start_long_run(page, url: str) -> None:
     epochs.press("Enter")
     wait_for_app(page)
     page.get_by_role("button", name="Play", exact=True).click()
-    page.wait_for_function(f"() => (document.querySelector('{PROGRESS}')?.innerText || '').includes('Training')",
-                           timeout=60_000)
+    wait_for_progress(page, lambda text: "Training" in text, timeout=60)
 
 
 def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
@@ -48,8 +60,7 @@ def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
         first.close()  # the student closes the tab mid-run
         closed = time.monotonic()
         queued.wait_for(state="detached", timeout=20_000)
-        second.wait_for_function(f"() => !/epoch 0\\//.test(document.querySelector('{PROGRESS}')?.innerText || '')",
-                                 timeout=20_000)
+        wait_for_progress(second, lambda text: text and "epoch 0/" not in text, timeout=20)
         waited = time.monotonic() - closed
         # The watchdog forgives 3 s (a reconnecting tab), looks every 0.5 s, the page redraws every 1 s.
         assert waited < 10, f"the second student waited {waited:.1f} s after the first tab closed"
@@ -65,9 +76,7 @@ def test_a_second_students_run_moves_while_the_first_ones_goes_on():
         open_train(second, url)
         pressed = time.monotonic()
         second.get_by_role("button", name="Play", exact=True).click()
-        second.wait_for_function(f"() => /Training/.test(document.querySelector('{PROGRESS}')?.innerText || '')"
-                                 f" && !/epoch 0\\//.test(document.querySelector('{PROGRESS}')?.innerText || '')",
-                                 timeout=30_000)
+        wait_for_progress(second, lambda text: "Training" in text and "epoch 0/" not in text, timeout=30)
         moved = time.monotonic() - pressed
         assert "Training" in progress_text(first)  # the first run goes on: the two train together in the gang
         # The page redraws every 0.25-1 s; a busy shared box adds its share.

@@ -1,11 +1,12 @@
-"""The live feed: a training 2-D run as JSON at /live/<token>, which the student's browser reads itself.
+"""The live feed: a training run as JSON at /live/<token>, which the student's browser reads itself.
 
-While a 2-D run trains, its Train page draws the live view once, and the page's script
+While a run trains, its Train page draws the live view once, and the page's script
 (ui/train/live_feed.js) then asks this route several times a second for the run's epoch, progress,
-latest numbers, curves and weights, and paints them. Each answer is a few milliseconds of the server's
-event loop, not a Streamlit script run: thirty students' live views at 4 repaints a second cost the
-server's one pages core less than their clicks do. The page's own runs (a click, a rerun every few
-seconds that saves the run) go on as before.
+latest numbers, curves and, for a 2-D run, the weights, and paints them. Each answer is a few
+milliseconds of the server's event loop, not a Streamlit script run: thirty students' live views at 4
+repaints a second cost the server's one pages core less than their clicks do. The page's own runs (a
+click, a rerun every few seconds that saves the run, and for a run of images one per epoch, for its
+epoch table) go on as before.
 
 A feed is known by an unguessable token, held in the student's session (ui/train/live_feed.py); the
 route keeps it weakly, so a session that ends, or a new run, ends the old feed (the route answers 404).
@@ -35,8 +36,8 @@ _FEEDS: weakref.WeakValueDictionary[str, Feed] = weakref.WeakValueDictionary()
 
 
 class Feed:
-    """One training run's live numbers and weights in one language, with the views' panels (their markup
-    goes with the page) that the browser paints from the weights."""
+    """One training run's live numbers in one language; for a 2-D run, with the views' panels (their markup
+    goes with the page) that the browser paints from the weights sent with each snapshot."""
 
     def __init__(self, job, lang: str, views: list[Panel], steps: int):
         self.token = secrets.token_urlsafe(18)
@@ -60,11 +61,14 @@ class Feed:
         job, lang = self.job, self.lang
         trainer = job.trainer
         running = job.running
-        program = forward_program(trainer.model, trainer.spec, trainer.data, trainer.config.loss, self.steps)
+        program = None
+        if self.views:  # a 2-D run: the weights its browser paints the boundary and the network from
+            program = forward_program(trainer.model, trainer.spec, trainer.data, trainer.config.loss, self.steps)
         if program is not None:
             program = {**program, "version": f"{id(trainer.model):x}.{trainer.steps}.1", "titles": False}
         return {
             "running": running,
+            "epoch": trainer.epoch,
             "steps": trainer.steps,
             "counter": translate("train.epoch_counter", lang, epoch=trainer.epoch, steps=trainer.steps),
             "progress": trainer.progress,

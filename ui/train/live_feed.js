@@ -1,8 +1,9 @@
-// The Train page's live view of a training 2-D run (ui/train/live_view.py). The page draws it once; this
-// script then reads the run's live feed (ui/train/feed.py: counter, progress, latest numbers, curves,
-// weights) every `data.every` seconds itself and repaints, with no Streamlit script run on the server.
-// When the run stops (or its feed is gone), it asks the page to run again once (`stopped`), which draws the
-// finished run. The panels' helpers and painters come before it (live_panels.js, playground_forward.js).
+// The Train page's live view of a training run (ui/train/live_feed.py). The page draws it once; this
+// script then reads the run's live feed (ui/train/feed.py: counter, progress, latest numbers, curves, a
+// 2-D run's weights) every `data.every` seconds itself and repaints, with no Streamlit script run on the
+// server. When the run stops (or its feed is gone), it asks the page to run again once (`stopped`), which
+// draws the finished run; with `data.per_epoch`, at each new epoch too (`epoch`: the table below). The
+// panels' helpers and painters come before it (live_panels.js, playground_forward.js).
 
 const pollers = (globalThis.torchPlaygroundFeeds ??= new WeakMap());  // a live view's root -> its poller
 
@@ -56,6 +57,10 @@ async function poll(root, poller) {
   }
   if (poller.stopped) return;
   if (snapshot && !snapshot.gone) showLive(root, snapshot);
+  if (snapshot && snapshot.running && poller.perEpoch && snapshot.epoch > poller.epoch) {
+    poller.epoch = snapshot.epoch;
+    poller.newEpoch(snapshot.epoch);  // the page draws what comes once an epoch (a table, feature maps)
+  }
   if (snapshot && (snapshot.gone || !snapshot.running)) {
     poller.stopped = true;
     poller.stop();  // the page runs again and draws the finished run
@@ -73,11 +78,13 @@ export default function ({ data, parentElement, setTriggerValue }) {
   let poller = pollers.get(root);
   if (!poller || poller.url !== data.feed || poller.stopped) {
     if (poller) clearTimeout(poller.timer);
-    poller = { url: data.feed, every: 1000 * data.every, stopped: false, timer: null,
-               stop: () => setTriggerValue("stopped", true) };
+    poller = { url: data.feed, every: 1000 * data.every, stopped: false, timer: null, epoch: 0,
+               perEpoch: data.per_epoch, stop: () => setTriggerValue("stopped", true),
+               newEpoch: (epoch) => setTriggerValue("epoch", epoch) };
     pollers.set(root, poller);
     poller.timer = setTimeout(() => poll(root, poller), poller.every);
   }
+  poller.epoch = Math.max(poller.epoch, data.snapshot.epoch);  // the page drew this epoch
   if (!data.snapshot.running && !poller.stopped) {  // the page drew it stopped: no feed to read
     poller.stopped = true;
     clearTimeout(poller.timer);

@@ -1,5 +1,5 @@
-"""The Train page's live view of a training 2-D run: drawn once by the page, then repainted by the browser
-from the run's live feed (ui/train/feed.py) several times a second, with no script run on the server."""
+"""The Train page's live view of a training run: drawn once by the page, then repainted by the browser from
+the run's live feed (ui/train/feed.py) several times a second, with no script run on the server."""
 
 from __future__ import annotations
 
@@ -41,28 +41,33 @@ def _component():
 
 
 def live_feed(job) -> Feed | None:
-    """The session's feed for `job` in its language, made when the run or the language is new; None when the
-    browser cannot paint the run's network (a layer ui/train/playground_forward.js does not know)."""
+    """The session's feed for `job` in its language, made when the run or the language is new; None for a 2-D
+    run whose network the browser cannot paint (a layer ui/train/playground_forward.js does not know)."""
     lang = current_language()
     feed = st.session_state.get(FEED_KEY)
     if feed is not None and feed.job is job and feed.lang == lang:
         return feed
     trainer = job.trainer
     steps = st.session_state.setdefault("train_grid_cache", GridCache()).steps
-    program = forward_program(trainer.model, trainer.spec, trainer.data, trainer.config.loss, steps)
-    if program is None:
-        st.session_state.pop(FEED_KEY, None)
-        return None
-    feed = st.session_state[FEED_KEY] = Feed(job, lang, painted_panels(trainer, program), steps)
+    views = []
+    if trainer.data.input_shape == (2,):
+        program = forward_program(trainer.model, trainer.spec, trainer.data, trainer.config.loss, steps)
+        if program is None:
+            st.session_state.pop(FEED_KEY, None)
+            return None
+        views = painted_panels(trainer, program)
+    feed = st.session_state[FEED_KEY] = Feed(job, lang, views, steps)
     return feed
 
 
-def render_live_feed(feed: Feed) -> None:
-    """The live view, drawn now as the run stands; the browser then reads `feed` itself until the run stops."""
+def render_live_feed(feed: Feed, per_epoch: bool) -> None:
+    """The live view, drawn now as the run stands; the browser then reads `feed` itself until the run stops.
+    `per_epoch`: the browser also runs the page's live view again at each new epoch (what it draws below)."""
     data = {"feed": feed.url, "every": FEED_SECONDS, "snapshot": feed.snapshot(), "markup": feed.markup,
-            "palette": browser_palette()}
-    _component()(key="train_live_feed", data=data, height="content", on_stopped_change=_nothing)
+            "palette": browser_palette(), "per_epoch": per_epoch}
+    _component()(key="train_live_feed", data=data, height="content", on_stopped_change=_nothing,
+                 on_epoch_change=_nothing)
 
 
 def _nothing() -> None:
-    """The browser saw the run stop: the rerun its word causes draws the finished run (pages/train.py)."""
+    """The browser saw the run stop, or a new epoch: the rerun its word causes draws what changed (pages/train.py)."""
