@@ -218,7 +218,8 @@ class Tab:
             self._progress(data["snapshot"]["status"])
             if self._feed is None or self._feed[0] != data["feed"]:
                 self._stop_feed()
-                reader = self._read_feed(data["feed"], data["every"], data["per_epoch"], data["snapshot"]["epoch"])
+                reader = self._read_feed(data["feed"], data["snapshot"]["every"], data["per_epoch"],
+                                         data["snapshot"]["epoch"])
                 self._feed = (data["feed"], asyncio.create_task(reader))
         elif kind == "exception":
             where = [line.strip() for line in element.exception.stack_trace if line.strip().startswith("File")]
@@ -281,6 +282,7 @@ class Tab:
                     continue
                 if not snapshot.get("gone"):
                     self._progress(snapshot["status"])
+                    every = snapshot["every"]
                 if snapshot.get("gone") or not snapshot["running"]:  # the script asks the page to run again
                     await self._rerun_live_view()
                     return

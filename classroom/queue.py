@@ -49,6 +49,7 @@ SLICE_ENV = "TORCH_PLAYGROUND_SLICE"
 # every resting run's page raised the 30-student load test's p95 from under 1 s to 3-4 s); 2-D runs train in
 # the gang and take no turns.
 SLICE_SECONDS = 0.5
+FIRST_TURN_WAIT = 0.1  # a turn ends this soon when a new job waits for its first (if its slice is not shorter)
 GANG_SIZE_ENV = "TORCH_PLAYGROUND_GANG_SIZE"
 GANG_SIZE = 64  # gang jobs at once (the gang process trains them together); more wait in the gang's line
 LANES = ("worker", "gang")
@@ -383,15 +384,19 @@ class JobQueue:
 
 
     def _end_turns(self) -> None:
-        """Ask each running job whose turn has lasted `slice_seconds` to yield, when another job waits."""
+        """Ask each running job whose turn has lasted `slice_seconds` to yield, when another job waits; when a
+        new job waits for its first turn, as soon as the turn has lasted FIRST_TURN_WAIT (its student sees it
+        move within about a second of Play)."""
         if not self.slice_seconds:
             return
         with self._lock:
             if not self._waiting:
                 return
             now = time.monotonic()
+            new = not self._waiting[0].turns  # new jobs come first in line (`_arrive`)
+            turn = min(self.slice_seconds, FIRST_TURN_WAIT) if new else self.slice_seconds
             due = [job for job in self._running if job._yield is not None and not job._yield_asked
-                   and job.reason is None and now - job.turn_started >= self.slice_seconds]
+                   and job.reason is None and now - job.turn_started >= turn]
             for job in due:
                 job._yield_asked = True
         for job in due:

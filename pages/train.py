@@ -57,7 +57,7 @@ render_train_download(settings)
 
 two_d = job is not None and job.trainer.data.input_shape == (2,)
 # A training run's browser reads the run's live feed itself (ui/train/live_feed.py): the page reruns rarely.
-feed = live_feed(job) if running and not job.place else None
+feed = live_feed(job) if running else None
 queued = running and waits_long(job)  # its turn is far off: the live view polls rarely until it comes
 fastest = LIVE_2D_SECONDS if two_d else REFRESH_SECONDS
 pace = live_poll_seconds(fastest) if running else None  # slower as more train: all live views within the budget
@@ -76,8 +76,8 @@ def live_view() -> None:
         save_running(job)  # every few seconds at most: the writer thread does the work
     if running and not job.running:  # it just stopped: the whole page redraws (buttons and settings unlock)
         st.rerun()
-    fed = live_feed(job) if job.running and not job.place else None
-    if (fed is None) != (feed is None):  # its turn came (the feed takes over), or it waits again
+    fed = live_feed(job) if job.running else None
+    if (fed is None) != (feed is None):  # a new run (its feed, or none: a network the browser cannot paint)
         st.rerun()
     if fed is not None:  # the browser repaints it from the feed: this page runs only to save the run, and
         render_live_feed(fed, per_epoch=not two_d)  # for images, at each epoch: the table and feature maps below

@@ -1,6 +1,7 @@
 """The Train page on a shared server: a student whose run must wait sees their place in the queue; a small
 run that joins the server's gang trains at once, however busy the workers are."""
 
+import json
 import threading
 
 import pytest
@@ -9,6 +10,14 @@ from classroom.queue import SLICE_SECONDS
 from tests.test_pages import open_page
 from tests.test_queue import Turns
 from ui.train.job import classroom
+
+
+def queue_words(app) -> list[str]:
+    """What the Train page says of the run's place: the live view's word, from the run's live feed (its
+    browser then reads the rest itself), and any st.info."""
+    said = [json.loads(element.proto.json)["snapshot"]["waiting"] for element in app.get("bidi_component")
+            if element.proto.component_name == "torch_playground_live_feed"]
+    return [text for text in said if text] + [info.value for info in app.info]
 
 
 @pytest.fixture
@@ -31,12 +40,12 @@ def test_a_waiting_run_shows_its_place_and_pause_leaves_the_queue(busy_server, l
     job = app.session_state["train_job"]
     assert job.running and job.place == 2
     expected = "대기열 2번째" if lang == "ko" else "Place 2 in the queue"
-    assert any(expected in info.value for info in app.info), [info.value for info in app.info]
+    assert any(expected in text for text in queue_words(app)), queue_words(app)
     assert job.trainer.batch_losses == []  # it has not trained a batch: it waits
     app.button(key="train_pause").click().run()
     assert not job.running and job.place is None
     assert not job.trainer.finished  # leaving the queue is a pause: Play resumes the same run
-    assert not any(expected in info.value for info in app.info)
+    assert not any(expected in text for text in queue_words(app))
     assert not app.exception
 
 
@@ -66,7 +75,7 @@ def test_a_run_waiting_for_its_turn_sees_about_how_long(server_in_turns, lang):
     seconds = job.wait_seconds
     assert job.place >= 1 and seconds is not None and 0 < seconds < 10, (job.place, seconds)
     words = "초 뒤에 차례가 옵니다" if lang == "ko" else "your turn comes in about"
-    assert any(words in info.value for info in app.info), [info.value for info in app.info]
+    assert any(words in text for text in queue_words(app)), queue_words(app)
     app.button(key="train_pause").click().run()
     assert not job.running and not app.exception
 
@@ -83,7 +92,7 @@ def test_a_two_d_run_trains_at_once_in_the_gang_while_the_workers_are_busy(busy_
     ticket = job.ticket
     assert job.place in (0, None) and ticket.lane == "gang" and ticket.waited < 5, (job.place, ticket.waited)
     waiting = "대기열" if lang == "ko" else "in the queue"
-    assert not any(waiting in info.value for info in app.info), [info.value for info in app.info]
+    assert not any(waiting in text for text in queue_words(app)), queue_words(app)
     job.wait(120)
     app.run()
     assert job.trainer.status == "done" and len(job.trainer.history) == 2 and not app.exception
@@ -109,7 +118,7 @@ def test_a_two_d_run_waits_for_a_place_in_a_full_gang_and_says_so(full_gang, lan
     job = app.session_state["train_job"]
     assert job.running and job.in_gang and job.place == 1 and job.capacity == 1
     expected = "작은 학습을 한 번에 1개까지" if lang == "ko" else "up to 1 small runs together"
-    assert any(expected in info.value for info in app.info), [info.value for info in app.info]
+    assert any(expected in text for text in queue_words(app)), queue_words(app)
     app.button(key="train_pause").click().run()
     assert not job.running and not app.exception
 

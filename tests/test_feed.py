@@ -6,14 +6,18 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import threading
+import time
+from types import SimpleNamespace
 
 from starlette.routing import Router
 
+from classroom.queue import JobQueue
 from engine import PRESETS
 from engine.data import load_dataset
 from engine.training import TrainConfig, Trainer
 from i18n import translate
-from ui.train.feed import FEED_PATH, Feed, feed_routes
+from ui.train.feed import FEED_PATH, FEED_SECONDS, QUEUE_FEED_SECONDS, Feed, feed_routes
 from ui.train.job import TrainingJob
 from ui.train.playground_svg import Panel
 from ui.train.views import latest_numbers
@@ -26,6 +30,16 @@ def _job(epochs: int = 1) -> TrainingJob:
     for _ in range(epochs * trainer.batches_per_epoch):
         trainer.step()
     return TrainingJob(trainer, ("circle",))
+
+
+def until(condition, timeout: float = 10.0) -> bool:
+    """Wait for `condition()` (the queue's threads start at their own pace)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def _get(path: str) -> tuple[int, bytes]:
@@ -60,6 +74,26 @@ def test_the_feed_shows_the_run_as_the_page_does():
     assert first["w"] == trainer.model.get_submodule("0").weight.detach().reshape(-1).tolist()
     (entry,) = snapshot["views"]  # the markup goes once with the page, named by its layout
     assert entry["svg"] is None and feed.markup[entry["layout"]] == view.svg
+    assert snapshot["waiting"] is None and snapshot["every"] == FEED_SECONDS  # not in the queue
+
+
+def test_a_waiting_run_says_its_place_and_asks_rarely_while_its_turn_is_far_off(monkeypatch):
+    queue = JobQueue(1, slice_seconds=0)  # whole runs in line: a wait behind one has no estimate
+    monkeypatch.setattr("ui.train.job.classroom", lambda: SimpleNamespace(queue=queue))  # not the server's own
+    done = threading.Event()
+    try:
+        jobs = [_job(epochs=0) for _ in range(3)]
+        for owner, job in enumerate(jobs):
+            job.ticket = queue.submit(str(owner), lambda: done.wait(30), done.set)
+        assert until(lambda: queue.place(jobs[0].ticket) == 0)
+        near, far = (Feed(job, "en", [], steps=100) for job in jobs[1:])
+        said = json.loads(far.answer())
+        assert said["waiting"] == translate("classroom.queued", "en", place=2, ahead=1, workers=1)
+        assert said["every"] == QUEUE_FEED_SECONDS  # its turn is far off: nothing moves till then
+        assert json.loads(near.answer())["every"] == FEED_SECONDS  # next in line: watched at the live pace
+    finally:
+        done.set()
+        queue.close()
 
 
 def test_an_answer_is_made_once_per_state_of_the_run():

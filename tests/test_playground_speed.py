@@ -149,7 +149,7 @@ def test_two_d_live_view_shows_every_view_while_training(lang):
         (data,) = [json.loads(element.proto.json) for element in app.get("bidi_component")
                    if element.proto.component_name == "torch_playground_live_feed"]
         feed = app.session_state["train_feed"]  # the browser reads the rest itself, from the run's live feed
-        assert data["feed"] == feed.url and feed.job is job and data["every"] <= 0.25
+        assert data["feed"] == feed.url and feed.job is job and data["snapshot"]["every"] <= 0.25
         snapshot = data["snapshot"]
         assert {panel["id"] for panel in snapshot["curves"]} == {"loss", "accuracy"}
         panels = {panel["id"]: panel for panel in snapshot["views"]}

@@ -385,3 +385,20 @@ def test_a_new_job_trains_before_the_resting_ones_take_their_next_turns(sliced):
     assert turns_since <= 1  # at most the turn in hand ended first: no resting job went round again
     for job in [*resting, new, later]:
         sliced.cancel(job)
+
+
+def test_a_new_job_does_not_wait_for_the_whole_turn_in_hand():
+    patient = JobQueue(1, watch_every=0.05, slice_seconds=5.0)
+    try:
+        long, long_job = take_turns(patient, "long", 3000)  # 30 s of work in 5 s turns
+        assert until(lambda: long.done > 0)
+        started = time.monotonic()
+        work, new = take_turns(patient, "new", 1000)
+        assert until(lambda: work.done > 0, timeout=10)
+        assert time.monotonic() - started < 2.5  # not the 5 s turn in hand: it ended at once for a first turn
+        assert until(lambda: long_job.resting)  # the long job rests, and its next turn comes after new's
+        assert long_job.turns == 1 and patient.place(long_job) == 0
+        for job in (long_job, new):
+            patient.cancel(job)
+    finally:
+        patient.close()

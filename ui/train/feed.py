@@ -28,10 +28,12 @@ from i18n import translate
 from ui.language import error_text
 from ui.train.playground_program import forward_program
 from ui.train.playground_svg import Panel, svg_uri
+from ui.train.queue_views import queue_text, waits_long
 from ui.train.views import latest_numbers, live_curve_panels, progress_text
 
 FEED_PATH = "/live/"
 FEED_SECONDS = 0.25  # the browser's repaints: TF Playground's pictures move at 4 or more a second
+QUEUE_FEED_SECONDS = 1.0  # while a run's first turn is far off: nothing moves on its page till then
 _FEEDS: weakref.WeakValueDictionary[str, Feed] = weakref.WeakValueDictionary()
 
 
@@ -56,8 +58,10 @@ class Feed:
         """Where the browser reads this feed (same origin: a replica's route cookie goes with it)."""
         return FEED_PATH + self.token
 
-    def snapshot(self) -> dict:
-        """The run as the live view shows it now: counter, progress, numbers, curves, and the weights to paint."""
+    def snapshot(self, waiting: str | None = None) -> dict:
+        """The run as the live view shows it now: its place in the queue while it waits for its first turn
+        (`waiting`, ui/train/queue_views.queue_text), counter, progress, numbers, curves, the weights to paint,
+        and how soon to ask again (rarely while its turn is far off)."""
         job, lang = self.job, self.lang
         trainer = job.trainer
         running = job.running
@@ -68,6 +72,8 @@ class Feed:
             program = {**program, "version": f"{id(trainer.model):x}.{trainer.steps}.1", "titles": False}
         return {
             "running": running,
+            "waiting": waiting,
+            "every": QUEUE_FEED_SECONDS if waiting and waits_long(job) else FEED_SECONDS,
             "epoch": trainer.epoch,
             "steps": trainer.steps,
             "counter": translate("train.epoch_counter", lang, epoch=trainer.epoch, steps=trainer.steps),
@@ -84,9 +90,10 @@ class Feed:
     def answer(self) -> bytes:
         """`snapshot` as JSON, made once per state of the run: a repaint between two steps costs nothing."""
         trainer = self.job.trainer
-        state = (id(trainer.model), trainer.steps, len(trainer.history), self.job.running)
+        waiting = queue_text(self.job, self.lang)
+        state = (id(trainer.model), trainer.steps, len(trainer.history), self.job.running, waiting)
         if self._answered is None or self._answered[0] != state:
-            self._answered = (state, json.dumps(self.snapshot(), separators=(",", ":")).encode())
+            self._answered = (state, json.dumps(self.snapshot(waiting), separators=(",", ":")).encode())
         return self._answered[1]
 
 

@@ -1,6 +1,6 @@
 // The Train page's live view of a training run (ui/train/live_feed.py). The page draws it once; this
 // script then reads the run's live feed (ui/train/feed.py: counter, progress, latest numbers, curves, a
-// 2-D run's weights) every `data.every` seconds itself and repaints, with no Streamlit script run on the
+// 2-D run's weights) every `snapshot.every` seconds itself and repaints, with no Streamlit script run on the
 // server. When the run stops (or its feed is gone), it asks the page to run again once (`stopped`), which
 // draws the finished run; with `data.per_epoch`, at each new epoch too (`epoch`: the table below). The
 // panels' helpers and painters come before it (live_panels.js, playground_forward.js).
@@ -32,9 +32,11 @@ function showLive(root, snapshot) {
   root.querySelector(".status").textContent = snapshot.status;
   root.querySelector(".bar > div").style.width = `${(100 * snapshot.progress).toFixed(1)}%`;
   numberBoxes(root, snapshot.numbers);
-  const problem = root.querySelector(".problem");
-  problem.textContent = snapshot.problem ?? "";
-  problem.hidden = !snapshot.problem;
+  for (const [name, text] of [["waiting", snapshot.waiting], ["problem", snapshot.problem]]) {
+    const box = root.querySelector(`.${name}`);  // the queue's word while it waits; the run's problem
+    if (box.textContent !== (text ?? "")) box.textContent = text ?? "";
+    box.hidden = !text;
+  }
   showPanels(root.querySelector(".curves"), snapshot.curves);
   const views = root.querySelector(".views");
   showPanels(views, snapshot.views);
@@ -56,7 +58,10 @@ async function poll(root, poller) {
     snapshot = null;  // a dropped connection: the next poll tries again
   }
   if (poller.stopped) return;
-  if (snapshot && !snapshot.gone) showLive(root, snapshot);
+  if (snapshot && !snapshot.gone) {
+    showLive(root, snapshot);
+    poller.every = 1000 * snapshot.every;  // rarely while its first turn is far off
+  }
   if (snapshot && snapshot.running && poller.perEpoch && snapshot.epoch > poller.epoch) {
     poller.epoch = snapshot.epoch;
     poller.newEpoch(snapshot.epoch);  // the page draws what comes once an epoch (a table, feature maps)
@@ -78,7 +83,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
   let poller = pollers.get(root);
   if (!poller || poller.url !== data.feed || poller.stopped) {
     if (poller) clearTimeout(poller.timer);
-    poller = { url: data.feed, every: 1000 * data.every, stopped: false, timer: null, epoch: 0,
+    poller = { url: data.feed, every: 1000 * data.snapshot.every, stopped: false, timer: null, epoch: 0,
                perEpoch: data.per_epoch, stop: () => setTriggerValue("stopped", true),
                newEpoch: (epoch) => setTriggerValue("epoch", epoch) };
     pollers.set(root, poller);

@@ -10,16 +10,17 @@ import streamlit as st
 
 from engine.training.analysis import GridCache
 from ui.language import current_language
-from ui.train.feed import FEED_SECONDS, Feed
+from ui.train.feed import Feed
 from ui.train.live_panels import PANELS_CSS, browser_palette, panels_script
 from ui.train.playground_program import forward_program
 from ui.train.playground_views import painted_panels
+from ui.train.queue_views import queue_text
 
 FEED_KEY = "train_feed"  # the session's Feed: while the session holds it, the route answers for it
 FEED_CHECK_SECONDS = 5.0  # the page's own reruns while the browser reads the feed: each saves the run
-_HTML = ('<div class="live"><div class="counter"></div><div class="status"></div><div class="bar"><div></div></div>'
-         '<div class="numbers"></div><div class="problem" hidden></div><div class="panels curves"></div>'
-         '<div class="panels views"></div></div>')
+_HTML = ('<div class="live"><div class="waiting" hidden></div><div class="counter"></div><div class="status"></div>'
+         '<div class="bar"><div></div></div><div class="numbers"></div><div class="problem" hidden></div>'
+         '<div class="panels curves"></div><div class="panels views"></div></div>')
 # Streamlit's own caption, progress bar, metrics and warning, as the paused run shows them.
 _LIVE_CSS = """.live { font-family: var(--st-font); color: var(--st-text-color); display: flex; flex-direction: column;
          gap: 0.75rem; }
@@ -31,6 +32,7 @@ _LIVE_CSS = """.live { font-family: var(--st-font); color: var(--st-text-color);
 .number .label { font-size: 0.875rem; }
 .number .value { font-size: 2.25rem; line-height: 1.2; }
 .problem { padding: 0.75rem 1rem; border-radius: 0.5rem; background: rgba(255, 193, 7, 0.15); }
+.waiting { padding: 0.75rem 1rem; border-radius: 0.5rem; background: rgba(28, 131, 225, 0.1); }
 """
 
 
@@ -63,7 +65,7 @@ def live_feed(job) -> Feed | None:
 def render_live_feed(feed: Feed, per_epoch: bool) -> None:
     """The live view, drawn now as the run stands; the browser then reads `feed` itself until the run stops.
     `per_epoch`: the browser also runs the page's live view again at each new epoch (what it draws below)."""
-    data = {"feed": feed.url, "every": FEED_SECONDS, "snapshot": feed.snapshot(), "markup": feed.markup,
+    data = {"feed": feed.url, "snapshot": feed.snapshot(queue_text(feed.job, feed.lang)), "markup": feed.markup,
             "palette": browser_palette(), "per_epoch": per_epoch}
     _component()(key="train_live_feed", data=data, height="content", on_stopped_change=_nothing,
                  on_epoch_change=_nothing)

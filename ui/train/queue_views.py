@@ -6,7 +6,8 @@ import math
 
 import streamlit as st
 
-from ui.language import t
+from i18n import translate
+from ui.language import current_language
 from ui.train.job import TrainingJob, classroom
 
 # A waiting run's place changes slowly, and thirty tabs re-asking every second would keep a core busy
@@ -54,22 +55,28 @@ def waits_long(job: TrainingJob) -> bool:
 
 
 def render_queue_place(job: TrainingJob) -> bool:
-    """While the run waits for its first turn: its place in the queue and, when the runs take turns (or it
-    waits for a place in the gang), about how long until it starts; else how many run at once (True)."""
-    place, workers = job.place, job.capacity
-    if not place:  # training (or resting between turns), or not in the queue
+    """While the run waits for its first turn: its place in the queue (`queue_text`) (True); else nothing."""
+    text = queue_text(job, current_language())
+    if text is None:
         return False
+    st.info(text, icon=":material/hourglass_top:")
+    return True
+
+
+def queue_text(job: TrainingJob, lang: str) -> str | None:
+    """While the run waits for its first turn: its place in the queue and, when the runs take turns (or it
+    waits for a place in the gang), about how long until it starts; else how many run at once. None while
+    it trains (or rests between turns), or is not in the queue."""
+    place, workers = job.place, job.capacity
+    if not place:
+        return None
     seconds = job.wait_seconds
     if seconds is not None:
         seconds = max(1, math.ceil(seconds))  # "about 0 s" would promise too much
     if job.in_gang:  # a small run: it waits only for a place in the gang, then trains beside the others
-        text = (t("classroom.gang_queued", place=place, workers=workers) if seconds is None
-                else t("classroom.gang_queued_eta", place=place, workers=workers, seconds=seconds))
+        key = "classroom.gang_queued" if seconds is None else "classroom.gang_queued_eta"
     elif seconds is not None:
-        text = (t("classroom.queued_next_eta", seconds=seconds) if place == 1
-                else t("classroom.queued_eta", place=place, ahead=place - 1, seconds=seconds))
+        key = "classroom.queued_next_eta" if place == 1 else "classroom.queued_eta"
     else:
-        text = (t("classroom.queued_next", workers=workers) if place == 1
-                else t("classroom.queued", place=place, ahead=place - 1, workers=workers))
-    st.info(text, icon=":material/hourglass_top:")
-    return True
+        key = "classroom.queued_next" if place == 1 else "classroom.queued"
+    return translate(key, lang, place=place, ahead=place - 1, workers=workers, seconds=seconds)
