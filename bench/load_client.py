@@ -271,8 +271,9 @@ class Tab:
         reader, writer = await asyncio.open_connection(host, int(port))
         request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n\r\n").encode()
         try:
+            started = time.perf_counter()
             while not self.closed:
-                await asyncio.sleep(every)
+                await asyncio.sleep(max(0.0, every - (time.perf_counter() - started)))  # as the script's timer
                 started = time.perf_counter()
                 writer.write(request)
                 status, body = await _answer(reader)
