@@ -7,7 +7,6 @@ import asyncio
 import gc
 import json
 import threading
-import time
 from types import SimpleNamespace
 
 from starlette.routing import Router
@@ -17,6 +16,7 @@ from engine import PRESETS
 from engine.data import load_dataset
 from engine.training import TrainConfig, Trainer
 from i18n import translate
+from tests.test_queue import until
 from ui.train.feed import FEED_PATH, FEED_SECONDS, QUEUE_FEED_SECONDS, Feed, feed_routes
 from ui.train.job import TrainingJob
 from ui.train.playground_svg import Panel
@@ -30,16 +30,6 @@ def _job(epochs: int = 1) -> TrainingJob:
     for _ in range(epochs * trainer.batches_per_epoch):
         trainer.step()
     return TrainingJob(trainer, ("circle",))
-
-
-def until(condition, timeout: float = 10.0) -> bool:
-    """Wait for `condition()` (the queue's threads start at their own pace)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 def _get(path: str) -> tuple[int, bytes]:
