@@ -79,8 +79,9 @@ export default function ({ data, parentElement, setTriggerValue }) {
   if (data.palette) kept.palette = data.palette;
   for (const [layout, markup] of Object.entries(data.markup)) kept.layouts.set(layout, markup);
   const root = parentElement.querySelector(".live");
-  showLive(root, data.snapshot);
   let poller = pollers.get(root);
+  if (poller?.url !== data.feed) delete root.dataset.steps;  // another run (or language): its steps start anew
+  showLive(root, data.snapshot);
   if (!poller || poller.url !== data.feed || poller.stopped) {
     if (poller) clearTimeout(poller.timer);
     poller = { url: data.feed, every: 1000 * data.snapshot.every, stopped: false, timer: null, epoch: 0,

@@ -10,6 +10,7 @@ import streamlit as st
 
 from engine.training.analysis import GridCache
 from ui.language import current_language
+from ui.saving.session import RUNNING_SAVE_SECONDS
 from ui.train.feed import Feed
 from ui.train.live_panels import PANELS_CSS, browser_palette, panels_script
 from ui.train.playground_program import forward_program
@@ -17,7 +18,7 @@ from ui.train.playground_views import painted_panels
 from ui.train.queue_views import queue_text
 
 FEED_KEY = "train_feed"  # the session's Feed: while the session holds it, the route answers for it
-FEED_CHECK_SECONDS = 5.0  # the page's own reruns while the browser reads the feed: each saves the run
+FEED_CHECK_SECONDS = RUNNING_SAVE_SECONDS  # the page's own reruns while the browser reads the feed: each saves the run
 _HTML = ('<div class="live"><div class="waiting" hidden></div><div class="counter"></div><div class="status"></div>'
          '<div class="bar"><div></div></div><div class="numbers"></div><div class="problem" hidden></div>'
          '<div class="panels curves"></div><div class="panels views"></div></div>')
