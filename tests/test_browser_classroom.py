@@ -6,7 +6,7 @@ import time
 import pytest
 
 from classroom.queue import SLICE_SECONDS
-from tests.browser import browser_page, needs_chromium, running_app, screenshot, wait_for_app
+from tests.browser import browser_page, needs_chromium, running_app, screenshot, set_epochs, wait_for_app
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -19,9 +19,11 @@ def open_train(page, url: str) -> None:
     wait_for_app(page)
 
 def progress_text(page) -> str:
+    """The page's progress line now, or "" when it has none (read without waiting: a rerun may remove it)."""
     for selector in PROGRESS:
-        if page.locator(selector).count():
-            return page.locator(selector).first.inner_text()
+        texts = page.locator(selector).all_inner_texts()
+        if texts:
+            return texts[0]
     return ""
 
 
@@ -32,12 +34,14 @@ def wait_for_progress(page, check, timeout: float) -> None:
         assert time.monotonic() < deadline, f"the progress line still says {progress_text(page)!r}"
         page.wait_for_timeout(100)
 
-def start_long_run(page, url: str) -> None:
+def open_long_run(page, url: str) -> None:
+    """Open the Train page with a run of many minutes set: it ends early only if something stops it."""
     open_train(page, url)
-    epochs = page.get_by_label("Epochs")
-    epochs.fill("10000")  # a run of many minutes: it ends early only if something stops it
-    epochs.press("Enter")
-    wait_for_app(page)
+    set_epochs(page, 10_000)
+
+
+def start_long_run(page, url: str) -> None:
+    open_long_run(page, url)
     page.get_by_role("button", name="Play", exact=True).click()
     wait_for_progress(page, lambda text: "Training" in text, timeout=60)
 
@@ -49,7 +53,7 @@ def test_closing_a_tab_stops_its_run_and_the_next_student_starts():
         second = first.context.browser.new_context(locale="en-US", viewport={"width": 1400, "height": 1000}).new_page()
         start_long_run(first, url)
 
-        open_train(second, url)
+        open_long_run(second, url)  # still training when the test looks (100 epochs end within a poll)
         second.get_by_role("button", name="Play", exact=True).click()
         queued = second.get_by_text("Place 1 in the queue")
         queued.wait_for(timeout=30_000)  # the gang's only place is the first student's run
