@@ -20,7 +20,9 @@ What it copies from the frontend (streamlit/static, App.tsx):
 - the live feed (ui/train/live_feed.js): while a run trains, the live view's script GETs the run's
   feed (/live/<token>, JSON) every `every` seconds on one kept-alive connection, gzip accepted, and asks
   for one rerun when the feed says the run stopped (and, `per_epoch`, at each new epoch); the feed's
-  progress line counts as a progress bar.
+  progress line counts as a progress bar;
+- the route cookie a browser gets on its first page load behind nginx (deploy/nginx.conf.template) goes
+  with its websocket and its feed reads, so a student keeps reaching one replica.
 It does not send cached message hashes (the server then sends every element in full) and draws nothing.
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import secrets
 import time
 import zlib
 from collections.abc import Iterable
@@ -85,13 +88,15 @@ class Tab:
         self._run: asyncio.Future | None = None  # the interaction waiting for its full run to finish
         self._poll_started: float | None = None  # the oldest fragment poll not yet answered
         self._feed: tuple[str, asyncio.Task] | None = None  # the live feed being read: its URL, its reader
+        self.cookie = f"tp_route={secrets.token_hex(16)}"  # as nginx's route cookie (ignored with no nginx)
         self.closed = False
 
     # -- connection -----------------------------------------------------------------------------------
     async def open(self, page: str) -> float:
         """Connect and run the app at the URL path `page` ("train") with the query string: the first load."""
         self._socket = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                                open_timeout=self.timeout, ping_interval=None)
+                                                open_timeout=self.timeout, ping_interval=None,
+                                                additional_headers={"Cookie": self.cookie})
         self._reader = asyncio.create_task(self._read())
         return await self._interact("open", page_name=page)
 
@@ -269,7 +274,8 @@ class Tab:
     async def _read_feed(self, path: str, every: float, per_epoch: bool, epoch: int) -> None:
         host, port = self.url.split("/")[2].split(":")
         reader, writer = await asyncio.open_connection(host, int(port))
-        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n\r\n").encode()
+        request = (f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Encoding: gzip\r\n"
+                   f"Cookie: {self.cookie}\r\n\r\n").encode()
         try:
             started = time.perf_counter()
             while not self.closed:
@@ -318,7 +324,14 @@ async def _answer(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     while (line := await reader.readline()) not in (b"\r\n", b""):
         name, _, value = line.decode().partition(":")
         headers[name.strip().lower()] = value.strip()
-    body = await reader.readexactly(int(headers.get("content-length", 0)))
+    if headers.get("transfer-encoding") == "chunked":  # as a proxy may send it
+        body = b""
+        while size := int((await reader.readline()).split(b";")[0], 16):
+            body += await reader.readexactly(size)
+            await reader.readline()
+        await reader.readline()
+    else:
+        body = await reader.readexactly(int(headers.get("content-length", 0)))
     if headers.get("content-encoding") == "gzip":
         body = zlib.decompress(body, 31)
     return status, body

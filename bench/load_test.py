@@ -2,6 +2,7 @@
 
     nice .venv/bin/python bench/load_test.py --students 1 10 30
     nice .venv/bin/python bench/load_test.py --students 30 100 --store sqlite   # or postgresql, none
+    nice .venv/bin/python bench/load_test.py --students 100 --replicas 2       # two servers behind nginx
 
 Each student is a websocket client that speaks Streamlit's own protocol (bench/load_client.py): to the
 server it is a browser tab (it sends the same rerun requests, widget values and fragment polls, and
@@ -28,6 +29,10 @@ Printed per class size:
 - the store (--store: a fresh SQLite file, a fresh database on a throwaway PostgreSQL server, or none):
   lost saves (a student whose finished run is not in the database, as done with their epochs, once the
   class is over), the writer's writes per student per minute and their p95 time, the database's size.
+
+--replicas N: N servers (one per core) behind Debian's nginx with the route cookie of
+deploy/nginx.conf.template, sharing the store, each warmed up; the students reach them through nginx.
+One server's pages run in one Python process, which uses at most one core (the GIL).
 
 Bounded: at most 100 students; each class size stops by itself after --seconds.
 
@@ -112,11 +117,26 @@ async def warm_up(url: str) -> None:
     await tab.close()
 
 
-async def run_class(url: str, students: int, seconds: float, ramp: float,
+@contextlib.contextmanager
+def served(env: dict, replicas: int = 1):
+    """`replicas` app servers with `env` (one: the server itself; more: behind nginx, as
+    deploy/nginx.conf.template routes a class); yields the students' URL and the servers' own URLs."""
+    with contextlib.ExitStack() as stack:
+        urls = [stack.enter_context(running_app(env)) for _ in range(max(1, replicas))]
+        if len(urls) == 1:
+            yield urls[0], urls
+            return
+        from tests.nginx import nginx_in_front
+
+        yield stack.enter_context(nginx_in_front(urls)), urls
+
+
+async def run_class(url: str, replicas: list[str], students: int, seconds: float, ramp: float,
                     first_epochs: int = FIRST_EPOCHS) -> tuple[Record, list[float], float, float]:
-    """All students of one class against the server at `url`: their record, load samples, wall time and the
-    server's CPU seconds."""
-    await warm_up(url)
+    """All students of one class against the server (or nginx) at `url`, whose `replicas` are each warmed
+    up first: the students' record, load samples, wall time and the servers' CPU seconds."""
+    for replica in replicas:
+        await warm_up(replica)
     cpu_before, client_before = server_cpu_seconds(), time.process_time()
     record, load, stop = Record(), [], asyncio.Event()
     sampler = asyncio.create_task(_sample_load(load, stop))
@@ -267,6 +287,8 @@ def main() -> int:
                         help="student i trains this + i epochs (more: longer runs, a queue busy all class long)")
     parser.add_argument("--store", choices=("sqlite", "postgresql", "none"), default="sqlite",
                         help="where the students' work is saved (postgresql: Debian's, started for the test)")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="class: this many servers behind nginx, sharing the store (one per core)")
     parser.add_argument("--out", type=Path, help="also write the figures here as JSON")
     parser.add_argument("--scenario", choices=("class", "circle", "mixed"), default="class",
                         help="class: the lesson above; circle, mixed: issue 16's (bench/load_scenarios.py)")
@@ -290,17 +312,19 @@ def main() -> int:
             queue_log = Path(folder) / "queue.jsonl"
             load_before = os.getloadavg()[0]
             env = {"TORCH_PLAYGROUND_QUEUE_LOG": str(queue_log), **store_env(args.store, Path(folder), postgres)}
-            with running_app(env) as url:
+            with served(env, args.replicas) as (url, replicas):
                 pid = os.getpid()
                 niceness = os.getpriority(os.PRIO_PROCESS, pid)
                 os.setpriority(os.PRIO_PROCESS, pid, min(19, niceness + CLIENT_NICE))  # the server keeps its own
                 try:
                     record, load, wall, cpu = asyncio.run(
-                        run_class(url, students, args.seconds, args.ramp, args.first_epochs))
+                        run_class(url, replicas, students, args.seconds, args.ramp, args.first_epochs))
                 finally:
                     with contextlib.suppress(PermissionError):  # back up for the next server (root only)
                         os.setpriority(os.PRIO_PROCESS, pid, niceness)
-            results.append(summary(students, record, load, wall, cpu, queue_log, load_before))
+            results.append(summary(students, record, load, wall, cpu, queue_log, load_before,
+                                   warm_jobs=len(replicas)))
+            results[-1]["replicas"] = len(replicas)
             results[-1]["store"] = store_figures(env, students, args.first_epochs, wall, Path(folder))
         print(json.dumps(results[-1]), flush=True)
     if postgres is not None:

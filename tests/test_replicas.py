@@ -2,51 +2,18 @@
 replica, different browsers spread over both, Streamlit's websocket passes through, and with a shared
 PostgreSQL store a student whose replica dies finds their work on the other."""
 
-import contextlib
 import os
-import shutil
 import signal
-import string
-import subprocess
-import tempfile
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.browser import ROOT, browser_page, free_port, needs_chromium, running_app, start_app, stop_app, wait_for_app
+from tests.browser import browser_page, needs_chromium, running_app, start_app, stop_app, wait_for_app
+from tests.nginx import nginx_in_front, nginx_installed
 from tests.test_browser_saving import epoch_counter, model_parameters, train_a_little
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-pytestmark = pytest.mark.skipif(not Path(NGINX).exists(),
+pytestmark = pytest.mark.skipif(not nginx_installed(),
                                 reason="Debian's nginx is not installed (make test installs it as root)")
-
-
-@contextlib.contextmanager
-def nginx_in_front(backend_urls: list[str]):
-    """Run nginx from deploy/nginx.conf.template in front of the backends; yield its URL."""
-    port = free_port()
-    with tempfile.TemporaryDirectory() as prefix:
-        backends = "\n        ".join(f"server {url.removeprefix('http://')};" for url in backend_urls)
-        template = string.Template((ROOT / "deploy" / "nginx.conf.template").read_text())
-        config = Path(prefix) / "nginx.conf"
-        config.write_text(template.safe_substitute(LISTEN_PORT=port, BACKENDS=backends, PREFIX=prefix))
-        process = subprocess.Popen([NGINX, "-c", str(config), "-p", prefix, "-g", "daemon off;"],
-                                   stderr=subprocess.PIPE)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            for _ in range(50):
-                if process.poll() is not None:
-                    raise RuntimeError(f"nginx stopped: {process.stderr.read().decode()}")
-                with contextlib.suppress(OSError):
-                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                    break
-                time.sleep(0.2)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(10)
 
 
 def _upstream(url: str, cookie: str | None) -> tuple[str, list[str]]:
