@@ -80,3 +80,18 @@ def test_new_imports_are_frozen_once_and_later_runs_cost_nothing():
         assert gc.get_freeze_count() >= frozen + len(kept)
     finally:
         del sys.modules["_freeze_probe"]
+
+
+def test_a_server_collects_less_often_than_python_does():
+    import gc
+
+    from ui import gc_freeze
+
+    before = gc.get_threshold()
+    try:
+        gc_freeze.space_out_collections()
+        young, middle, full = gc.get_threshold()
+        assert (young, middle, full) == gc_freeze.SERVER_THRESHOLDS
+        assert young > 700 and young * middle * full > 700 * 10 * 10  # Python's defaults: a full one far more often
+    finally:
+        gc.set_threshold(*before)  # the test process keeps its own

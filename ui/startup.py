@@ -134,8 +134,10 @@ def main(flags: list[str]) -> None:
     print(f"Torch Playground: warmed up in {time.monotonic() - started:.2f} s", flush=True)
     import streamlit as st
 
+    from ui.gc_freeze import space_out_collections
     from ui.train.feed import feed_routes
 
+    space_out_collections()  # a class's sessions: fewer collections that hold every page still
     sys.argv = [str(ENTRY)]  # App.run finds .streamlit/config.toml and static/ beside its launcher: the app's root
     st.App(str(ENTRY), routes=feed_routes()).run(config=options)
 
