@@ -156,6 +156,7 @@ class GangRun(ProcessRun):
         self.gang = gang
         self.id = uuid.uuid4().hex  # the run's name in the gang process
         self._ended = threading.Event()
+        self._woken = threading.Event()  # an end, or a stop to watch: what the waiting thread looks at
         self._outcome: tuple[str, object] | None = None
 
     def _message(self, *words) -> tuple:
@@ -168,6 +169,7 @@ class GangRun(ProcessRun):
             if self._asked is not None and self.trainer.status in ("paused", "stopped"):
                 return False
             self._ended.clear()
+            self._woken.clear()
             self._outcome = None
         try:
             pickled_pace = self.trainer.pace
@@ -191,6 +193,11 @@ class GangRun(ProcessRun):
     def yield_turn(self) -> None:
         """Gang runs take no turns: the queue never asks, and there is nothing to give up."""
 
+    def stop(self) -> None:
+        """Ask the gang to stop this run after the batch in hand; its waiting thread watches from now on."""
+        super().stop()
+        self._woken.set()
+
     def receive(self, kind: str, payload) -> None:
         """A message of the gang process for this run (its reader thread): progress, its end, or its error."""
         if kind == "progress":
@@ -199,16 +206,25 @@ class GangRun(ProcessRun):
                 return
             except ValueError as error:  # out of step: this run cannot go on, the others can
                 kind, payload = "error", str(error)
-        self._outcome = (kind, payload)
-        self._ended.set()
+        self._end(kind, payload)
 
     def lost(self) -> None:
         """The gang process has gone."""
-        self._outcome = ("lost", None)
+        self._end("lost", None)
+
+    def _end(self, kind: str, payload) -> None:
+        self._outcome = (kind, payload)
         self._ended.set()
+        self._woken.set()
 
     def _wait(self) -> None:
-        while not self._ended.wait(POLL):
+        # Asleep until the run ends or a stop is asked, then a look every POLL: a class's runs in the
+        # gang do not each wake the server several times a second.
+        while not self._ended.is_set():
+            self._woken.wait(None if self._stop_asked_at is None else POLL)
+            self._woken.clear()
+            if self._ended.is_set():
+                break
             if self._stuck():
                 raise lost()  # still training long after Stop: given up (the gang's others train on)
         kind, payload = self._outcome

@@ -172,6 +172,28 @@ def test_adam_or_a_cnn_still_goes_to_a_worker(gang, pool, queue):
     assert job.wait(120) and job.state == "done" and adam.status == "done"
 
 
+def test_a_stop_the_gang_never_answers_is_given_up_after_the_grace(gang, queue, monkeypatch):
+    import classroom.processes
+
+    monkeypatch.setattr(classroom.processes, "STOP_GRACE", 1.0)
+    trainer = long_trainer(5)
+    run = GangRun(gang, trainer, "done")
+    job = submit(queue, run)
+    assert until(lambda: trainer.epoch >= 1, 120)
+    frozen = gang.process.pid
+    os.kill(frozen, signal.SIGSTOP)  # alive, but it answers nothing: a stop goes unanswered
+    try:
+        asked = time.monotonic()
+        run.stop()  # the run's waiting thread slept until now: the stop wakes it to watch
+        assert job.wait(10) and job.state == "failed"
+        assert 1.0 <= time.monotonic() - asked < 5
+        assert isinstance(job.error, PlaygroundError) and job.error.key == "train_worker_lost"
+    finally:
+        os.kill(frozen, signal.SIGCONT)
+    other = circle_trainer()
+    assert submit(queue, GangRun(gang, other, "done"), "bo").wait(120) and other.status == "done"
+
+
 def test_a_killed_gang_process_fails_its_runs_in_words_and_a_later_play_works(gang, queue):
     trainers = [long_trainer(seed) for seed in range(3)]
     runs = [GangRun(gang, trainer, "done") for trainer in trainers]
