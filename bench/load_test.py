@@ -30,9 +30,10 @@ Printed per class size:
   lost saves (a student whose finished run is not in the database, as done with their epochs, once the
   class is over), the writer's writes per student per minute and their p95 time, the database's size.
 
---replicas N: N servers (one per core) behind Debian's nginx with the route cookie of
-deploy/nginx.conf.template, sharing the store, each warmed up; the students reach them through nginx.
-One server's pages run in one Python process, which uses at most one core (the GIL).
+--replicas N: N servers behind Debian's nginx with the route cookie of deploy/nginx.conf.template,
+sharing the store, each warmed up and keeping its pages to a core of its own (TORCH_PLAYGROUND_PAGES_CORE,
+replica i on core i); the students reach them through nginx. One server's pages run in one Python
+process, which uses at most one core (the GIL).
 
 Bounded: at most 100 students; each class size stops by itself after --seconds.
 
@@ -60,6 +61,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.load_client import BROWSE, EPOCHS_SHOWN, Lesson, Record, Tab, student  # noqa: E402
 from bench.load_scenarios import Plan, run_scenario, scenario_table  # noqa: E402
+from classroom.processes import PAGES_CORE_ENV  # noqa: E402
 from tests.browser import running_app  # noqa: E402
 
 MAX_STUDENTS = 100
@@ -120,9 +122,11 @@ async def warm_up(url: str) -> None:
 @contextlib.contextmanager
 def served(env: dict, replicas: int = 1):
     """`replicas` app servers with `env` (one: the server itself; more: behind nginx, as
-    deploy/nginx.conf.template routes a class); yields the students' URL and the servers' own URLs."""
+    deploy/nginx.conf.template routes a class, each keeping its pages to a core of its own); yields the
+    students' URL and the servers' own URLs."""
     with contextlib.ExitStack() as stack:
-        urls = [stack.enter_context(running_app(env)) for _ in range(max(1, replicas))]
+        urls = [stack.enter_context(running_app({**env, PAGES_CORE_ENV: str(index)}))
+                for index in range(max(1, replicas))]
         if len(urls) == 1:
             yield urls[0], urls
             return

@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent  # where `engine` is importable fr
 POLL = 0.2  # seconds between looks at a child that sends nothing (is it still alive?)
 # Seconds a child may take to stop once asked (a batch, an evaluation, loading FashionMNIST) before it is killed.
 STOP_GRACE = 20.0
+PAGES_CORE_ENV = "TORCH_PLAYGROUND_PAGES_CORE"
 
 
 def threads_per_job(workers: int) -> int:
@@ -55,25 +56,39 @@ def threads_per_job(workers: int) -> int:
     return max(1, (cores() - 1) // workers)
 
 
+def _allowed_cores() -> list[int]:
+    return sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+
+
+def pages_core_index(cores_allowed: int) -> int:
+    """Which of the allowed cores (counted from 0, the lowest) the pages keep to: $TORCH_PLAYGROUND_PAGES_CORE,
+    else 0. Replicas on one machine each take their own (replica i: i); a count past the last core wraps."""
+    asked = os.environ.get(PAGES_CORE_ENV, "").strip()
+    return int(asked) % cores_allowed if asked.isdigit() and cores_allowed else 0
+
+
 def pages_cores() -> list[int]:
-    """The core the server's pages run on: the lowest; none (run anywhere) on a one-core box.
+    """The core the server's pages run on (`pages_core_index`: the lowest unless told); none (run anywhere)
+    on a one-core box.
 
     Unpinned, the server's script threads also ran on the training core, where the training processes'
     lower priority gave them a tenth of it: thirty students watching a class's gang got ~1 epoch/s and
     clicks went unanswered for 30 s (bench/load_test.py --scenario circle; pinned: p95 0.15 s).
+    One server's pages use one core at most (one GIL); replicas on one machine that all kept to the lowest
+    served no more than one (bench/load_test.py --replicas 2).
     """
-    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    return allowed[:1] if len(allowed) > 1 else []
+    allowed = _allowed_cores()
+    return [allowed[pages_core_index(len(allowed))]] if len(allowed) > 1 else []
 
 
 def training_cores() -> list[int]:
-    """The cores training processes may run on: all but the lowest, which stays for the pages.
+    """The cores training processes may run on: all but the pages' one.
 
     Niceness alone lets a page's burst (or anything else on the box) take a training core for a
     while; pinned, training runs keep their cores and the pages keep theirs. Empty on a one-core box.
     """
-    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    return allowed[1:]
+    pages = pages_cores()
+    return [core for core in _allowed_cores() if core not in pages] if pages else []
 
 
 class TrainingProcess:

@@ -12,7 +12,15 @@ import pytest
 import torch
 
 from classroom.child import KEEP_DATA, cached_data
-from classroom.processes import ProcessPool, RemoteRun, RunFailed, pages_cores, training_cores
+from classroom.processes import (
+    PAGES_CORE_ENV,
+    ProcessPool,
+    RemoteRun,
+    RunFailed,
+    pages_core_index,
+    pages_cores,
+    training_cores,
+)
 from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
 from engine.data import load_dataset
@@ -338,3 +346,18 @@ def test_the_pages_keep_one_core_and_training_the_others():
     else:
         assert pages == allowed[:1] and training == allowed[1:]
         assert not set(pages) & set(training)
+
+
+@pytest.mark.parametrize("asked", ["1", "3", "0", "", "first"])
+def test_a_replica_told_its_pages_core_keeps_to_it_and_trains_on_the_others(monkeypatch, asked):
+    """Replicas on one machine each keep their pages to their own core: all on the lowest, they shared one."""
+    monkeypatch.setenv(PAGES_CORE_ENV, asked)
+    allowed = sorted(os.sched_getaffinity(0))
+    index = int(asked) % len(allowed) if asked.isdigit() else 0  # past the last core wraps; a bad word is 0
+    assert pages_core_index(len(allowed)) == index
+    pages, training = pages_cores(), training_cores()
+    if len(allowed) < 2:
+        assert pages == [] and training == []
+    else:
+        assert pages == [allowed[index]]
+        assert sorted(pages + training) == allowed

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from classroom.processes import PAGES_CORE_ENV
 from tests.browser import ROOT, running_app
 from ui.startup import server_config
 
@@ -29,13 +30,19 @@ def _command(pid: int) -> bytes:
 
 
 def test_the_server_is_warm_when_its_health_check_answers():
-    with running_app() as url:
+    # As the second replica on one machine: its pages keep to the second core, its training to the others.
+    with running_app({PAGES_CORE_ENV: "1"}) as url:
         servers = [pid for pid in _children(os.getpid()) if b"ui.startup" in _command(pid)]
         assert len(servers) == 1
         training = [pid for pid in _children(servers[0]) if b"classroom.child" in _command(pid)]
         assert len(training) == 1  # started by the warm-up: the first Play need not wait for it
         gang = [pid for pid in _children(servers[0]) if b"classroom.gang_child" in _command(pid)]
         assert len(gang) == 1  # the gang process too: the class's first 2-D runs need not wait for it
+        allowed = sorted(os.sched_getaffinity(0))
+        if len(allowed) > 1:
+            assert os.sched_getaffinity(servers[0]) == {allowed[1]}
+            for child in (*training, *gang):
+                assert os.sched_getaffinity(child) == set(allowed) - {allowed[1]}
         log = (ROOT / "artifacts" / f"streamlit-{url.rsplit(':', 1)[1]}.log").read_text()
         assert "warmed up in" in log
         assert "No runtime found" not in log  # @st.cache_data's warning while importing is kept quiet
