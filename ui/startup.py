@@ -14,7 +14,8 @@ The warm-up, once per server, explicitly here (no module does work when imported
 - starts the first training process and the gang process (`classroom().pool.warm()`, `.gang.warm()`):
   they import torch and warm up in their own processes while this one imports, and the health check
   waits for them, so neither the first page nor the first Play shares the cores with them; then keeps
-  this process on the pages' core (classroom/processes.py `pages_cores`), off the training ones;
+  this process on the pages' core (classroom/processes.py `pages_cores`), off the training ones, with
+  one torch thread for that core (ui/torch_threads.py);
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n), and makes one optimizer (torch imports its compiler for the first);
@@ -69,12 +70,15 @@ def warm_up() -> None:
 
     from classroom.child import pin_threads
     from classroom.processes import pages_cores
+    from ui.torch_threads import set_pages_threads
     from ui.train.job import classroom
 
     room = classroom()
     warming = [room.pool.warm(), room.gang.warm()]  # first, so the processes import torch while this one imports
-    if pages_cores():
-        pin_threads(set(pages_cores()))  # the pages keep to their core; the training processes pin themselves
+    cores = pages_cores()  # asked once: pinned, this process sees no other core
+    if cores:
+        pin_threads(set(cores))  # the pages keep to their core; the training processes pin themselves
+        set_pages_threads(len(cores))
 
     import ui
     from i18n import catalog
