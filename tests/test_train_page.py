@@ -46,11 +46,16 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     weights = job.trainer.model.get_submodule("0").weight
     assert paint["titles"] and paint["layers"][0]["w"] == weights.reshape(-1).tolist()
     held = app.session_state["train_playground_program_drawn"]
+    table_held = app.session_state["train_epoch_table_drawn"]
     app.run()  # a rerun with the same weights builds nothing again
     assert app.session_state["train_playground_program_drawn"] is held and not app.exception
+    assert app.session_state["train_epoch_table_drawn"] is table_held  # nor the epoch table
     assert app.session_state["model_spec"] == PRESETS["playground_2d"]  # the other pages now use it
     assert app.session_state["model_module"] is job.trainer.model
-    assert len(app.dataframe) >= 1
+    (table,) = [frame.value for frame in app.dataframe if translate("train.epoch", lang) in frame.value.columns]
+    assert table[translate("train.epoch", lang)].tolist() == [1, 2, 3]  # every epoch, headed in the page's language
+    losses = table[translate("train.test_loss", lang)].tolist()
+    assert losses == [round(record.test_loss, 4) for record in job.trainer.history]
 
 
 def chart(app, key: str) -> dict:

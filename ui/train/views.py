@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from engine.training import Trainer
@@ -166,16 +167,23 @@ def render_curves(trainer: Trainer, live: bool = False) -> None:
         show_plot(loss, "train_loss_chart", "loss", width="stretch")
 
 
-def render_epoch_table(trainer: Trainer) -> None:
-    """Every epoch as a row, and the same numbers as seed 003 prints them."""
-    history = list(trainer.history)
-    if not history:
-        st.caption(t("train.no_epochs_yet"))
-        return
-    shown = history[-200:]  # thousands of tiny epochs (seed 001) would only slow the page
+def epoch_table(trainer: Trainer) -> pa.Table:
+    """The last 200 epochs as rows, in the page's language, rounded as shown (thousands of tiny epochs, as in
+    seed 001, would only slow the page): an Arrow table, which st.dataframe sends without converting."""
+    shown = list(trainer.history)[-200:]
     table = pd.DataFrame([r.to_dict() for r in shown]).drop(columns="test_loss_by_batch").rename(columns={
         "epoch": t("train.epoch"), "train_loss": t("train.train_loss"), "train_accuracy": t("train.train_accuracy"),
         "test_loss": t("train.test_loss"), "test_accuracy": t("train.test_accuracy"), "seconds": t("train.seconds")})
-    st.dataframe(table.round(4), hide_index=True, width="stretch", height=min(300, 40 + 35 * len(shown)))
+    return pa.Table.from_pandas(table.round(4), preserve_index=False)
+
+
+def render_epoch_table(trainer: Trainer) -> None:
+    """Every epoch as a row, and the same numbers as seed 003 prints them."""
+    if not trainer.history:
+        st.caption(t("train.no_epochs_yet"))
+        return
+    version = (trainer, len(trainer.history), current_language())
+    table = drawn_once("train_epoch_table", version, lambda: epoch_table(trainer))  # once per run's state
+    st.dataframe(table, hide_index=True, width="stretch", height=min(300, 40 + 35 * table.num_rows))
     with st.expander(t("train.seed_printout")):
         render_printout(trainer)
