@@ -15,6 +15,7 @@ from torch import nn
 
 from engine.data.temperature import INPUT_SCALE, T_C, readings, split_indices
 from engine.errors import PlaygroundError
+from engine.inside.parsing import parse_expression
 
 MAX_VALUES = 4096
 _FACTORIES = {"ones": torch.ones, "zeros": torch.zeros, "rand": torch.rand, "randn": torch.randn}
@@ -72,7 +73,7 @@ def _tensor(node: ast.expr, names: dict[str, torch.Tensor]) -> torch.Tensor:
 def parse_input(text: str, names: dict[str, torch.Tensor] | None = None) -> torch.Tensor:
     """The tensor `text` describes, as float32; a PlaygroundError that shows the forms it reads otherwise."""
     try:
-        x = _tensor(ast.parse(text.strip()[:2000], mode="eval").body, names or {})
+        x = _tensor(parse_expression(text.strip()[:2000]).body, names or {})
     except PlaygroundError:
         raise
     except (SyntaxError, ValueError, TypeError, RuntimeError):

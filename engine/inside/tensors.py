@@ -18,6 +18,7 @@ import torch
 
 from engine.device import available_devices
 from engine.errors import PlaygroundError
+from engine.inside.parsing import parse_expression
 
 HEADER = "import torch\nimport numpy as np\n\n"
 MAX_ELEMENTS = 64
@@ -57,7 +58,7 @@ def run_lesson(body: str, keep: tuple[str, ...] = ()) -> Lesson:
 def parse_data(text: str) -> list:
     """A nested list of numbers typed by a student (e.g. "[[1, 2], [3, 4]]"), checked to fit a tensor."""
     try:
-        value = ast.literal_eval(text.strip()[:500])
+        value = ast.literal_eval(parse_expression(text.strip()[:500]))
         tensor = torch.tensor(value)
     except (ValueError, SyntaxError, TypeError, RuntimeError, MemoryError, RecursionError) as error:
         raise PlaygroundError("tensor_bad_data", reason=type(error).__name__) from error
