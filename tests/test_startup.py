@@ -43,6 +43,8 @@ def test_the_server_is_warm_when_its_health_check_answers():
             assert os.sched_getaffinity(servers[0]) == {allowed[1]}
             for child in (*training, *gang):
                 assert os.sched_getaffinity(child) == set(allowed) - {allowed[1]}
+        loaded = Path(f"/proc/{servers[0]}/maps").read_text()
+        assert "/uvloop/" in loaded and "/httptools/" in loaded  # uvicorn's C event loop and HTTP parser
         log = (ROOT / "artifacts" / f"streamlit-{url.rsplit(':', 1)[1]}.log").read_text()
         assert "warmed up in" in log
         assert "No runtime found" not in log  # @st.cache_data's warning while importing is kept quiet

@@ -8,7 +8,9 @@ import torch. So this launcher, run from the project's root, warms the server's 
 then serves streamlit_app.py as `streamlit run streamlit_app.py FLAGS` would, through Streamlit's
 st.App, which also serves the live feed's route (/live/<token>, ui/train/feed.py) beside Streamlit's
 own. The server listens, and its health check (`/_stcore/health`) answers, only after the warm-up: no
-student reaches a cold server.
+student reaches a cold server. Uvicorn serves it on uvloop and httptools (requirements.txt), which it takes
+when they are installed: a page run hands the event loop each of its messages from the script's thread,
+and asyncio's own loop made that a good part of every page's cost (docs/measurements.md).
 
 The warm-up, once per server, explicitly here (no module does work when imported):
 - starts the first training process and the gang process (`classroom().pool.warm()`, `.gang.warm()`):
