@@ -16,6 +16,7 @@ from ui.model.views import (
 )
 from ui.pages import require_entry
 from ui.script_download import render_script_download
+from ui.tabs import open_tab_only
 from ui.teacher.lesson import shown
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py
@@ -43,7 +44,5 @@ views = {
 }
 hideable = {"model.tab_code": "model.code", "model.tab_json": "model.json"}  # a teacher may hide these
 views = {key: view for key, view in views.items() if shown(hideable.get(key, ""))}
-for tab, view in zip(st.tabs([t(key) for key in views]), views.values()):
-    with tab:
-        view()
+open_tab_only({t(key): view for key, view in views.items()}, key="model_tab")
 render_script_download(None, "model_script", spec=spec)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.language import t
 from ui.pages import require_entry
+from ui.tabs import open_tab_only
 from ui.tensors import (
     render_create,
     render_device,
@@ -21,10 +22,8 @@ st.title(t("tensors.title"))
 st.caption(t("tensors.intro"))
 
 # in the handout's order: attributes, .to(device), indexing, cat, products, item(), in-place, NumPy
-tabs = st.tabs([t("tensors.tab_create"), t("tensors.tab_device"), t("tensors.tab_index"), t("tensors.tab_join"),
-                t("tensors.tab_multiply"), t("tensors.tab_item"), t("tensors.tab_inplace"), t("tensors.tab_numpy")])
-sections = (render_create, render_device, render_index, render_join, render_multiply, render_item, render_in_place,
-            render_numpy_bridge)
-for tab, render in zip(tabs, sections):
-    with tab:
-        render()
+open_tab_only({t("tensors.tab_create"): render_create, t("tensors.tab_device"): render_device,
+               t("tensors.tab_index"): render_index, t("tensors.tab_join"): render_join,
+               t("tensors.tab_multiply"): render_multiply, t("tensors.tab_item"): render_item,
+               t("tensors.tab_inplace"): render_in_place, t("tensors.tab_numpy"): render_numpy_bridge},
+              key="tensors_tab")

@@ -48,3 +48,26 @@ def test_activation_and_layer_plots_draw_in_korean(app_url):
         screenshot(page, "inside-layers-ko")
         assert page.locator('[data-testid="stException"]').count() == 0
         assert page.refused == []
+
+
+def test_a_spec_loaded_in_its_tab_redraws_the_whole_model_page(app_url):
+    # The JSON tab's click reruns only the tabs (ui/tabs.py): the editor and the parameter count above must
+    # still show the loaded network.
+    import json
+
+    from engine import PRESETS
+
+    with browser_page() as page:
+        page.goto(f"{app_url}/model?lang=en")
+        wait_for_app(page)
+        page.get_by_role("tab", name="JSON").click()
+        area = page.locator(".st-key-model_spec_paste textarea")
+        area.wait_for(timeout=30_000)
+        area.fill(json.dumps(PRESETS["dense_128_model"].to_dict()))
+        page.keyboard.press("Control+Enter")
+        page.locator(".st-key-model_spec_load button").click()
+        page.get_by_text("Loaded.").wait_for(timeout=30_000)
+        page.get_by_text("9,313 parameters").wait_for(timeout=30_000)  # the status line above the tabs
+        assert page.locator(".st-key-model_spec_paste textarea").input_value().startswith("{")
+        screenshot(page, "model-json-loaded-en")
+        assert page.locator('[data-testid="stException"]').count() == 0

@@ -42,3 +42,24 @@ def test_a_deep_link_on_a_fresh_server_gets_the_whole_app():
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert sidebar.get_by_text(translate("sidebar.language", "ko")).count() == 1
         assert sidebar.get_by_text(translate("nav.teacher", "ko")).count() == 1
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_tab_draws_when_opened_and_its_boxes_keep_what_was_typed(app_url, lang):
+    # The Tensors page draws only its open tab (ui/tabs.py): a click on another tab reruns the tabs alone.
+    with browser_page(locale="ko-KR" if lang == "ko" else "en-US") as page:
+        page.goto(f"{app_url}/tensors?lang={lang}")
+        wait_for_app(page)
+        box = page.locator(".st-key-tensors_data input")
+        box.fill("[[5, 6], [7, 8]]")
+        box.press("Enter")
+        page.get_by_text("[[5, 6], [7, 8]]").first.wait_for(timeout=30_000)  # the lesson ran on it
+        assert page.locator(".st-key-tensors_index").count() == 0  # the Indexing tab is not drawn yet
+        page.get_by_role("tab", name=translate("tensors.tab_index", lang)).click()
+        page.locator(".st-key-tensors_index input").wait_for(timeout=30_000)
+        assert page.locator(".st-key-tensors_data").count() == 0  # the closed tab is gone from the page
+        page.get_by_role("tab", name=translate("tensors.tab_create", lang)).click()
+        page.locator(".st-key-tensors_data input").wait_for(timeout=30_000)
+        assert page.locator(".st-key-tensors_data input").input_value() == "[[5, 6], [7, 8]]"
+        screenshot(page, f"tensors-tab-back-{lang}")
+        assert page.locator('[data-testid="stException"]').count() == 0

@@ -8,7 +8,7 @@ import torch
 from engine.data import fashion_mnist
 from engine.data.bundled import iris_csv
 from i18n import translate
-from tests.test_pages import open_page
+from tests.test_pages import open_page, open_tab
 
 DATA, TENSORS = "pages/data.py", "pages/tensors.py"
 
@@ -128,14 +128,18 @@ def test_tensors_page_creates_and_explains(lang):
 
 def test_tensors_page_lessons_react():
     app = open_page(TENSORS, "en")
+    open_tab(app, "tensors_tab", "tensors.tab_index")
     app.text_input(key="tensors_index").set_value("nope").run()
     assert app.error[0].value.startswith("'nope' is not an index")
     app.text_input(key="tensors_index").set_value("..., -1").run()
     assert "tensor[..., -1]: tensor([ 3.,  7., 11., 15.])" in "\n".join(c.value for c in app.main.code)
+    open_tab(app, "tensors_tab", "tensors.tab_join")
     app.radio(key="tensors_join").set_value("stack").run()
     app.slider(key="tensors_dim_stack").set_value(2).run()
     assert any("[2, 3, 2]" in m.value for m in app.markdown)
+    open_tab(app, "tensors_tab", "tensors.tab_inplace")
     assert "modified by an inplace operation" in _codes(app)
+    open_tab(app, "tensors_tab", "tensors.tab_numpy")
     app.toggle(key="tensors_copy").set_value(True).run()
     assert app.info[-1].value == translate("tensors.not_shared", "en")  # the NumPy tab is the last one
 

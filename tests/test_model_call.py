@@ -8,6 +8,7 @@ from torch import nn
 from engine import PRESETS, PlaygroundError
 from engine.data.temperature import load_temperature
 from engine.inside.model_call import call_model, parse_input, tutorial_names
+from i18n import translate
 from tests.conftest import ROOT
 
 
@@ -75,6 +76,7 @@ def test_the_model_page_calls_the_current_model(lang, words):
     # Set as a lesson link would: AppTest sends a selectbox's value by its English label.
     app.session_state["model_spec"] = PRESETS["temperature_linear"]
     app.run()
+    app.session_state["model_tab"] = translate("model.tab_call", lang)  # its tab open, as a click leaves it
     app.switch_page("pages/model.py").run()
     assert app.text_input(key="model_call_input_1").value == "torch.ones(1)"
     code = [block.value for block in app.code if block.value.startswith("x = torch.ones(1)")]

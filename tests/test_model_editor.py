@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from engine import PRESETS, build_model
 from tests.conftest import ROOT
+from tests.test_pages import open_tab
 
 
 def _model_page() -> AppTest:
@@ -56,10 +57,11 @@ def test_an_invalid_edit_says_why_and_keeps_the_last_valid_network():
 
 
 def test_the_linear_tab_shows_code_that_runs_and_short_parameter_values():
-    app = _model_page()  # walkthrough is an nn.Sequential: its first Linear is model[1], not model.1
+    app = open_tab(_model_page(), "model_tab", "model.tab_linear")  # walkthrough is an nn.Sequential: its
     code = next(block.value for block in app.main.code if "torch.allclose" in block.value)
-    assert "out = model[1](x)" in code
+    assert "out = model[1](x)" in code  # first Linear is model[1], not model.1
     exec(code, {"torch": torch, "model": build_model(app.session_state["model_spec"], seed=0)})
+    open_tab(app, "model_tab", "model.tab_parameters")
     table = next(frame.value for frame in app.dataframe if "First values [:2]" in frame.value.columns)
     numbers = [number for text in table["First values [:2]"] for row in ast.literal_eval(text)
                for number in (row if isinstance(row, list) else [row])]
@@ -70,8 +72,8 @@ def test_seed_002_model_preset_shows_its_print_and_non_trainable_params():
     app = _model_page()
     app.selectbox(key="model_preset").set_value("dense_128_model").run()
     assert not app.exception
-    codes = [code.value for code in app.code]
-    assert str(build_model(PRESETS["dense_128_model"])) in codes
+    assert str(build_model(PRESETS["dense_128_model"])) in [code.value for code in app.code]
+    codes = [code.value for code in open_tab(app, "model_tab", "model.tab_summary").code]
     assert any("Non-trainable params: 0" in code for code in codes)
     assert "summary(model, (128,))" in "\n".join(codes)
     metrics = {metric.label: metric.value for metric in app.metric}
@@ -82,7 +84,7 @@ def test_seed_002_model_preset_shows_its_print_and_non_trainable_params():
 def test_the_summary_names_torchinfo_and_its_call_gives_the_same_totals():
     import torchinfo
 
-    app = _model_page()
+    app = open_tab(_model_page(), "model_tab", "model.tab_summary")
     app.selectbox(key="model_preset").set_value("dense_128_model").run()
     assert not app.exception
     assert any("pip install torchsummary" in caption.value for caption in app.caption)
@@ -95,7 +97,7 @@ def test_the_summary_names_torchinfo_and_its_call_gives_the_same_totals():
 def test_the_code_tab_shows_the_handouts_imports_and_the_empty_class_for_a_class_model():
     from engine.codegen.handout import CLASS_SKELETON, HANDOUT_IMPORTS
 
-    app = _model_page()  # walkthrough: an nn.Sequential, so no class skeleton
+    app = open_tab(_model_page(), "model_tab", "model.tab_code")  # walkthrough: nn.Sequential, no class skeleton
     codes = [block.value for block in app.code]
     assert HANDOUT_IMPORTS in codes and CLASS_SKELETON not in codes
     app.selectbox(key="model_preset").set_value("fashion_mlp_fc").run()
@@ -109,9 +111,9 @@ def test_a_cnn_preset_shows_each_layers_output_shape_and_connects_channels():
     app = _model_page()
     app.selectbox(key="model_preset").set_value("fashion_cnn").run()
     assert not app.exception
-    metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics["Trainable params"] == "29,290"  # the summary counts BatchNorm's weight and bias, not its buffers
     assert str(build_model(PRESETS["fashion_cnn"])) in [code.value for code in app.code]  # print(model)
+    metrics = {metric.label: metric.value for metric in open_tab(app, "model_tab", "model.tab_summary").metric}
+    assert metrics["Trainable params"] == "29,290"  # the summary counts BatchNorm's weight and bias, not its buffers
     captions = [caption.value for caption in app.caption]
     assert "Output shape (B, 16, 28, 28)" in captions and "Output shape (B, 64, 3, 3)" in captions
     app.number_input(key=_row_key(app, 4, "out_channels")).set_value(24).run()  # the second convolution
@@ -122,3 +124,17 @@ def test_a_cnn_preset_shows_each_layers_output_shape_and_connects_channels():
     app.number_input(key=_row_key(app, 8, "kernel_size")).set_value(7).run()  # 7 -> 3 with padding 1, pooled to 1
     assert app.session_state["model_spec"].layers[-1].arguments["in_features"] == 64
     assert str(build_model(app.session_state["model_spec"])).count("Conv2d") == 3
+
+
+def test_a_pasted_spec_replaces_the_network_and_bad_json_says_where():
+    import json
+
+    app = open_tab(_model_page(), "model_tab", "model.tab_json")
+    app.text_area(key="model_spec_paste").set_value(json.dumps(PRESETS["dense_128_model"].to_dict())).run()
+    app.button(key="model_spec_load").click().run()
+    assert app.session_state["model_spec"] == PRESETS["dense_128_model"]
+    assert app.success[0].value == "Loaded." and not app.exception
+    app.text_area(key="model_spec_paste").set_value('{"layers": [').run()
+    app.button(key="model_spec_load").click().run()
+    assert app.error[0].value.startswith("That is not valid JSON (line 1")
+    assert app.session_state["model_spec"] == PRESETS["dense_128_model"]  # a bad paste keeps the network

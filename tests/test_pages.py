@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from i18n import translate
 from tests.conftest import ROOT
 from ui.pages import PAGES, use_entry_navigation
 
@@ -15,6 +16,13 @@ def open_page(path: str, lang: str) -> AppTest:
     if path != PAGES[0].path:
         app.switch_page(path).run()
     return app
+
+
+def open_tab(app: AppTest, key: str, label: str) -> AppTest:
+    """Open the tab whose label is the catalog's `label` among the page's tabs named `key` (ui/tabs.py draws only
+    the open one), as the student's click would, and run."""
+    app.session_state[key] = translate(label, app.session_state["lang"])
+    return app.run()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

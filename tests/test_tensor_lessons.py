@@ -215,15 +215,21 @@ def test_to_device_uses_the_servers_devices():
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_tensors_page_shows_the_handouts_outputs(lang):
     from i18n import translate
-    from tests.test_pages import open_page
+    from tests.test_pages import open_page, open_tab
 
     app = open_page("pages/tensors.py", lang)
-    assert not app.exception
-    codes = [code.value for code in app.main.code]
+    codes, infos, handouts = [], [], 0
+    for tab in ("create", "device", "index", "join", "multiply", "item", "inplace", "numpy"):  # each drawn when open
+        open_tab(app, "tensors_tab", f"tensors.tab_{tab}")
+        assert not app.exception, tab
+        codes += [code.value for code in app.main.code]
+        infos += [info.value for info in app.info]
+        handouts += sum(markdown.value == f"**{translate('tensors.handout', lang)}**" for markdown in app.markdown)
     for cell, output in HANDOUT_OUTPUT.items():
         assert output.rstrip("\n") in codes or output in codes, cell
-    assert translate("tensors.handout_typo", lang) in [info.value for info in app.info]
-    assert sum(markdown.value == f"**{translate('tensors.handout', lang)}**" for markdown in app.markdown) == 5
+    assert translate("tensors.handout_typo", lang) in infos
+    assert handouts == 5
+    open_tab(app, "tensors_tab", "tensors.tab_device")
     assert [metric.value for metric in app.metric][-2:] == ["cpu", "cpu"] or torch.cuda.is_available()
     app.radio(key="tensors_device").set_value("cpu").run()
     assert 'tensor = tensor.to("cpu")' in "\n".join(code.value for code in app.main.code)

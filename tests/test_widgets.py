@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from tests.test_pages import open_tab
 
 
 def _app(lang: str) -> AppTest:
@@ -30,6 +31,7 @@ def test_an_epoch_count_over_the_limit_is_put_back_in_range_with_a_message(lang,
 def test_a_negative_seed_becomes_zero_and_a_float_box_keeps_floats():
     app = _app("en")
     app.switch_page("pages/tensors.py").run()
+    open_tab(app, "tensors_tab", "tensors.tab_index")
     app.number_input(key="tensors_value").set_value(250.5).run()
     assert app.session_state["tensors_value"] == 100.0
     assert any("250.5" in caption.value for caption in app.caption)

@@ -12,6 +12,9 @@ from engine.codegen.handout import CLASS_SKELETON, HANDOUT_IMPORTS
 from engine.network.parameters import check_linear_formula, parameter_table
 from engine.network.summary import summary_text, torchinfo_call
 from ui.language import error_text, t
+from ui.tabs import KEEP
+
+_REDRAW = "model_spec_redraw"  # a pasted network was loaded: the whole page runs again to show it
 
 
 def render_structure(model) -> None:
@@ -93,6 +96,7 @@ def _load_pasted(on_load) -> None:
     try:
         on_load(ModelSpec.from_dict(json.loads(st.session_state["model_spec_paste"])))
         st.session_state["model_spec_message"] = ("success", t("model.spec_loaded"))
+        st.session_state[_REDRAW] = True
     except json.JSONDecodeError as error:
         st.session_state["model_spec_message"] = ("error", t("model.bad_json", line=error.lineno, column=error.colno))
     except PlaygroundError as error:
@@ -104,8 +108,10 @@ def render_spec_io(spec: ModelSpec, on_load) -> None:
     text = json.dumps(spec.to_dict(), indent=2)
     st.download_button(t("model.download_spec"), text, file_name="model_spec.json", mime="application/json",
                        icon=":material/download:")
-    st.text_area(t("model.paste_spec"), key="model_spec_paste", height=150)
+    st.text_area(t("model.paste_spec"), key="model_spec_paste", height=150, persist_state=KEEP)
     st.button(t("model.load_spec"), key="model_spec_load", on_click=_load_pasted, args=(on_load,))
+    if st.session_state.pop(_REDRAW, False):  # the click reran this tab alone (ui/tabs.py): the editor above
+        st.rerun()  # and the other views show the loaded network only when the whole page runs
     kind, message = st.session_state.pop("model_spec_message", (None, None))
     if kind == "success":
         st.success(message)
