@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.language import t
+from ui.lazy import open_tab_only
 from ui.model.call import render_model_call
 from ui.model.editor import load_spec, render_editor
 from ui.model.state import current_model, current_spec, set_spec
@@ -16,7 +17,6 @@ from ui.model.views import (
 )
 from ui.pages import require_entry
 from ui.script_download import render_script_download
-from ui.tabs import open_tab_only
 from ui.teacher.lesson import shown
 
 require_entry()  # a deep link on a fresh server must still run through streamlit_app.py

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from ui.language import t
+from ui.lazy import open_tab_only
 from ui.pages import require_entry
-from ui.tabs import open_tab_only
 from ui.tensors import (
     render_create,
     render_device,

@@ -51,7 +51,7 @@ def test_activation_and_layer_plots_draw_in_korean(app_url):
 
 
 def test_a_spec_loaded_in_its_tab_redraws_the_whole_model_page(app_url):
-    # The JSON tab's click reruns only the tabs (ui/tabs.py): the editor and the parameter count above must
+    # The JSON tab's click reruns only the tabs (ui/lazy.py): the editor and the parameter count above must
     # still show the loaded network.
     import json
 

@@ -46,7 +46,7 @@ def test_a_deep_link_on_a_fresh_server_gets_the_whole_app():
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_a_tab_draws_when_opened_and_its_boxes_keep_what_was_typed(app_url, lang):
-    # The Tensors page draws only its open tab (ui/tabs.py): a click on another tab reruns the tabs alone.
+    # The Tensors page draws only its open tab (ui/lazy.py): a click on another tab reruns the tabs alone.
     with browser_page(locale="ko-KR" if lang == "ko" else "en-US") as page:
         page.goto(f"{app_url}/tensors?lang={lang}")
         wait_for_app(page)

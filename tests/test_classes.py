@@ -118,6 +118,8 @@ def test_teacher_sees_the_class_and_pushes_a_lesson(store_url, lang):
     key = teacher.session_state["teacher_class_new"][1]
     assert any(key in s.value for s in teacher.success)  # the key, shown once
     student = _student(lang)
+    student.session_state["class_join_open"] = True  # the sidebar's popover, opened (ui/lazy.py)
+    student.run()
     student.text_input(key="class_join_code").input(code.lower())
     student.text_input(key="class_join_name").input("별빛" if lang == "ko" else "Starlight")
     student.button(key="class_join_go").click().run()
@@ -132,6 +134,14 @@ def test_teacher_sees_the_class_and_pushes_a_lesson(store_url, lang):
     assert row[translate("class.col_nickname", lang)] == nickname
     assert row[translate("class.col_page", lang)] == translate("nav.train", lang)
     assert row[translate("class.col_accuracy", lang)] == 93.2 or row[translate("class.col_accuracy", lang)] == 93.3
+    # The leaderboard is read and drawn only while the student's class popover is open (ui/lazy.py).
+    student.session_state["class_join_open"] = False
+    student.run()
+    assert translate("class.leaderboard", lang) not in [caption.value for caption in student.sidebar.caption]
+    student.session_state["class_join_open"] = True
+    student.run()
+    assert translate("class.leaderboard", lang) in [caption.value for caption in student.sidebar.caption]
+    assert any(f"1. {nickname} · 93." in markdown.value for markdown in student.sidebar.markdown)
     # Push: the student's next run opens the lesson's page with its text.
     pages = [page.path for page in PAGES]
     teacher.selectbox(key="teacher_page").select_index(pages.index("pages/model.py")).run()

@@ -69,3 +69,14 @@ def test_a_hostile_link_keeps_the_defaults_and_says_so():
         assert not app.exception
         assert app.session_state["model_spec"] == PRESETS["fashion_mlp"]
         assert warnings and "defaults are shown" in warnings[0] and reason in warnings[0]
+
+
+def test_the_share_popover_draws_the_link_when_opened_and_the_link_reproduces_the_model():
+    app, _ = _open({})
+    assert not [block for block in app.sidebar.code if "setup=" in block.value]  # closed: not built (ui/lazy.py)
+    app.selectbox(key="model_preset").set_value("dense_128").run()
+    app.session_state["share_open"] = True
+    app.run()
+    link = next(block.value for block in app.sidebar.code if "setup=" in block.value)
+    reopened, warnings = _open({"setup": link.split("setup=", 1)[1]})
+    assert not warnings and reopened.session_state["model_spec"] == PRESETS["dense_128"]

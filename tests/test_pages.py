@@ -19,7 +19,7 @@ def open_page(path: str, lang: str) -> AppTest:
 
 
 def open_tab(app: AppTest, key: str, label: str) -> AppTest:
-    """Open the tab whose label is the catalog's `label` among the page's tabs named `key` (ui/tabs.py draws only
+    """Open the tab whose label is the catalog's `label` among the page's tabs named `key` (ui/lazy.py draws only
     the open one), as the student's click would, and run."""
     app.session_state[key] = translate(label, app.session_state["lang"])
     return app.run()

@@ -88,8 +88,12 @@ def test_a_resume_code_continues_the_work_on_another_computer(store_url, lang):
     job = train(home, "playground_2d", epochs=2)
     assert writer().flush(30)
     code = home.session_state["store_resume_code"]
+    home.session_state["store_resume_open"] = True  # the sidebar's popover, opened (ui/lazy.py)
+    home.run()
     assert code in "".join(block.value for block in home.sidebar.markdown).replace("-", "")
     school = session(new_token(), lang=lang)  # another computer: another cookie
+    school.session_state["store_resume_open"] = True
+    school.run()
     school.text_input(key="store_code_input").input("nope-nope")
     school.button(key="store_code_go").click().run()
     assert translate("store.unknown_code", lang) in [error.value for error in school.sidebar.error]

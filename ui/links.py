@@ -10,6 +10,7 @@ import streamlit as st
 from engine import ModelSpec, PlaygroundError
 from engine.links import decode_setup, encode_setup
 from ui.language import current_language, error_text, t
+from ui.lazy import popover_when_open
 from ui.model.editor import load_spec
 from ui.model.state import current_spec, set_spec
 from ui.teacher.lesson import Lesson, current_lesson, set_lesson
@@ -63,6 +64,9 @@ def render_share() -> None:
     if NOTICE_KEY in st.session_state:
         reason = error_text(st.session_state[NOTICE_KEY])
         st.warning(t("links.fallback", reason=reason), icon=":material/link_off:")
-    with st.popover(t("links.share"), icon=":material/share:", width="stretch"):
-        st.caption(t("links.share_help"))
-        st.code(share_url(), language="text", wrap_lines=True)
+    popover_when_open(t("links.share"), _draw_share, key="share_open", icon=":material/share:", width="stretch")
+
+
+def _draw_share() -> None:
+    st.caption(t("links.share_help"))
+    st.code(share_url(), language="text", wrap_lines=True)

@@ -9,7 +9,7 @@ from engine import PlaygroundError
 from engine.device import available_devices
 from engine.inside import tensors as lessons
 from ui.language import device_label, error_text, labels_of, t
-from ui.tabs import KEEP
+from ui.lazy import KEEP
 from ui.widgets import number_box
 
 DIRECTIONS = ("tensor_to_numpy", "numpy_to_tensor")

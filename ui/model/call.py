@@ -7,7 +7,7 @@ import streamlit as st
 from engine import ModelSpec, PlaygroundError
 from engine.inside.model_call import call_model, parse_input, tutorial_names
 from ui.language import error_text, t
-from ui.tabs import KEEP
+from ui.lazy import KEEP
 
 
 def default_input(spec: ModelSpec) -> str:

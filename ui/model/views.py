@@ -12,7 +12,7 @@ from engine.codegen.handout import CLASS_SKELETON, HANDOUT_IMPORTS
 from engine.network.parameters import check_linear_formula, parameter_table
 from engine.network.summary import summary_text, torchinfo_call
 from ui.language import error_text, t
-from ui.tabs import KEEP
+from ui.lazy import KEEP
 
 _REDRAW = "model_spec_redraw"  # a pasted network was loaded: the whole page runs again to show it
 
@@ -110,7 +110,7 @@ def render_spec_io(spec: ModelSpec, on_load) -> None:
                        icon=":material/download:")
     st.text_area(t("model.paste_spec"), key="model_spec_paste", height=150, persist_state=KEEP)
     st.button(t("model.load_spec"), key="model_spec_load", on_click=_load_pasted, args=(on_load,))
-    if st.session_state.pop(_REDRAW, False):  # the click reran this tab alone (ui/tabs.py): the editor above
+    if st.session_state.pop(_REDRAW, False):  # the click reran this tab alone (ui/lazy.py): the editor above
         st.rerun()  # and the other views show the loaded network only when the whole page runs
     kind, message = st.session_state.pop("model_spec_message", (None, None))
     if kind == "success":

@@ -9,12 +9,14 @@ from engine import PlaygroundError
 from i18n import catalog
 from store.classes import MAX_NICKNAME, class_lesson, join_class, leaderboard
 from ui.language import error_text, t
+from ui.lazy import popover_when_open
 from ui.links import apply_setup
 from ui.pages import PAGES
 from ui.saving.identity import current_token
 
 CLASS_KEY = "store_class"  # (code, nickname) once joined (restored from the store on a new session)
 SEEN_KEY = "store_lesson_seen"  # the pushed lesson's version this session has applied
+OPEN_KEY = "class_join_open"  # whether the sidebar's class popover is open (ui/lazy.py)
 FOLLOW_SECONDS = 5.0  # how often a student's session looks for a newly pushed lesson
 
 
@@ -60,22 +62,27 @@ def _join() -> None:
 def render_class_join() -> None:
     """Sidebar: join a class (code and nickname), or the class joined and its leaderboard."""
     joined = st.session_state.get(CLASS_KEY)
-    with st.popover(t("class.join") if joined is None else t("class.joined", code=joined[0], nickname=joined[1]),
-                    icon=":material/groups:", width="stretch"):
-        if joined is None:
-            st.text_input(t("class.code"), key="class_join_code", max_chars=8, placeholder="ABC234")
-            st.text_input(t("class.nickname"), key="class_join_name", max_chars=MAX_NICKNAME,
-                          help=t("class.nickname_help"))
-            st.button(t("class.join_button"), key="class_join_go", on_click=_join, icon=":material/login:")
-            if "class_join_error" in st.session_state:
-                st.error(st.session_state.pop("class_join_error"), icon=":material/error:")
-            return
-        try:
-            boards = leaderboard(joined[0])
-        except (SQLAlchemyError, OSError):
-            boards = {}
-        st.caption(t("class.leaderboard"))
-        for dataset, board in boards.items():
-            title = t(f"dataset.{dataset}") if f"dataset.{dataset}" in catalog() else dataset
-            st.markdown(f"**{title}**  \n" + "  \n".join(
-                f"{rank}. {nickname} · {accuracy:.1f}%" for rank, (nickname, accuracy) in enumerate(board[:5], 1)))
+    label = t("class.join") if joined is None else t("class.joined", code=joined[0], nickname=joined[1])
+    popover_when_open(label, _draw_join if joined is None else lambda: _draw_leaderboard(joined[0]),
+                      key=OPEN_KEY, icon=":material/groups:", width="stretch")
+
+
+def _draw_join() -> None:
+    st.text_input(t("class.code"), key="class_join_code", max_chars=8, placeholder="ABC234", persist_state="session")
+    st.text_input(t("class.nickname"), key="class_join_name", max_chars=MAX_NICKNAME, help=t("class.nickname_help"),
+                  persist_state="session")
+    st.button(t("class.join_button"), key="class_join_go", on_click=_join, icon=":material/login:")
+    if "class_join_error" in st.session_state:
+        st.error(st.session_state.pop("class_join_error"), icon=":material/error:")
+
+
+def _draw_leaderboard(code: str) -> None:
+    try:
+        boards = leaderboard(code)
+    except (SQLAlchemyError, OSError):
+        boards = {}
+    st.caption(t("class.leaderboard"))
+    for dataset, board in boards.items():
+        title = t(f"dataset.{dataset}") if f"dataset.{dataset}" in catalog() else dataset
+        st.markdown(f"**{title}**  \n" + "  \n".join(
+            f"{rank}. {nickname} · {accuracy:.1f}%" for rank, (nickname, accuracy) in enumerate(board[:5], 1)))

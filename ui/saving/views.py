@@ -9,9 +9,12 @@ from store.database import enabled
 from store.work import token_for_code
 from store.writer import writer
 from ui.language import t
+from ui.lazy import popover_when_open
 from ui.saving.class_join import render_class_join
 from ui.saving.identity import TOKEN_KEY, adopt_token, current_token, write_cookie
 from ui.saving.session import CODE_KEY, NOTICE_KEY
+
+RESUME_OPEN_KEY = "store_resume_open"  # whether the sidebar's resume popover is open (ui/lazy.py)
 
 
 def _resume() -> None:
@@ -43,11 +46,15 @@ def render_saving() -> None:
     elif current_token() in writer().over_limit:
         st.warning(t("store.over_limit"), icon=":material/storage:")
     render_class_join()
+    popover_when_open(t("store.resume"), _draw_resume, key=RESUME_OPEN_KEY, icon=":material/sync:", width="stretch")
+
+
+def _draw_resume() -> None:
     code = st.session_state.get(CODE_KEY)
-    with st.popover(t("store.resume"), icon=":material/sync:", width="stretch"):
-        if code:
-            st.markdown(t("store.your_code", code=f"{code[:4]}-{code[4:]}"))
-        st.text_input(t("store.enter_code"), key="store_code_input", max_chars=12, placeholder="ABCD-2345")
-        st.button(t("store.continue"), key="store_code_go", on_click=_resume, icon=":material/login:")
-        if st.session_state.pop("store_code_error", False):
-            st.error(t("store.unknown_code"), icon=":material/error:")
+    if code:
+        st.markdown(t("store.your_code", code=f"{code[:4]}-{code[4:]}"))
+    st.text_input(t("store.enter_code"), key="store_code_input", max_chars=12, placeholder="ABCD-2345",
+                  persist_state="session")
+    st.button(t("store.continue"), key="store_code_go", on_click=_resume, icon=":material/login:")
+    if st.session_state.pop("store_code_error", False):
+        st.error(t("store.unknown_code"), icon=":material/error:")

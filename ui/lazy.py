@@ -1,0 +1,41 @@
+"""Containers that draw only what the student sees: the open tab, and a popover's content while it is open.
+
+Streamlit's plain tabs and popovers draw all their content on every run, and the browser shows one tab
+and keeps a closed popover's content hidden: the Tensors page's eight tabs and the Model page's seven
+were most of those pages' cost, and the sidebar's three popovers (a share link, the class's leaderboard
+read from the database, the resume code) were drawn on every run of every page, for every student of a
+class (docs/measurements.md). Here tabs and popovers are widgets (`on_change="rerun"`): a run draws the
+open tab or the open popover only. Tabs sit in a fragment, so a click on another tab reruns them alone;
+opening a popover reruns the page. Widgets in a tab keep their values while the student stays on the
+page (`persist_state=KEEP`), as they did when every tab was drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+KEEP = "page"  # persist_state of a widget in a tab: its value outlives the tab being closed, not the page
+
+
+def open_tab_only(views: dict[str, Callable[[], None]], *, key: str) -> None:
+    """Tabs labelled by `views`' keys; only the open one's view is drawn, and switching tabs reruns only
+    this part of the page. `key` names the widget that holds the open tab's label."""
+    _open_tab_only(tuple(views), tuple(views.values()), key)
+
+
+@st.fragment
+def _open_tab_only(labels: tuple[str, ...], draws: tuple[Callable[[], None], ...], key: str) -> None:
+    for tab, draw in zip(st.tabs(list(labels), key=key, on_change="rerun"), draws):
+        if tab.open:
+            with tab:
+                draw()
+
+
+def popover_when_open(label: str, draw: Callable[[], None], *, key: str, **kwargs) -> None:
+    """`st.popover(label, **kwargs)` whose content, `draw()`, is drawn only while it is open; `key` names the
+    widget that holds whether it is."""
+    with st.popover(label, key=key, on_change="rerun", **kwargs) as box:
+        if box.open:
+            draw()
