@@ -19,7 +19,7 @@ from ui.train.queue_views import (
     render_queue_place,
     waits_long,
 )
-from ui.train.settings import SETTINGS_KEY, fold_settings_while_training, render_settings
+from ui.train.settings import SETTINGS_KEY, current_settings, fold_settings_while_training, render_settings
 from ui.train.speed import render_speed
 from ui.train.task_views import render_task_views
 from ui.train.views import render_curves, render_epoch_table, render_progress
@@ -35,8 +35,8 @@ st.caption(t("train.intro"))
 job = current_job()
 running = job is not None and job.running
 fold_settings_while_training(running or not shown("train.settings"))  # the live view comes up, on a phone too
-with st.expander(t("train.settings_title"), key=SETTINGS_KEY, on_change="rerun", icon=":material/tune:"):
-    settings = render_settings(disabled=running)
+with st.expander(t("train.settings_title"), key=SETTINGS_KEY, on_change="rerun", icon=":material/tune:") as folder:
+    settings = render_settings(disabled=running) if folder.open else current_settings()  # folded: not drawn
 buttons = [st.container(horizontal=True, gap="small")] * 5  # whole words on a tablet: they wrap, never cut
 buttons[0].button(t("train.play"), key="train_play", icon=":material/play_arrow:", type="primary",
                   disabled=running or settings is None, on_click=play, args=(settings, "done"))

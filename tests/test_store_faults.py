@@ -89,6 +89,7 @@ def test_a_damaged_row_starts_that_student_fresh_and_nobody_else_notices(store_u
     app = session(token, page=None)
     assert not app.exception
     assert translate("store.fresh_start", "en") in [w.value for w in app.sidebar.warning]
+    app.switch_page("pages/model.py").run()
     assert app.session_state["model_spec"] == PRESETS["fashion_mlp"]  # the default: a fresh start
     neighbour = session(other, page=None)
     assert not neighbour.exception and not neighbour.sidebar.warning

@@ -73,7 +73,10 @@ def test_a_link_can_hide_pages_and_the_training_settings_and_lock_values():
     assert "pages/tensors.py" not in str(caught.value).split("Known pages")[1]
     student.switch_page("pages/train.py").run()
     assert not student.exception
-    assert student.session_state["train_settings_open"] is False  # folded
+    assert student.session_state["train_settings_open"] is False  # folded, so not drawn
+    assert "train_epochs" not in [box.key for box in student.number_input]
+    student.session_state["train_settings_open"] = True  # opened by the student: shown, unchangeable
+    student.run()
     assert student.select_slider(key="train_lr").disabled and student.number_input(key="train_epochs").disabled
     assert student.session_state["train_lr"] == 0.03 and student.session_state["train_epochs"] == 7
     student.session_state["train_epochs"] = 500  # even a changed session gets the teacher's value back

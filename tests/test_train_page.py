@@ -244,6 +244,25 @@ def test_the_settings_fold_while_a_run_trains_and_open_when_it_ends():
     assert not job.running and app.session_state["train_settings_open"] is True and not app.exception
 
 
+def test_the_settings_outlive_other_pages_and_folded_ones_are_not_drawn_but_play_uses_them():
+    app = open_page("pages/train.py", "en")
+    app.selectbox(key="train_preset").set_value("playground_circle").run()
+    app.number_input(key="train_epochs").set_value(7).run()
+    app.select_slider(key="train_lr").set_value(0.1).run()
+    app.switch_page("pages/tensors.py").run()
+    app.switch_page("pages/train.py").run()  # the settings come back folded, as the student left the page
+    assert app.session_state["train_settings_open"] is False
+    assert "train_epochs" not in [box.key for box in app.number_input]  # folded: not drawn
+    app.button(key="train_play").click().run()
+    job = app.session_state["train_job"]
+    job.wait(timeout=120)
+    assert (job.trainer.config.epochs, job.trainer.config.lr, job.trainer.config.data) == (7, 0.1, "circle")
+    app.session_state["train_settings_open"] = True
+    app.run()
+    assert app.number_input(key="train_epochs").value == 7 and app.select_slider(key="train_lr").value == 0.1
+    assert not app.exception
+
+
 def test_a_preset_fills_in_its_learning_rate_schedule_and_the_student_can_change_it():
     app = open_page("pages/train.py", "ko")
     app.selectbox(key="train_preset").set_value("fashion_cnn").run()

@@ -90,6 +90,9 @@ def _apply_config(config: TrainConfig) -> None:
 
 
 SETTINGS_KEY = "train_settings_open"  # the settings expander's open state
+# The settings widgets' persist_state: their values outlive a visit to another page and a folded expander,
+# where they are not drawn (`current_settings`).
+KEPT = "session"
 
 
 def fold_settings_while_training(running: bool) -> None:
@@ -114,10 +117,24 @@ def init_settings() -> None:
     _apply_recommended()
 
 
-def render_settings(disabled: bool) -> Settings | None:
-    """Draw the settings (locked while a run trains); None, with a message shown, when they do not fit."""
+def _prepare() -> None:
     init_settings()
     apply_locks()  # a teacher's locked values win over anything the session holds
+    st.session_state.setdefault("train_schedule", NO_SCHEDULE)  # settings saved before schedules existed
+    if st.session_state.get("train_data") == CSV and not _csv_loaded():  # the CSV is gone (a new session)
+        st.session_state["train_data"] = next(iter(DATASETS))
+
+
+def current_settings() -> Settings | None:
+    """The settings the session holds, not drawn: the folded expander's. A run that trains folds them, so most
+    visits of the Train page find them folded; drawn, they were a good part of the page's cost."""
+    _prepare()
+    return _settings(st.session_state["train_source"], st.session_state.get("train_data", next(iter(DATASETS))))
+
+
+def render_settings(disabled: bool) -> Settings | None:
+    """Draw the settings (locked while a run trains); None, with a message shown, when they do not fit."""
+    _prepare()
     disabled = disabled or not shown("train.settings")  # hidden by the teacher: shown folded, unchangeable
 
     def off(key: str) -> bool:  # a widget the student may not change now
@@ -132,56 +149,61 @@ def render_settings(disabled: bool) -> Settings | None:
     left, middle, right = st.columns(3)
     with left:
         source = st.radio(t("train.source"), ("preset", "current"), key="train_source", horizontal=True,
-                          format_func=lambda s: labels[f"source_{s}"], disabled=disabled)
+                          format_func=lambda s: labels[f"source_{s}"], disabled=disabled, persist_state=KEPT)
         if source == "preset":
             st.selectbox(t("train.preset"), list(PRESETS), key="train_preset", on_change=_apply_recommended,
-                         format_func=presets.get, disabled=disabled)
+                         format_func=presets.get, disabled=disabled, persist_state=KEPT)
         else:
             st.caption(t("train.current_model", params=current_spec().parameter_count()))
         name = _render_data_choice(off("train_data"))
     with middle:
         st.selectbox(t("train.loss"), list(LOSSES), key="train_loss", format_func=lambda k: LOSSES[k].name,
-                     disabled=off("train_loss"))
+                     disabled=off("train_loss"), persist_state=KEPT)
         optimizer = st.selectbox(t("train.optimizer"), list(OPTIMIZERS), key="train_optimizer",
-                                 format_func=lambda k: OPTIMIZERS[k].name, disabled=off("train_optimizer"))
-        st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=off("train_lr"))
-        st.session_state.setdefault("train_schedule", NO_SCHEDULE)  # settings saved before schedules existed
+                                 format_func=lambda k: OPTIMIZERS[k].name, disabled=off("train_optimizer"),
+                                 persist_state=KEPT)
+        st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=off("train_lr"), persist_state=KEPT)
         st.selectbox(t("train.schedule"), (NO_SCHEDULE, *SCHEDULES), key="train_schedule",
                      format_func=lambda s: labels[f"schedule_{s}"], help=t("train.schedule_help"),
-                     disabled=off("train_schedule"))
+                     disabled=off("train_schedule"), persist_state=KEPT)
         number_box(t("train.momentum"), 0.0, 0.99, step=0.1, key="train_momentum",
-                   disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum)
+                   disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum, persist_state=KEPT)
     with right:
         batch, epochs = st.columns(2)
         number_box(t("train.batch_size"), 1, 65_536, key="train_batch_size", container=batch,
-                   disabled=off("train_batch_size"))
-        number_box(t("train.epochs"), 1, 10_000, key="train_epochs", container=epochs, disabled=off("train_epochs"))
+                   disabled=off("train_batch_size"), persist_state=KEPT)
+        number_box(t("train.epochs"), 1, 10_000, key="train_epochs", container=epochs, disabled=off("train_epochs"),
+                   persist_state=KEPT)
         reg, rate = st.columns(2)
         reg.selectbox(t("train.regularization"), ("none", "l1", "l2"), key="train_reg", disabled=disabled,
-                      format_func=lambda r: labels[f"reg_{r}"])
-        rate.select_slider(t("train.reg_rate"), RATE_CHOICES, key="train_reg_rate", disabled=disabled)
+                      format_func=lambda r: labels[f"reg_{r}"], persist_state=KEPT)
+        rate.select_slider(t("train.reg_rate"), RATE_CHOICES, key="train_reg_rate", disabled=disabled,
+                           persist_state=KEPT)
         seed, device = st.columns(2)
-        number_box(t("train.seed"), 0, 2**31 - 1, key="train_seed", container=seed, disabled=off("train_seed"))
+        number_box(t("train.seed"), 0, 2**31 - 1, key="train_seed", container=seed, disabled=off("train_seed"),
+                   persist_state=KEPT)
         device.selectbox(t("train.device"), list(devices), key="train_device", format_func=devices.get,
-                         disabled=disabled)
-        st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled)
+                         disabled=disabled, persist_state=KEPT)
+        st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled, persist_state=KEPT)
     return _settings(source, name)
 
 
 def _render_data_choice(disabled: bool) -> str:
     """The data set select box: the registry's, plus the CSV loaded on the Data page; then its options."""
     names = {name: t(f"dataset.{name}") for name in DATASETS}
-    source = st.session_state.get("data_upload_source")
-    if UPLOAD_KEY in st.session_state and source is not None:
-        names[CSV] = t("train.data_csv", name=source.file_name)
-    elif st.session_state.get("train_data") == CSV:  # the CSV is gone (a new session): back to the default
-        st.session_state["train_data"] = next(iter(DATASETS))
-    name = st.selectbox(t("train.data"), list(names), key="train_data", disabled=disabled, format_func=names.get)
+    if _csv_loaded():
+        names[CSV] = t("train.data_csv", name=st.session_state["data_upload_source"].file_name)
+    name = st.selectbox(t("train.data"), list(names), key="train_data", disabled=disabled, format_func=names.get,
+                        persist_state=KEPT)
     if name == CSV:
         _render_csv_model(st.session_state[UPLOAD_KEY], disabled)
     else:
         _render_data_options(name, disabled)
     return name
+
+
+def _csv_loaded() -> bool:
+    return UPLOAD_KEY in st.session_state and st.session_state.get("data_upload_source") is not None
 
 
 def _render_csv_model(data: TensorData, disabled: bool) -> None:
@@ -209,7 +231,7 @@ def _render_data_options(name: str, disabled: bool) -> None:
         key = f"train_opt_{option.name}"
         st.session_state.setdefault(key, option.default)
         number_box(t(OPTION_LABELS.get(option.name, "data.seed")), option.low, option.high, key=key, container=column,
-                   disabled=disabled)
+                   disabled=disabled, persist_state=KEPT)
 
 
 def _settings(source: str, name: str) -> Settings | None:
