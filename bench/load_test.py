@@ -108,9 +108,9 @@ async def warm_up(url: str) -> None:
     first visits and first Play, is done before the students come."""
     tab = Tab(url, "lang=en&preset=playground_2d", Record(), "warm-up", timeout=120)
     await tab.open("train")
-    for page in (*BROWSE, "train"):
-        await tab.go_to(page)
     await tab.set_value("train_epochs", 1)
+    for page in (*BROWSE, "train"):  # back on the Train page the settings are folded: not drawn, kept
+        await tab.go_to(page)
     await tab.press("train_play")
     for _ in range(120):
         if tab.last_progress and EPOCHS_SHOWN.search(tab.last_progress).group(1) == "1":
