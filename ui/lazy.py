@@ -7,7 +7,8 @@ read from the database, the resume code) were drawn on every run of every page, 
 class (docs/measurements.md). Here tabs and popovers are widgets (`on_change="rerun"`): a run draws the
 open tab or the open popover only. Tabs sit in a fragment, so a click on another tab reruns them alone;
 opening a popover reruns the page. Widgets in a tab keep their values while the student stays on the
-page (`persist_state=KEEP`), as they did when every tab was drawn.
+page (`persist_state=KEEP_ON_PAGE`), as they did when every tab was drawn; what must outlive the page (the
+Train page's folded settings, codes typed in a closed popover) keeps `KEEP_IN_SESSION`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-KEEP = "page"  # persist_state of a widget in a tab: its value outlives the tab being closed, not the page
+# Values for a widget's persist_state: how long its value outlives a run that does not draw it.
+KEEP_ON_PAGE = "page"  # while the student stays on the page (a closed tab)
+KEEP_IN_SESSION = "session"  # across pages too (folded settings, a closed popover)
 
 
 def open_tab_only(views: dict[str, Callable[[], None]], *, key: str) -> None:

@@ -9,7 +9,7 @@ from engine import PlaygroundError
 from engine.device import available_devices
 from engine.inside import tensors as lessons
 from ui.language import device_label, error_text, labels_of, t
-from ui.lazy import KEEP
+from ui.lazy import KEEP_ON_PAGE
 from ui.widgets import number_box
 
 DIRECTIONS = ("tensor_to_numpy", "numpy_to_tensor")
@@ -45,20 +45,20 @@ def _table(tensor) -> pd.DataFrame:
 
 def render_create() -> None:
     """Create a tensor four ways, then show its shape, dtype and device."""
-    method = st.selectbox(t("tensors.method"), lessons.CREATE_METHODS, key="tensors_method", persist_state=KEEP,
+    method = st.selectbox(t("tensors.method"), lessons.CREATE_METHODS, key="tensors_method", persist_state=KEEP_ON_PAGE,
                           format_func=labels_of(lessons.CREATE_METHODS, "tensors.method_{}"))
     try:
         if method in ("rand", "ones", "zeros"):
             left, right = st.columns(2)
             rows = number_box(t("tensors.shape") + " [0]", 1, lessons.MAX_SIDE, 2, key="tensors_rows",
-                              persist_state=KEEP, container=left)
+                              persist_state=KEEP_ON_PAGE, container=left)
             cols = number_box(t("tensors.shape") + " [1]", 1, lessons.MAX_SIDE, 3, key="tensors_cols",
-                              persist_state=KEEP, container=right)
+                              persist_state=KEEP_ON_PAGE, container=right)
             data, shape = None, (int(rows), int(cols))
         else:
-            text = st.text_input(t("tensors.data"), "[[1, 2], [3, 4]]", key="tensors_data", persist_state=KEEP)
+            text = st.text_input(t("tensors.data"), "[[1, 2], [3, 4]]", key="tensors_data", persist_state=KEEP_ON_PAGE)
             data, shape = lessons.parse_data(text), (2, 3)
-        seed = (number_box(t("tensors.seed"), 0, 10_000, 0, key="tensors_seed", persist_state=KEEP)
+        seed = (number_box(t("tensors.seed"), 0, 10_000, 0, key="tensors_seed", persist_state=KEEP_ON_PAGE)
                 if "rand" in method else 0)
         lesson = lessons.create_tensor(method, data, shape, int(seed))
     except PlaygroundError as error:
@@ -80,7 +80,7 @@ def render_device() -> None:
     # a plain dict lookup, as labels_of does: AppTest formats options outside the script run
     labels = {"handout": t("tensors.device_handout"),
               **{name: device_label(info) + f' — .to("{name}")' for name, info in devices.items()}}
-    choice = st.radio(t("tensors.device_choice"), choices, key="tensors_device", persist_state=KEEP,
+    choice = st.radio(t("tensors.device_choice"), choices, key="tensors_device", persist_state=KEEP_ON_PAGE,
                       format_func=labels.__getitem__)
     lesson = lessons.move_to_device(None if choice == "handout" else choice)
     before, after = (line.rsplit(" : ", 1)[1] for line in lesson.output.splitlines())
@@ -98,12 +98,12 @@ def render_index() -> None:
     """The handout's `ones(4, 4)` cell (typos and all), then index or slice a numbered 4x4 tensor, optionally
     assigning a value (the tutorial's intended `tensor[:, 1] = 0`)."""
     show_handout("index")
-    text = st.text_input(t("tensors.index"), ":, 1", key="tensors_index", persist_state=KEEP,
+    text = st.text_input(t("tensors.index"), ":, 1", key="tensors_index", persist_state=KEEP_ON_PAGE,
                          help=t("tensors.index_help"))
     left, right = st.columns(2)
-    assign = left.toggle(t("tensors.assign"), value=True, key="tensors_assign", persist_state=KEEP)
-    value = number_box(t("tensors.value"), -100.0, 100.0, 0.0, key="tensors_value", persist_state=KEEP, container=right,
-                       disabled=not assign)
+    assign = left.toggle(t("tensors.assign"), value=True, key="tensors_assign", persist_state=KEEP_ON_PAGE)
+    value = number_box(t("tensors.value"), -100.0, 100.0, 0.0, key="tensors_value", container=right,
+                       disabled=not assign, persist_state=KEEP_ON_PAGE)
     try:
         show_lesson(lessons.index_tensor(text, value if assign else None))
     except PlaygroundError as error:
@@ -115,10 +115,10 @@ def render_join() -> None:
     show_handout("cat")
     st.markdown(t("tensors.join_intro"))
     left, right = st.columns(2)
-    operation = left.radio(t("tensors.operation"), ("cat", "stack"), key="tensors_join", persist_state=KEEP,
+    operation = left.radio(t("tensors.operation"), ("cat", "stack"), key="tensors_join", persist_state=KEEP_ON_PAGE,
                            horizontal=True)
     high = 1 if operation == "cat" else 2
-    dim = right.slider(t("tensors.dim"), -high - 1, high, 0, key=f"tensors_dim_{operation}", persist_state=KEEP)
+    dim = right.slider(t("tensors.dim"), -high - 1, high, 0, key=f"tensors_dim_{operation}", persist_state=KEEP_ON_PAGE)
     lesson = lessons.join_tensors(operation, dim)
     st.markdown(t("tensors.result_shape", shape=list(lesson.values["t"].shape)))
     show_lesson(lesson)
@@ -130,8 +130,8 @@ def render_multiply() -> None:
     show_handout("multiply")
     st.markdown(t("tensors.multiply_intro"))
     left, right = st.columns(2)
-    rows = left.slider(t("tensors.rows"), 1, lessons.MAX_SIDE, 4, key="tensors_mul_rows", persist_state=KEEP)
-    cols = right.slider(t("tensors.cols"), 1, lessons.MAX_SIDE, 3, key="tensors_mul_cols", persist_state=KEEP)
+    rows = left.slider(t("tensors.rows"), 1, lessons.MAX_SIDE, 4, key="tensors_mul_rows", persist_state=KEEP_ON_PAGE)
+    cols = right.slider(t("tensors.cols"), 1, lessons.MAX_SIDE, 3, key="tensors_mul_cols", persist_state=KEEP_ON_PAGE)
     lesson = lessons.multiply(rows, cols)
     source, matmul, mul = st.columns([2, 3, 2])
     source.caption(f"tensor → {list(lesson.values['tensor'].shape)}")
@@ -154,7 +154,7 @@ def render_in_place() -> None:
     autograd objects to it."""
     st.markdown(t("tensors.inplace_intro"))
     show_handout("add_")
-    amount = st.slider(t("tensors.amount"), -10, 10, 5, key="tensors_amount", persist_state=KEEP)
+    amount = st.slider(t("tensors.amount"), -10, 10, 5, key="tensors_amount", persist_state=KEEP_ON_PAGE)
     lesson = lessons.add_in_place(amount)
     before, after = st.columns(2)
     before.caption(t("tensors.before"))
@@ -169,11 +169,11 @@ def render_in_place() -> None:
 def render_numpy_bridge() -> None:
     """Change the tensor or the array and watch the other, or make a copy and watch it not change."""
     st.markdown(t("tensors.numpy_intro"))
-    direction = st.radio(t("tensors.direction"), DIRECTIONS, key="tensors_direction", persist_state=KEEP,
+    direction = st.radio(t("tensors.direction"), DIRECTIONS, key="tensors_direction", persist_state=KEEP_ON_PAGE,
                          format_func=labels_of(DIRECTIONS, "tensors.direction_{}"))
     left, right = st.columns(2)
-    amount = left.slider(t("tensors.amount"), -5, 5, 1, key="tensors_bridge_amount", persist_state=KEEP)
-    copy = right.toggle(t("tensors.copy"), key="tensors_copy", persist_state=KEEP)
+    amount = left.slider(t("tensors.amount"), -5, 5, 1, key="tensors_bridge_amount", persist_state=KEEP_ON_PAGE)
+    copy = right.toggle(t("tensors.copy"), key="tensors_copy", persist_state=KEEP_ON_PAGE)
     lesson = lessons.numpy_bridge(direction, amount, copy)
     shared = lesson.output.strip().endswith("True")
     (st.success if shared else st.info)(t("tensors.shared" if shared else "tensors.not_shared"))

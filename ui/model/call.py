@@ -7,7 +7,7 @@ import streamlit as st
 from engine import ModelSpec, PlaygroundError
 from engine.inside.model_call import call_model, parse_input, tutorial_names
 from ui.language import error_text, t
-from ui.lazy import KEEP
+from ui.lazy import KEEP_ON_PAGE
 
 
 def default_input(spec: ModelSpec) -> str:
@@ -24,7 +24,7 @@ def render_model_call(spec: ModelSpec, model) -> None:
         st.caption(t("model.call_names"))
     # One box per input shape: another model's input would not fit this one.
     key = "model_call_input_" + "x".join(str(n) for n in spec.input_shape)
-    text = st.text_input(t("model.call_input"), default_input(spec), key=key, persist_state=KEEP)
+    text = st.text_input(t("model.call_input"), default_input(spec), key=key, persist_state=KEEP_ON_PAGE)
     try:
         result = call_model(model, parse_input(text, names), spec.input_shape)
     except PlaygroundError as error:

@@ -12,7 +12,7 @@ from engine.codegen.handout import CLASS_SKELETON, HANDOUT_IMPORTS
 from engine.network.parameters import check_linear_formula, parameter_table
 from engine.network.summary import summary_text, torchinfo_call
 from ui.language import error_text, t
-from ui.lazy import KEEP
+from ui.lazy import KEEP_ON_PAGE
 
 _REDRAW = "model_spec_redraw"  # a pasted network was loaded: the whole page runs again to show it
 
@@ -108,7 +108,7 @@ def render_spec_io(spec: ModelSpec, on_load) -> None:
     text = json.dumps(spec.to_dict(), indent=2)
     st.download_button(t("model.download_spec"), text, file_name="model_spec.json", mime="application/json",
                        icon=":material/download:")
-    st.text_area(t("model.paste_spec"), key="model_spec_paste", height=150, persist_state=KEEP)
+    st.text_area(t("model.paste_spec"), key="model_spec_paste", height=150, persist_state=KEEP_ON_PAGE)
     st.button(t("model.load_spec"), key="model_spec_load", on_click=_load_pasted, args=(on_load,))
     if st.session_state.pop(_REDRAW, False):  # the click reran this tab alone (ui/lazy.py): the editor above
         st.rerun()  # and the other views show the loaded network only when the whole page runs

@@ -9,7 +9,7 @@ from engine import PlaygroundError
 from i18n import catalog
 from store.classes import MAX_NICKNAME, class_lesson, join_class, leaderboard
 from ui.language import error_text, t
-from ui.lazy import popover_when_open
+from ui.lazy import KEEP_IN_SESSION, popover_when_open
 from ui.links import apply_setup
 from ui.pages import PAGES
 from ui.saving.identity import current_token
@@ -68,9 +68,10 @@ def render_class_join() -> None:
 
 
 def _draw_join() -> None:
-    st.text_input(t("class.code"), key="class_join_code", max_chars=8, placeholder="ABC234", persist_state="session")
+    st.text_input(t("class.code"), key="class_join_code", max_chars=8, placeholder="ABC234",
+                  persist_state=KEEP_IN_SESSION)
     st.text_input(t("class.nickname"), key="class_join_name", max_chars=MAX_NICKNAME, help=t("class.nickname_help"),
-                  persist_state="session")
+                  persist_state=KEEP_IN_SESSION)
     st.button(t("class.join_button"), key="class_join_go", on_click=_join, icon=":material/login:")
     if "class_join_error" in st.session_state:
         st.error(st.session_state.pop("class_join_error"), icon=":material/error:")

@@ -9,7 +9,7 @@ from store.database import enabled
 from store.work import token_for_code
 from store.writer import writer
 from ui.language import t
-from ui.lazy import popover_when_open
+from ui.lazy import KEEP_IN_SESSION, popover_when_open
 from ui.saving.class_join import render_class_join
 from ui.saving.identity import TOKEN_KEY, adopt_token, current_token, write_cookie
 from ui.saving.session import CODE_KEY, NOTICE_KEY
@@ -54,7 +54,7 @@ def _draw_resume() -> None:
     if code:
         st.markdown(t("store.your_code", code=f"{code[:4]}-{code[4:]}"))
     st.text_input(t("store.enter_code"), key="store_code_input", max_chars=12, placeholder="ABCD-2345",
-                  persist_state="session")
+                  persist_state=KEEP_IN_SESSION)
     st.button(t("store.continue"), key="store_code_go", on_click=_resume, icon=":material/login:")
     if st.session_state.pop("store_code_error", False):
         st.error(t("store.unknown_code"), icon=":material/error:")

@@ -23,6 +23,7 @@ from engine.training.recommended import csv_config, recommended_config
 from engine.training.schedule import SCHEDULES
 from ui.data.state import UPLOAD_KEY
 from ui.language import device_label, error_text, t
+from ui.lazy import KEEP_IN_SESSION
 from ui.model.state import current_model, current_spec, set_spec
 from ui.teacher.lesson import apply_locks, locked, shown
 from ui.widgets import number_box
@@ -90,9 +91,6 @@ def _apply_config(config: TrainConfig) -> None:
 
 
 SETTINGS_KEY = "train_settings_open"  # the settings expander's open state
-# The settings widgets' persist_state: their values outlive a visit to another page and a folded expander,
-# where they are not drawn (`current_settings`).
-KEPT = "session"
 
 
 def fold_settings_while_training(running: bool) -> None:
@@ -149,42 +147,43 @@ def render_settings(disabled: bool) -> Settings | None:
     left, middle, right = st.columns(3)
     with left:
         source = st.radio(t("train.source"), ("preset", "current"), key="train_source", horizontal=True,
-                          format_func=lambda s: labels[f"source_{s}"], disabled=disabled, persist_state=KEPT)
+                          format_func=lambda s: labels[f"source_{s}"], disabled=disabled, persist_state=KEEP_IN_SESSION)
         if source == "preset":
             st.selectbox(t("train.preset"), list(PRESETS), key="train_preset", on_change=_apply_recommended,
-                         format_func=presets.get, disabled=disabled, persist_state=KEPT)
+                         format_func=presets.get, disabled=disabled, persist_state=KEEP_IN_SESSION)
         else:
             st.caption(t("train.current_model", params=current_spec().parameter_count()))
         name = _render_data_choice(off("train_data"))
     with middle:
         st.selectbox(t("train.loss"), list(LOSSES), key="train_loss", format_func=lambda k: LOSSES[k].name,
-                     disabled=off("train_loss"), persist_state=KEPT)
+                     disabled=off("train_loss"), persist_state=KEEP_IN_SESSION)
         optimizer = st.selectbox(t("train.optimizer"), list(OPTIMIZERS), key="train_optimizer",
                                  format_func=lambda k: OPTIMIZERS[k].name, disabled=off("train_optimizer"),
-                                 persist_state=KEPT)
-        st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=off("train_lr"), persist_state=KEPT)
+                                 persist_state=KEEP_IN_SESSION)
+        st.select_slider(t("train.lr"), LR_CHOICES, key="train_lr", disabled=off("train_lr"),
+                         persist_state=KEEP_IN_SESSION)
         st.selectbox(t("train.schedule"), (NO_SCHEDULE, *SCHEDULES), key="train_schedule",
                      format_func=lambda s: labels[f"schedule_{s}"], help=t("train.schedule_help"),
-                     disabled=off("train_schedule"), persist_state=KEPT)
+                     disabled=off("train_schedule"), persist_state=KEEP_IN_SESSION)
         number_box(t("train.momentum"), 0.0, 0.99, step=0.1, key="train_momentum",
-                   disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum, persist_state=KEPT)
+                   disabled=disabled or not OPTIMIZERS[optimizer].uses_momentum, persist_state=KEEP_IN_SESSION)
     with right:
         batch, epochs = st.columns(2)
         number_box(t("train.batch_size"), 1, 65_536, key="train_batch_size", container=batch,
-                   disabled=off("train_batch_size"), persist_state=KEPT)
+                   disabled=off("train_batch_size"), persist_state=KEEP_IN_SESSION)
         number_box(t("train.epochs"), 1, 10_000, key="train_epochs", container=epochs, disabled=off("train_epochs"),
-                   persist_state=KEPT)
+                   persist_state=KEEP_IN_SESSION)
         reg, rate = st.columns(2)
         reg.selectbox(t("train.regularization"), ("none", "l1", "l2"), key="train_reg", disabled=disabled,
-                      format_func=lambda r: labels[f"reg_{r}"], persist_state=KEPT)
+                      format_func=lambda r: labels[f"reg_{r}"], persist_state=KEEP_IN_SESSION)
         rate.select_slider(t("train.reg_rate"), RATE_CHOICES, key="train_reg_rate", disabled=disabled,
-                           persist_state=KEPT)
+                           persist_state=KEEP_IN_SESSION)
         seed, device = st.columns(2)
         number_box(t("train.seed"), 0, 2**31 - 1, key="train_seed", container=seed, disabled=off("train_seed"),
-                   persist_state=KEPT)
+                   persist_state=KEEP_IN_SESSION)
         device.selectbox(t("train.device"), list(devices), key="train_device", format_func=devices.get,
-                         disabled=disabled, persist_state=KEPT)
-        st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled, persist_state=KEPT)
+                         disabled=disabled, persist_state=KEEP_IN_SESSION)
+        st.toggle(t("train.shuffle"), key="train_shuffle", disabled=disabled, persist_state=KEEP_IN_SESSION)
     return _settings(source, name)
 
 
@@ -194,7 +193,7 @@ def _render_data_choice(disabled: bool) -> str:
     if _csv_loaded():
         names[CSV] = t("train.data_csv", name=st.session_state["data_upload_source"].file_name)
     name = st.selectbox(t("train.data"), list(names), key="train_data", disabled=disabled, format_func=names.get,
-                        persist_state=KEPT)
+                        persist_state=KEEP_IN_SESSION)
     if name == CSV:
         _render_csv_model(st.session_state[UPLOAD_KEY], disabled)
     else:
@@ -231,7 +230,7 @@ def _render_data_options(name: str, disabled: bool) -> None:
         key = f"train_opt_{option.name}"
         st.session_state.setdefault(key, option.default)
         number_box(t(OPTION_LABELS.get(option.name, "data.seed")), option.low, option.high, key=key, container=column,
-                   disabled=disabled, persist_state=KEPT)
+                   disabled=disabled, persist_state=KEEP_IN_SESSION)
 
 
 def _settings(source: str, name: str) -> Settings | None:
