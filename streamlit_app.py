@@ -11,9 +11,7 @@ from ui.saving.class_join import follow_class
 from ui.saving.session import restore_session, save_session
 from ui.sidebar import render_sidebar
 from ui.teacher.lesson import render_lesson_text, shown
-from ui.torch_threads import apply_to_this_run
 
-apply_to_this_run()  # torch's thread count reaches this run's new thread (ui/torch_threads.py)
 restore_session()  # first: a reload or another replica finds this browser's saved work (store/)
 st.set_page_config(page_title=t("app.title"), page_icon="🧠", layout="wide")
 apply_link()  # before any widget is drawn, so a lesson link can set them (and hide pages from the menu)

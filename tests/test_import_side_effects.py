@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Not pages/ or streamlit_app.py: scripts, run by Streamlit.
 PACKAGES = ("engine", "export", "classroom", "store", "ui", "i18n")
-# Where torch's thread counts may be set: a training process, the `python -m engine` command's --threads,
-# and the server's start (its pages' one core, called by ui/startup.py only).
-SETS_THREADS = {"classroom/child.py", "engine/__main__.py", "ui/torch_threads.py"}
+# Where torch's thread counts may be set: a training process and the `python -m engine` command's --threads.
+# The server's own count is OMP_NUM_THREADS, set by its start before torch loads (ui/torch_threads.py).
+SETS_THREADS = {"classroom/child.py", "engine/__main__.py"}
 
 PROBE = r"""
 import importlib, json, os, random, sys, threading

@@ -43,6 +43,9 @@ def test_the_server_is_warm_when_its_health_check_answers():
             assert os.sched_getaffinity(servers[0]) == {allowed[1]}
             for child in (*training, *gang):
                 assert os.sched_getaffinity(child) == set(allowed) - {allowed[1]}
+        for child in (*training, *gang):  # a child's environment is the server's when it started, before the
+            # warm-up imported torch: the server's own threads use one torch thread each (ui/torch_threads.py)
+            assert b"OMP_NUM_THREADS=1" in Path(f"/proc/{child}/environ").read_bytes().split(b"\0")
         loaded = Path(f"/proc/{servers[0]}/maps").read_text()
         assert "/uvloop/" in loaded and "/httptools/" in loaded  # uvicorn's C event loop and HTTP parser
         log = (ROOT / "artifacts" / f"streamlit-{url.rsplit(':', 1)[1]}.log").read_text()

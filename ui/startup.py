@@ -12,12 +12,12 @@ student reaches a cold server. Uvicorn serves it on uvloop and httptools (requir
 when they are installed: a page run hands the event loop each of its messages from the script's thread,
 and asyncio's own loop made that a good part of every page's cost (docs/measurements.md).
 
+First, before anything imports torch, one torch thread for every thread of the process (ui/torch_threads.py).
 The warm-up, once per server, explicitly here (no module does work when imported):
 - starts the first training process and the gang process (`classroom().pool.warm()`, `.gang.warm()`):
   they import torch and warm up in their own processes while this one imports, and the health check
   waits for them, so neither the first page nor the first Play shares the cores with them; then keeps
-  this process on the pages' core (classroom/processes.py `pages_cores`), off the training ones, with
-  one torch thread for that core (ui/torch_threads.py);
+  this process on the pages' core (classroom/processes.py `pages_cores`), off the training ones;
 - imports every module under ui/, which is everything the pages import (torch, plotly, pandas,
   Streamlit's elements, the engine), the few modules Streamlit imports on a first page, and merges
   the ko/en catalog (i18n), and makes one optimizer (torch imports its compiler for the first);
@@ -72,7 +72,6 @@ def warm_up() -> None:
 
     from classroom.child import pin_threads
     from classroom.processes import pages_cores
-    from ui.torch_threads import set_pages_threads
     from ui.train.job import classroom
 
     room = classroom()
@@ -80,7 +79,6 @@ def warm_up() -> None:
     cores = pages_cores()  # asked once: pinned, this process sees no other core
     if cores:
         pin_threads(set(cores))  # the pages keep to their core; the training processes pin themselves
-        set_pages_threads(len(cores))
 
     import ui
     from i18n import catalog
@@ -134,7 +132,10 @@ def server_config(flags: list[str]) -> dict:
 def main(flags: list[str]) -> None:
     """Warm up, then serve streamlit_app.py as `streamlit run` would with `flags`, with the live feed's route
     beside Streamlit's own (ui/train/feed.py); returns when the server stops."""
+    from ui.torch_threads import one_thread_before_torch
+
     started = time.monotonic()
+    one_thread_before_torch()  # one torch thread in every thread of this process (ui/torch_threads.py)
     options = server_config(flags)
     warm_up()
     print(f"Torch Playground: warmed up in {time.monotonic() - started:.2f} s", flush=True)
