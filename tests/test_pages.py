@@ -8,11 +8,14 @@ from tests.conftest import ROOT
 from ui.pages import PAGES, use_entry_navigation
 
 
-def open_page(path: str, lang: str) -> AppTest:
-    """Run the app in `lang` and switch to the page at `path`."""
+def open_page(path: str, lang: str, state: dict | None = None) -> AppTest:
+    """Run the app in `lang` and switch to the page at `path`, with `state` in the session for the page's first run
+    (an expander opened, as the student's click would)."""
     app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
     app.session_state["lang"] = lang
     app.run()
+    for key, value in (state or {}).items():
+        app.session_state[key] = value
     if path != PAGES[0].path:
         app.switch_page(path).run()
     return app

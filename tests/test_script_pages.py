@@ -45,9 +45,11 @@ def _payload(button, payloads: dict[str, bytes]) -> str:
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("path", list(BUTTONS))
 def test_download_buttons_hand_out_code_that_compiles(path, lang, payloads):
-    app = open_page(path, lang)
-    assert not app.exception
     key = BUTTONS[path]
+    folded = open_page(path, lang)
+    assert not folded.exception
+    assert not [button for button in folded.get("download_button") if key in button.proto.id]  # folded: not built
+    app = open_page(path, lang, {f"{key}_open": True})  # unfolded, as the student's click does (ui/lazy.py)
     buttons = {button.proto.id.rsplit("-", 1)[1]: button for button in app.get("download_button")
                if button.proto.id.endswith((f"{key}_py", f"{key}_ipynb"))}
     assert set(buttons) == {f"{key}_py", f"{key}_ipynb"}
@@ -70,6 +72,8 @@ def test_data_page_csv_script_runs_and_prints_the_trainers_numbers(lang, payload
     app = open_page("pages/data.py", lang)
     app.button(key="data_csv_example").click().run()
     app.button(key="data_csv_load").click().run()
+    app.session_state["data_script_open"] = True  # unfolded, as the student's click does (ui/lazy.py)
+    app.run()
     buttons = {button.proto.id.rsplit("-", 1)[1]: button for button in app.get("download_button")}
     assert {"data_script_py", "data_script_ipynb"} <= set(buttons)
     script = _payload(buttons["data_script_py"], payloads)

@@ -1,14 +1,17 @@
-"""Containers that draw only what the student sees: the open tab, and a popover's content while it is open.
+"""Containers that draw only what the student sees: the open tab, a popover's or an expander's content while
+it is open.
 
-Streamlit's plain tabs and popovers draw all their content on every run, and the browser shows one tab
-and keeps a closed popover's content hidden: the Tensors page's eight tabs and the Model page's seven
-were most of those pages' cost, and the sidebar's three popovers (a share link, the class's leaderboard
-read from the database, the resume code) were drawn on every run of every page, for every student of a
-class (docs/measurements.md). Here tabs and popovers are widgets (`on_change="rerun"`): a run draws the
-open tab or the open popover only. Tabs sit in a fragment, so a click on another tab reruns them alone;
-opening a popover reruns the page. Widgets in a tab keep their values while the student stays on the
-page (`persist_state=KEEP_ON_PAGE`), as they did when every tab was drawn; what must outlive the page (the
-Train page's folded settings, codes typed in a closed popover) keeps `KEEP_IN_SESSION`.
+Streamlit's plain tabs, popovers and expanders draw all their content on every run, and the browser shows
+one tab and keeps a closed popover's or folded expander's content hidden: the Tensors page's eight tabs and
+the Model page's seven were most of those pages' cost; the sidebar's three popovers (a share link, the
+class's leaderboard read from the database, the resume code) were drawn on every run of every page, for
+every student of a class; and the take-home download's folded expander built both files and handed them
+to Streamlit's media store on every run (docs/measurements.md). Here they are widgets
+(`on_change="rerun"`): a run draws the open tab, popover or expander only. Tabs sit in a fragment, so a
+click on another tab reruns them alone; opening a popover or an expander reruns the page. Widgets in a
+tab keep their values while the student stays on the page (`persist_state=KEEP_ON_PAGE`), as they did
+when every tab was drawn; what must outlive the page (the Train page's folded settings, codes typed in a
+closed popover) keeps `KEEP_IN_SESSION`.
 """
 
 from __future__ import annotations
@@ -41,4 +44,12 @@ def popover_when_open(label: str, draw: Callable[[], None], *, key: str, **kwarg
     widget that holds whether it is."""
     with st.popover(label, key=key, on_change="rerun", **kwargs) as box:
         if box.open:
+            draw()
+
+
+def expander_when_open(label: str, draw: Callable[[], None], *, key: str, **kwargs) -> None:
+    """`st.expander(label, **kwargs)` whose content, `draw()`, is drawn only while it is open; `key` names the
+    widget that holds whether it is."""
+    with st.expander(label, key=key, on_change="rerun", **kwargs) as folder:
+        if folder.open:
             draw()

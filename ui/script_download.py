@@ -22,6 +22,7 @@ from engine.network.presets import small_mlp
 from engine.training import TrainConfig
 from engine.training.recommended import RECOMMENDED, csv_config, recommended_config
 from ui.language import current_language, error_text, t
+from ui.lazy import KEEP_ON_PAGE, expander_when_open
 
 # A data set for a network's input shape when no page chose one (the Model and Export pages).
 DATA_FOR_INPUT = {(1, 28, 28): "fashion_mnist", (1, 8, 8): "digits", (1,): "temperature", (2,): "circle"}
@@ -56,38 +57,46 @@ def setup_for_spec(spec: ModelSpec) -> ScriptSetup | None:
 
 def render_script_download(setup: ScriptSetup | None, key: str, *, spec: ModelSpec | None = None,
                            extras: bool = False, note: str | None = None) -> None:
-    """An expander with the extras' checkboxes and the two download buttons (keys start with `key`).
+    """An expander with the extras' checkboxes and the two download buttons (keys start with `key`), drawn
+    only while it is open (ui/lazy.py): folded, nothing is built.
 
     Without a setup, one is picked for `spec` (setup_for_spec); `extras` ticks saving and ONNX by default.
     """
-    with st.expander(t("script.title"), icon=":material/download:"):
-        if setup is None and spec is not None:
-            setup = setup_for_spec(spec)
-            if setup is None:
-                st.caption(t("script.no_data", shape=list(spec.input_shape)))
-                return
+    expander_when_open(t("script.title"), functools.partial(_draw_download, setup, key, spec, extras, note),
+                       key=f"{key}_open", icon=":material/download:")
+
+
+def _draw_download(setup: ScriptSetup | None, key: str, spec: ModelSpec | None, extras: bool,
+                   note: str | None) -> None:
+    if setup is None and spec is not None:
+        setup = setup_for_spec(spec)
         if setup is None:
+            st.caption(t("script.no_data", shape=list(spec.input_shape)))
             return
-        st.caption(t("script.intro"))
-        if note:
-            st.caption(note)
-        data = setup.csv.file_name if setup.csv is not None else t(f"dataset.{setup.config.data}")
-        st.caption(t("script.for_data", data=data))
-        left, right = st.columns(2)
-        save = left.checkbox(t("script.save_weights"), value=extras, key=f"{key}_save")
-        onnx = right.checkbox(t("script.export_onnx"), value=extras, key=f"{key}_onnx")
-        # The script trains with the app's thread count, so it prints the Train page's numbers on any laptop.
-        chosen = dataclasses.replace(setup, lang=current_language(), save_weights=save, export_onnx=onnx,
-                                     threads=training_threads())
-        try:
-            script, notebook = _built(chosen)
-        except PlaygroundError as error:
-            st.error(error_text(error), icon=":material/error:")
-            return
-        left.download_button(t("script.download_py"), script, file_name=SCRIPT_NAME, mime="text/x-python",
-                             key=f"{key}_py", icon=":material/code:")
-        right.download_button(t("script.download_ipynb"), notebook, file_name=NOTEBOOK_NAME,
-                              mime="application/x-ipynb+json", key=f"{key}_ipynb", icon=":material/book:")
+    if setup is None:
+        return
+    st.caption(t("script.intro"))
+    if note:
+        st.caption(note)
+    data = setup.csv.file_name if setup.csv is not None else t(f"dataset.{setup.config.data}")
+    st.caption(t("script.for_data", data=data))
+    left, right = st.columns(2)
+    save = left.checkbox(t("script.save_weights"), value=extras, key=f"{key}_save",
+                         persist_state=KEEP_ON_PAGE)
+    onnx = right.checkbox(t("script.export_onnx"), value=extras, key=f"{key}_onnx",
+                          persist_state=KEEP_ON_PAGE)
+    # The script trains with the app's thread count, so it prints the Train page's numbers on any laptop.
+    chosen = dataclasses.replace(setup, lang=current_language(), save_weights=save, export_onnx=onnx,
+                                 threads=training_threads())
+    try:
+        script, notebook = _built(chosen)
+    except PlaygroundError as error:
+        st.error(error_text(error), icon=":material/error:")
+        return
+    left.download_button(t("script.download_py"), script, file_name=SCRIPT_NAME, mime="text/x-python",
+                         key=f"{key}_py", icon=":material/code:")
+    right.download_button(t("script.download_ipynb"), notebook, file_name=NOTEBOOK_NAME,
+                          mime="application/x-ipynb+json", key=f"{key}_ipynb", icon=":material/book:")
 
 
 @functools.lru_cache(maxsize=256)
