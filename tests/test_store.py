@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from sqlalchemy import inspect, text, update
+from sqlalchemy import event, inspect, text, update
 
 from engine import PRESETS, build_model
 from store.database import downgrade, engine, upgrade
@@ -127,3 +127,30 @@ def test_damaged_row_raises_and_forget_starts_fresh(store_url):
     forget_work(token)
     work = load_work(token)
     assert work.spec is None and work.weights is None and work.resume_code == code
+
+
+def test_a_page_change_is_saved_and_counted_as_a_full_save_counts_it(store_url):
+    from store.work import _row_bytes, _runs_bytes
+
+    def counted(token):
+        with engine().connect() as connection:
+            row = connection.execute(students.select().where(students.c.token == token)).mappings().one()
+            return row["bytes"], _row_bytes(row) + _runs_bytes(connection, token), row["page"], row["queue_place"]
+
+    token = new_token()
+    save_work(token, page="train")  # a new student: the row is made
+    save_work(token, spec={"a": 1}, lang="ko")
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine(), "before_cursor_execute", listener)
+    try:
+        save_work(token, page="a_much_longer_page_name", queue_place=3)
+    finally:
+        event.remove(engine(), "before_cursor_execute", listener)
+    assert len(statements) == 1, statements  # one UPDATE: the row is not read back, blobs and all
+    kept, recounted, page, place = counted(token)
+    assert (page, place) == ("a_much_longer_page_name", 3) and kept == recounted
+    save_work(token, page=None)
+    kept, recounted, page, _ = counted(token)
+    assert page is None and kept == recounted
+    assert load_work(token).spec == {"a": 1}
