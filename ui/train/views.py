@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
 from engine.training import Trainer
 from i18n import translate
 from ui.language import current_language, error_text, t
-from ui.plots import show_plot
+from ui.plots import DrawnFigure, show_plot
 from ui.train.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
 from ui.train.live_panels import drawn_once, render_panels
 from ui.train.playground_svg import Panel
@@ -70,13 +69,13 @@ def epoch_mode(epochs: int) -> str:
     return "lines+markers" if epochs <= MAX_MARKERS else "lines"
 
 
-def loss_figure(trainer: Trainer) -> go.Figure:
+def loss_figure(trainer: Trainer) -> DrawnFigure:
     """Per-batch training loss (thin) with per-epoch train and test loss (markers while few), x in epochs."""
     losses = list(trainer.batch_losses)
     history = thinned(list(trainer.history))
     stride = max(1, len(losses) // MAX_POINTS)
     per_epoch = trainer.batches_per_epoch
-    figure = go.Figure()
+    figure = DrawnFigure()
     figure.add_scatter(x=np.arange(1, len(losses) + 1, stride) / per_epoch, y=np.array(losses[::stride]),
                        mode="lines", name=t("train.batch_loss"), line={"width": 1, "color": BATCH_COLOUR})
     epochs = np.array([r.epoch for r in history])
@@ -91,12 +90,12 @@ def loss_figure(trainer: Trainer) -> go.Figure:
     return figure
 
 
-def accuracy_figure(trainer: Trainer) -> go.Figure:
+def accuracy_figure(trainer: Trainer) -> DrawnFigure:
     """Train and test accuracy per epoch, in percent."""
     history = thinned(list(trainer.history))
     epochs = np.array([r.epoch for r in history])
     mode = epoch_mode(len(history))
-    figure = go.Figure()
+    figure = DrawnFigure()
     figure.add_scatter(x=epochs, y=_column(history, "train_accuracy"), mode=mode, name=t("train.train_accuracy"),
                        line={"color": TRAIN_COLOUR})
     figure.add_scatter(x=epochs, y=_column(history, "test_accuracy"), mode=mode, name=t("train.test_accuracy"),
