@@ -112,10 +112,12 @@ def test_avg_loss_is_the_mean_of_batch_means_as_seed_003_computes_it():
     assert report.test_loss == pytest.approx(per_example, rel=1e-5)
     assert not math.isclose(report.test_loss_by_batch, report.test_loss, rel_tol=1e-7)
 
+PRINTOUT_OPEN = "train_printout_open"  # the expander's key (ui/train/views.py)
+
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_train_page_prints_a_temperature_run_beside_the_handout(lang):
-    app = open_page("pages/train.py", lang)
+    app = open_page("pages/train.py", lang, state={PRINTOUT_OPEN: True})
     job = train(app, "temperature_linear", epochs=2000)
     assert job.trainer.status == "done" and not app.exception
     codes = [block.value for block in app.code]
@@ -129,13 +131,16 @@ def test_the_train_page_prints_a_temperature_run_beside_the_handout(lang):
 
 
 def test_the_train_page_shows_seed_003s_loops_and_done_for_a_finished_batch_run():
-    app = open_page("pages/train.py", "en")
+    app = open_page("pages/train.py", "en", state={PRINTOUT_OPEN: True})
     job = train(app, "playground_2d", epochs=2)
     assert job.trainer.status == "done" and not app.exception
     codes = [block.value for block in app.code]
     mine = next(code for code in codes if code.startswith("Epoch 1\n"))
     assert codes.index(SEED_003_SOURCE) < codes.index(mine) and SEED_001_SOURCE not in codes
     assert mine.splitlines()[-1] == "Done!" and mine.count("Epoch ") == 2
+    app.session_state[PRINTOUT_OPEN] = False  # folded, as it comes: not drawn at all (each visit would make it)
+    app.run()
+    assert SEED_003_SOURCE not in [block.value for block in app.code] and not app.exception
 
 
 def test_a_long_runs_printout_ends_as_the_whole_one_when_only_its_last_lines_are_asked():

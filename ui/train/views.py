@@ -14,6 +14,7 @@ import streamlit as st
 from engine.training import Trainer
 from i18n import translate
 from ui.language import current_language, error_text, t
+from ui.lazy import expander_when_open
 from ui.plots import DrawnFigure, show_plot
 from ui.train.live_curves import BATCH_COLOUR, TEST_COLOUR, TRAIN_COLOUR, Line, chart_panel
 from ui.train.live_panels import drawn_once, render_panels
@@ -184,5 +185,4 @@ def render_epoch_table(trainer: Trainer) -> None:
     version = (trainer, len(trainer.history), current_language())
     table = drawn_once("train_epoch_table", version, lambda: epoch_table(trainer))  # once per run's state
     st.dataframe(table, hide_index=True, width="stretch", height=min(300, 40 + 35 * table.num_rows))
-    with st.expander(t("train.seed_printout")):
-        render_printout(trainer)
+    expander_when_open(t("train.seed_printout"), lambda: render_printout(trainer), key="train_printout_open")
