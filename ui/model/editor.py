@@ -25,8 +25,8 @@ def _key(uid: int, field: str) -> str:
     return f"model_row_{uid}_{field}"
 
 
-def _store_row(row: dict) -> int:
-    uid = next(_ids)
+def _store_row(row: dict, uid: int | None = None) -> int:
+    uid = next(_ids) if uid is None else uid
     st.session_state[_key(uid, "kind")] = row["kind"]
     st.session_state[_key(uid, "name")] = row["name"]
     for arg in LAYERS[row["kind"]].args:
@@ -35,8 +35,12 @@ def _store_row(row: dict) -> int:
 
 
 def load_spec(spec: ModelSpec) -> None:
-    """Replace the editor's rows, class name and input shape with `spec`'s."""
-    st.session_state[ROWS_KEY] = [_store_row(row) for row in rows_from_spec(spec)]
+    """Replace the editor's rows, class name and input shape with `spec`'s. A row takes the id of the row it
+    replaces: Streamlit keeps a record of every widget key a session has used, and each visit to this page loads
+    the rows again."""
+    held = st.session_state.get(ROWS_KEY, [])
+    st.session_state[ROWS_KEY] = [_store_row(row, held[i] if i < len(held) else None)
+                                  for i, row in enumerate(rows_from_spec(spec))]
     st.session_state["model_class_name"] = spec.class_name or ""
     st.session_state["model_input_shape"] = ", ".join(map(str, spec.input_shape))
 
@@ -84,18 +88,19 @@ def _render_row(index: int, uid: int, count: int, incoming: tuple[int, ...] | No
     args = {}
     specs = LAYERS[kind].args
     connected = LAYERS[kind].connected(incoming, {}) if incoming else {}
+    # One flex row each, not a column per widget: a student's every visit sends each block again.
     if specs:
-        for column, arg in zip(args_col.columns(len(specs)), specs):
-            with column:
+        with args_col.container(horizontal=True, vertical_alignment="bottom", wrap=False):
+            for arg in specs:
                 args[arg.name] = _arg_widget(uid, arg, connected.get(arg.name))
     else:
         args_col.caption(t("model.no_args"))
-    up, down, remove = buttons_col.columns(3)
-    up.button("↑", key=_key(uid, "up"), on_click=_move, args=(index, -1), disabled=index == 0,
-              help=t("model.move_up"))
-    down.button("↓", key=_key(uid, "down"), on_click=_move, args=(index, 1), disabled=index == count - 1,
-                help=t("model.move_down"))
-    remove.button("✕", key=_key(uid, "remove"), on_click=_remove, args=(index,), help=t("model.remove"))
+    buttons = buttons_col.container(horizontal=True, horizontal_alignment="distribute", gap=None, wrap=False)
+    buttons.button("↑", key=_key(uid, "up"), on_click=_move, args=(index, -1), disabled=index == 0,
+                   help=t("model.move_up"))
+    buttons.button("↓", key=_key(uid, "down"), on_click=_move, args=(index, 1), disabled=index == count - 1,
+                   help=t("model.move_down"))
+    buttons.button("✕", key=_key(uid, "remove"), on_click=_remove, args=(index,), help=t("model.remove"))
     return {"kind": kind, "name": name, "args": args}
 
 
