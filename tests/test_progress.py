@@ -115,6 +115,32 @@ def test_records_apply_in_order_and_once():
     assert_shows(mirror, copy)
 
 
+def test_a_records_weights_become_a_module_when_read_not_when_they_come(monkeypatch):
+    import copy as copying
+
+    mirror = Trainer(mlp(), blobs(), CONFIG)
+    trained = travelled(mirror)
+    shown = mirror.model  # a page draws this module meanwhile
+    before = [p.clone() for p in weights(shown)]
+    made = []
+    real = copying.deepcopy
+    monkeypatch.setattr(copying, "deepcopy", lambda thing, *rest: made.append(thing) or real(thing, *rest))
+    mark = mirror.mark()
+    for _ in range(3):  # three records while nobody looks
+        trained.step()
+        record = trained.progress_since(mark)
+        mirror.apply(record)
+        mark = record.mark
+    assert made == []  # no module copied yet
+    assert_shows(mirror, trained)  # read now: the latest weights
+    assert len(made) == 1 and mirror.model is mirror.model
+    assert all(torch.equal(p, q) for p, q in zip(weights(shown), before))  # the drawn module never changed
+    trained.step()
+    mirror.apply(trained.progress_since(mark))
+    again = travelled(mirror)  # a run that changes process takes the weights that came last
+    assert all(torch.equal(p, q) for p, q in zip(weights(again.model), weights(trained.model)))
+
+
 def test_a_lost_run_is_over_with_what_it_had():
     mirror = Trainer(mlp(), blobs(), CONFIG)
     copy = travelled(mirror)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import math
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -117,6 +118,8 @@ class Trainer:
         self.loss_fn = self.loss_kind.make()
         self.batches_per_epoch = math.ceil(len(data.train_x) / config.batch_size)
         self.small_data = data.train_x.numel() <= FAST_MAX_VALUES
+        self._model_lock = threading.Lock()
+        self._weights_due: dict[str, torch.Tensor] | None = None  # a record's weights, not yet the module
         self._attach(data)
         self._start(model)
 
@@ -132,12 +135,13 @@ class Trainer:
     # is its batch order `_order` and the batches done, `batch`.
     # The hand-written step (`_mlp_step`) holds the model's modules: the receiver builds its own.
     _NOT_PICKLED = ("data", "_train", "_test", "_epoch_data", "on_batch", "on_epoch", "_pause_requested",
-                    "_mlp_step", "_paced", "_state_cache", "_seconds_kept")
+                    "_mlp_step", "_paced", "_state_cache", "_seconds_kept", "_model_lock")
 
     def __getstate__(self) -> dict:
         """The run's state without its data: pickle it, then give the copy its data with `with_data`."""
         if self._pending:  # a pause or stop always flushes; never ship half-read losses
             raise RuntimeError("a Trainer pickles only between pieces of work")
+        self.model  # noqa: B018 -- weights a record brought become the module first
         state = {key: value for key, value in self.__dict__.items() if key not in self._NOT_PICKLED}
         # Pickled parameters lose their .grad; the temperature view and a resumed step may read it.
         state["_grads"] = [p.grad for p in self.model.parameters()]
@@ -148,6 +152,7 @@ class Trainer:
         state = dict(state)
         grads = state.pop("_grads")
         self.__dict__.update(state)
+        self._model_lock = threading.Lock()
         self.data = self._train = self._test = self._epoch_data = None
         self.on_batch = self.on_epoch = None
         self._pause_requested = False
@@ -219,7 +224,28 @@ class Trainer:
         return MlpStep.for_model(self.model, self.loss_fn)  # None unless a chain of Linear and activations
 
     # What `take_over` keeps of its own: the data (the copy has none), the callbacks, the pace (the student's latest).
-    _KEPT_ON_TAKE_OVER = ("data", "_train", "_test", "on_batch", "on_epoch", "pace")
+    _KEPT_ON_TAKE_OVER = ("data", "_train", "_test", "on_batch", "on_epoch", "pace", "_model_lock")
+
+    @property
+    def model(self) -> nn.Module:
+        """The run's module. For a run trained elsewhere, the weights of the latest record (`apply`) become a new
+        module when it is read, not when they come: a class's reader thread took most of its time copying
+        modules nobody looked at before the next record replaced them."""
+        if self._weights_due is not None:
+            with self._model_lock:
+                weights = self._weights_due
+                if weights is not None:
+                    # A new module each time: a view drawing the previous one never sees it change under it,
+                    # and a model handed to the other pages keeps its weights.
+                    module = copy.deepcopy(self._module)
+                    module.load_state_dict(weights)
+                    self._module, self._weights_due = module, None
+        return self._module
+
+    @model.setter
+    def model(self, module: nn.Module) -> None:
+        with self._model_lock:
+            self._module, self._weights_due = module, None
 
     def take_over(self, other: Trainer) -> None:
         """Become `other`, an unpickled copy that trained on elsewhere, keeping this one's data and callbacks.
@@ -248,12 +274,9 @@ class Trainer:
         """Take a record of this run from the copy that trains it elsewhere; records come in order, each once."""
         if progress.since != self.mark():
             raise ValueError(f"a progress record from {progress.since}, but this run is at {self.mark()}")
-        if progress.weights is not None:
-            # A new module each time: a view drawing the previous one never sees it change under it,
-            # and a model handed to the other pages keeps its weights. The module first, then its version.
-            model = copy.deepcopy(self.model)
-            model.load_state_dict(progress.weights)
-            self.model = model
+        if progress.weights is not None:  # made a module when read (`model`); the weights first, then their version
+            with self._model_lock:
+                self._weights_due = progress.weights
             self.steps = progress.steps
         self.history.extend(progress.history)
         self.batch_losses.extend(progress.losses)
