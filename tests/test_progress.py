@@ -13,7 +13,7 @@ import pytest
 import torch
 
 from engine.training import TrainConfig, Trainer
-from engine.training.progress import Mark
+from engine.training.progress import Mark, Progress
 from tests.test_trainer import blobs, mlp, weights
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +97,22 @@ def test_a_record_is_plain_data_that_training_on_does_not_change():
     assert all(torch.equal(record.weights[name], value) for name, value in held.items())
     assert all(type(value) is torch.Tensor for value in record.weights.values())  # tensors, not parameters
     assert pickle.loads(pickle.dumps(record)).history == record.history
+
+
+def test_a_records_weights_cross_the_pipe_as_arrays_and_come_back_as_equal_tensors():
+    trainer = Trainer(mlp(), blobs(), CONFIG)
+    trainer.step()
+    record = trainer.progress_since(Mark(0, 0, 0))
+    blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+    assert b"torch._utils" not in blob and b"numpy" in blob  # not torch's tensor pickling
+    back = pickle.loads(blob)
+    assert set(back.weights) == set(record.weights)
+    for name, value in record.weights.items():
+        assert type(back.weights[name]) is torch.Tensor and back.weights[name].dtype == value.dtype
+        assert torch.equal(back.weights[name], value)
+    assert back.mark == record.mark and back.history == record.history
+    odd = Progress(**{**vars(record), "weights": {"w": torch.ones(2, dtype=torch.bfloat16)}})
+    assert torch.equal(pickle.loads(pickle.dumps(odd)).weights["w"], odd.weights["w"])  # no numpy dtype: a tensor
 
 
 def test_records_apply_in_order_and_once():
