@@ -37,6 +37,12 @@ def test_two_d_run_draws_curves_boundary_and_network(lang):
     assert len(app.get("plotly_chart")) >= 2  # loss and accuracy, interactive once the run is done
     for key in ("train_loss_chart", "train_accuracy_chart"):  # three epochs: a marker on each
         assert [trace["mode"] for trace in chart(app, key)["data"]][-2:] == ["lines+markers"] * 2
+    loss, accuracy = chart(app, "train_loss_chart"), chart(app, "train_accuracy_chart")
+    assert [trace["name"] for trace in loss["data"]] == [translate(f"train.{name}", lang) for name in
+                                                         ("batch_loss", "train_loss", "test_loss")]
+    assert loss["layout"]["title"]["text"] == translate("train.loss_curve", lang)
+    assert accuracy["layout"]["xaxis"]["title"]["text"] == translate("train.epoch", lang)
+    assert accuracy["layout"]["yaxis"]["ticksuffix"] == "%" and accuracy["layout"]["height"] == 300
     components = [json.loads(element.proto.json) for element in app.get("bidi_component")
                   if element.proto.component_name == "torch_playground_live_panels"]
     (views,) = [data for data in components if data["paint"]]
