@@ -10,6 +10,7 @@ from ui.pages import PAGES
 from ui.saving.class_join import follow_class
 from ui.saving.session import restore_session, save_session
 from ui.sidebar import render_sidebar
+from ui.tablet import fold_sidebar_on_tablets
 from ui.teacher.lesson import render_lesson_text, shown
 
 restore_session()  # first: a reload or another replica finds this browser's saved work (store/)
@@ -20,6 +21,7 @@ navigation = st.navigation([st.Page(page.path, title=t(page.title_key), icon=pag
 follow_class()  # a lesson the teacher pushed to the class (its model, text and page)
 render_sidebar()
 render_course_panel()
+fold_sidebar_on_tablets()  # last in the sidebar
 render_lesson_text()
 navigation.run()
 save_session(navigation.url_path or "home")  # what changed goes to the writer thread; the page never waits on it

@@ -35,3 +35,14 @@ def test_the_sidebar_stays_open_on_a_laptop(app_url):
         page.goto(f"{app_url}/train?lang=en")
         wait_for_app(page)
         assert _sidebar_width(page) > 200
+
+
+def test_the_fold_script_comes_with_the_first_run_only(app_url):
+    with browser_page(locale="en-US", width=800, height=1100) as page:
+        page.goto(f"{app_url}/train?lang=en")
+        wait_for_app(page)
+        assert page.locator(".st-key-tablet_fold").count() == 1
+        assert _sidebar_width(page) < 10
+        page.get_by_role("button", name=translate("train.play", "en"), exact=True).click()  # the session's next run
+        page.wait_for_timeout(1500)
+        assert page.locator(".st-key-tablet_fold").count() == 0 and _sidebar_width(page) < 10

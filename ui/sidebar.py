@@ -9,7 +9,6 @@ from i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.language import LANG_KEY, current_language, device_label, t
 from ui.links import render_share
 from ui.saving.views import render_saving
-from ui.tablet import fold_sidebar_on_tablets
 from ui.teacher.lesson import shown
 from ui.widgets import render_language_chrome
 
@@ -29,4 +28,3 @@ def render_sidebar() -> None:
         render_share()
         render_saving()
     render_language_chrome()
-    fold_sidebar_on_tablets()
