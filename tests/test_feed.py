@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import gzip
 import json
 import threading
 from types import SimpleNamespace
@@ -32,7 +33,7 @@ def _job(epochs: int = 1) -> TrainingJob:
     return TrainingJob(trainer, ("circle",))
 
 
-def _get(path: str) -> tuple[int, bytes]:
+def _get(path: str, headers: list | None = None) -> tuple[int, bytes]:
     """GET `path` from the feed's route as the server would serve it (one ASGI request, no network)."""
     sent = []
 
@@ -43,7 +44,7 @@ def _get(path: str) -> tuple[int, bytes]:
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [], "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80), "http_version": "1.1"}
+             "headers": headers or [], "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80), "http_version": "1.1"}
     asyncio.run(Router(routes=feed_routes())(scope, receive, send))
     return sent[0]["status"], b"".join(message.get("body", b"") for message in sent[1:])
 
@@ -102,6 +103,16 @@ def test_the_route_answers_a_feed_by_its_token_and_nothing_else():
     assert status == 200 and json.loads(body) == json.loads(feed.answer())
     status, body = _get(FEED_PATH + "not-a-token")
     assert status == 404 and json.loads(body) == {"gone": True}
+
+
+def test_a_browser_that_takes_gzip_gets_it_compressed_once_per_state():
+    feed = Feed(_job(), "en", [], steps=100)
+    status, body = _get(feed.url, [(b"accept-encoding", b"gzip, deflate, br")])
+    assert status == 200 and json.loads(gzip.decompress(body)) == json.loads(feed.answer())
+    assert feed.gzipped() is feed.gzipped()  # each repaint between two steps: the same bytes, not compressed again
+    before = feed.gzipped()
+    feed.job.trainer.step()
+    assert json.loads(gzip.decompress(feed.gzipped()))["steps"] == json.loads(gzip.decompress(before))["steps"] + 1
 
 
 def test_a_feed_ends_with_the_session_that_holds_it():

@@ -15,6 +15,7 @@ Nothing here reads a session or calls streamlit: the route answers outside any s
 
 from __future__ import annotations
 
+import gzip
 import json
 import secrets
 import weakref
@@ -33,6 +34,7 @@ from ui.train.views import latest_numbers, live_curve_panels, progress_text
 
 FEED_PATH = "/live/"
 FEED_SECONDS = 0.25  # the browser's repaints: TF Playground's pictures move at 4 or more a second
+GZIP_LEVEL = 6
 QUEUE_FEED_SECONDS = 1.0  # while a run's first turn is far off: nothing moves on its page till then
 _FEEDS: weakref.WeakValueDictionary[str, Feed] = weakref.WeakValueDictionary()
 
@@ -50,7 +52,8 @@ class Feed:
             layout = f"{hash(panel.svg):x}"
             self.views.append({**asdict(panel), "svg": None, "layout": layout})
             self.markup[layout] = panel.svg
-        self._answered: tuple[tuple, bytes] | None = None
+        self._answered: tuple[tuple, bytes] | None = None  # the run's state, its answer
+        self._gzipped: tuple[bytes, bytes] | None = None  # an answer, gzipped
         _FEEDS[self.token] = self
 
     @property
@@ -96,12 +99,22 @@ class Feed:
             self._answered = (state, json.dumps(self.snapshot(waiting), separators=(",", ":")).encode())
         return self._answered[1]
 
+    def gzipped(self) -> bytes:
+        """`answer` gzipped, also once per state (the server's gzip middleware would compress every repaint)."""
+        answer = self.answer()
+        if self._gzipped is None or self._gzipped[0] is not answer:
+            self._gzipped = (answer, gzip.compress(answer, compresslevel=GZIP_LEVEL, mtime=0))
+        return self._gzipped[1]
+
 
 async def _answer(request: Request) -> Response:
     feed = _FEEDS.get(request.path_params["token"])
     if feed is None:  # the run or the session is over: the page's script stops asking
         return Response(b'{"gone":true}', status_code=404, media_type="application/json")
-    return Response(feed.answer(), media_type="application/json", headers={"Cache-Control": "no-store"})
+    headers = {"Cache-Control": "no-store", "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", ""):  # the middleware leaves an encoded answer alone
+        return Response(feed.gzipped(), media_type="application/json", headers={**headers, "Content-Encoding": "gzip"})
+    return Response(feed.answer(), media_type="application/json", headers=headers)
 
 
 def feed_routes() -> list[Route]:
