@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import LargeBinary, String, delete, func, insert, literal, select, update
 
 from store.database import engine
 from store.schema import runs, students
@@ -92,14 +92,18 @@ def _resume_code() -> str:
 def ensure_student(token: str) -> str:
     """Make the student's row if it is new; their resume code."""
     with engine().begin() as connection:
-        code = connection.execute(select(students.c.resume_code).where(students.c.token == token)).scalar()
-        if code is not None:
-            return code
-        now = _now()
-        code = _resume_code()
-        connection.execute(insert(students).values(token=token, resume_code=code, bytes=0, created_at=now,
-                                                   updated_at=now))
+        return _ensure_student(connection, token)
+
+
+def _ensure_student(connection, token: str) -> str:
+    code = connection.execute(select(students.c.resume_code).where(students.c.token == token)).scalar()
+    if code is not None:
         return code
+    now = _now()
+    code = _resume_code()
+    connection.execute(insert(students).values(token=token, resume_code=code, bytes=0, created_at=now,
+                                               updated_at=now))
+    return code
 
 
 PARTS = ("lang", "page", "lesson", "spec", "weights", "settings", "csv", "queue_place", "class_code", "nickname")
@@ -150,7 +154,6 @@ def _save_small(token: str, values: dict) -> bool:
 
 def save_run(token: str, run: Run) -> None:
     """Save (or update) one run; the student keeps at most MAX_RUNS, the oldest dropped."""
-    ensure_student(token)
     last = run.last
     values = dict(token=token, status=run.status, dataset=run.config.get("data", "?"),
                   epochs=int(run.config.get("epochs", 0)), epoch=run.epoch, seconds=run.seconds,
@@ -160,12 +163,12 @@ def save_run(token: str, run: Run) -> None:
                   history=run.history_json or json.dumps(run.history), updated_at=_now())
     with engine().begin() as connection:
         found = connection.execute(update(runs).where(runs.c.id == run.id, runs.c.token == token).values(**values))
-        if found.rowcount == 0:
+        if found.rowcount == 0:  # a new run: the student's row first, if they have none yet
+            _ensure_student(connection, token)
             connection.execute(insert(runs).values(id=run.id, started_at=run.started_at or _now(), **values))
             old = select(runs.c.id).where(runs.c.token == token).order_by(runs.c.started_at.desc()).offset(MAX_RUNS)
             connection.execute(delete(runs).where(runs.c.id.in_(old.scalar_subquery())))
-        row = connection.execute(select(students).where(students.c.token == token)).mappings().one()
-        size = _row_bytes(row) + _runs_bytes(connection, token)
+        size = _stored_bytes(connection, token)
         if size > student_limit():
             raise OverLimit(size)  # rolls the transaction back: the run is not saved
         connection.execute(update(students).where(students.c.token == token).values(bytes=size, updated_at=_now()))
@@ -178,6 +181,17 @@ def _row_bytes(row) -> int:
 def _runs_bytes(connection, token: str) -> int:
     total = connection.execute(select(func.sum(func.length(runs.c.history))).where(runs.c.token == token)).scalar()
     return int(total or 0)
+
+
+# The student's row as _row_bytes counts it, counted by the database: a running run is saved every few seconds,
+# and reading the row back brought its weights and CSV along each time.
+_SIZED = [column for column in students.c if column.name != "token" and isinstance(column.type, (String, LargeBinary))]
+
+
+def _stored_bytes(connection, token: str) -> int:
+    row = sum((func.coalesce(func.length(column), 0) for column in _SIZED), literal(0))
+    found = connection.execute(select(row).where(students.c.token == token)).scalar()
+    return int(found or 0) + _runs_bytes(connection, token)
 
 
 def load_work(token: str) -> Work | None:

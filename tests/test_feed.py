@@ -44,7 +44,8 @@ def _get(path: str, headers: list | None = None) -> tuple[int, bytes]:
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": headers or [], "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80), "http_version": "1.1"}
+             "headers": headers or [], "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80),
+             "http_version": "1.1"}
     asyncio.run(Router(routes=feed_routes())(scope, receive, send))
     return sent[0]["status"], b"".join(message.get("body", b"") for message in sent[1:])
 

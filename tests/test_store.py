@@ -154,3 +154,29 @@ def test_a_page_change_is_saved_and_counted_as_a_full_save_counts_it(store_url):
     kept, recounted, page, _ = counted(token)
     assert page is None and kept == recounted
     assert load_work(token).spec == {"a": 1}
+
+
+def test_a_running_run_saved_again_counts_its_size_without_reading_the_blobs_back(store_url):
+    import re
+
+    from store.work import _row_bytes, _runs_bytes
+
+    token = new_token()
+    save_work(token, spec={"a": 1}, weights=encode_weights({"w": torch.ones(50)}), csv=("a.csv", b"x,y\n" * 40))
+    history = [{"epoch": 1, "test_accuracy": 60.0, "test_loss": 0.9}]
+    save_run(token, Run("r9", "training", {"data": "circle", "epochs": 30}, "preset", {"layers": []}, 1, 1.0, history))
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine(), "before_cursor_execute", listener)
+    try:
+        save_run(token, Run("r9", "training", {"data": "circle", "epochs": 30}, "preset", {"layers": []}, 2, 2.0,
+                            history * 2))
+    finally:
+        event.remove(engine(), "before_cursor_execute", listener)
+    selected = [sql.split("FROM")[0] for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert not any(re.search(r"(?<!length\()students\.(weights|csv)\b", part) for part in selected), selected
+    assert len(statements) <= 4, statements
+    with engine().connect() as connection:
+        row = connection.execute(students.select().where(students.c.token == token)).mappings().one()
+        assert row["bytes"] == _row_bytes(row) + _runs_bytes(connection, token)
+    assert [run.epoch for run in load_work(token).runs] == [2]
