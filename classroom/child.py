@@ -81,7 +81,9 @@ def set_up(threads: int, nice: int, pin: set[int] | None) -> None:
     if nice > 0:
         try:
             os.nice(nice)  # pages win the cores; training takes what is left
-        except OSError:
+            # And at once: a page thread woken for the GIL waited out a niced child's whole time slice.
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except (AttributeError, OSError):
             pass
     torch.set_num_threads(threads)
     _warm_up()

@@ -15,7 +15,7 @@ import torch
 
 from classroom.gang_runs import GangRun, GangServer, run_for
 from classroom.processes import ProcessPool, RemoteRun
-from classroom.queue import JobQueue
+from classroom.queue import WORKER_NICE, JobQueue
 from engine import PRESETS
 from engine.data import load_dataset
 from engine.errors import PlaygroundError
@@ -97,6 +97,8 @@ def test_runs_in_the_gang_each_end_with_the_numbers_of_the_run_alone(gang, queue
     assert all(queue.place(job) == 0 for job in jobs)  # all training at once: nobody waits for the worker
     for job in jobs:
         assert job.wait(300) and job.state == "done", job.error
+    # Set up as a worker is (tests/test_processes.py): idle-class, so the pages win the core at once.
+    assert os.sched_getscheduler(gang.process.pid) == (os.SCHED_IDLE if WORKER_NICE else os.SCHED_OTHER)
     for index, trainer in enumerate(trainers):
         alone = shaped_trainer(index)
         alone.run()

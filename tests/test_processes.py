@@ -195,6 +195,9 @@ def test_children_run_niced_and_pinned_with_their_share_of_threads(pool, queue):
     assert until(lambda: trainer.epoch >= 1, 120)
     expected = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKER_NICE)
     assert all(os.getpriority(os.PRIO_PROCESS, c.pid) == expected for c in pool.processes())
+    # Idle-class too: any page thread that wakes takes the core at once, not after the child's time slice.
+    policy = os.SCHED_IDLE if WORKER_NICE else os.SCHED_OTHER
+    assert all(os.sched_getscheduler(c.pid) == policy for c in pool.processes())
     assert pool.threads == max(1, ((len(os.sched_getaffinity(0)) - 1) // 2))
     # Every thread of every child (torch's and the reporter's too) keeps off the pages' core, the lowest.
     ours = sorted(os.sched_getaffinity(0))
