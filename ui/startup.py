@@ -143,8 +143,10 @@ def main(flags: list[str]) -> None:
 
     from ui.gc_freeze import space_out_collections
     from ui.train.feed import feed_routes
+    from ui.widget_state import one_key_lookups
 
     space_out_collections()  # a class's sessions: fewer collections that hold every page still
+    one_key_lookups()  # each widget asks for its own key, not a copy of the session (ui/widget_state.py)
     sys.argv = [str(ENTRY)]  # App.run finds .streamlit/config.toml and static/ beside its launcher: the app's root
     st.App(str(ENTRY), routes=feed_routes()).run(config=options)
 
