@@ -130,14 +130,12 @@ def save_work(token: str, **parts) -> None:
         values["csv_name"], values["csv"] = name, data
     if set(values) <= set(SMALL_PARTS) and _save_small(token, values):
         return
-    ensure_student(token)
-    with engine().begin() as connection:
-        row = connection.execute(select(students).where(students.c.token == token)).mappings().one()
-        size = _row_bytes({**row, **values}) + _runs_bytes(connection, token)
-        if size > student_limit():
-            raise OverLimit(size)
-        connection.execute(update(students).where(students.c.token == token)
-                           .values(**values, bytes=size, updated_at=_now()))
+    with engine().begin() as connection:  # counted in SQL, as save_run does: the blobs are not read back
+        change = update(students).where(students.c.token == token).values(**values, updated_at=_now())
+        if connection.execute(change).rowcount == 0:  # a new student: their row first
+            _ensure_student(connection, token)
+            connection.execute(change)
+        _count_size(connection, token)
 
 
 def _save_small(token: str, values: dict) -> bool:
@@ -169,30 +167,27 @@ def save_run(token: str, run: Run) -> None:
             connection.execute(insert(runs).values(id=run.id, started_at=run.started_at or _now(), **values))
             old = select(runs.c.id).where(runs.c.token == token).order_by(runs.c.started_at.desc()).offset(MAX_RUNS)
             connection.execute(delete(runs).where(runs.c.id.in_(old.scalar_subquery())))
-        size = _stored_bytes(connection, token)
-        if size > student_limit():
-            raise OverLimit(size)  # rolls the transaction back: the run is not saved
-        connection.execute(update(students).where(students.c.token == token).values(bytes=size, updated_at=_now()))
+        _count_size(connection, token)
 
 
-def _row_bytes(row) -> int:
-    return sum(len(value) for key, value in row.items() if isinstance(value, (bytes, str)) and key != "token")
+def _count_size(connection, token: str) -> None:
+    """Keep the student's size after a change in this transaction; OverLimit past the limit, which rolls the
+    transaction back: the change is not saved."""
+    size = _stored_bytes(connection, token)
+    if size > student_limit():
+        raise OverLimit(size)
+    connection.execute(update(students).where(students.c.token == token).values(bytes=size, updated_at=_now()))
 
 
-def _runs_bytes(connection, token: str) -> int:
-    total = connection.execute(select(func.sum(func.length(runs.c.history))).where(runs.c.token == token)).scalar()
-    return int(total or 0)
-
-
-# The student's row as _row_bytes counts it, counted by the database: a running run is saved every few seconds,
-# and reading the row back brought its weights and CSV along each time.
+# A student's size: the length of every text and binary column of their row but the token (characters, bytes),
+# and of every run's history; counted by the database, so no save reads the weights and CSV back.
 _SIZED = [column for column in students.c if column.name != "token" and isinstance(column.type, (String, LargeBinary))]
 
 
 @cache
 def _size_query() -> Select:
-    """The student's size as _row_bytes and _runs_bytes count it, in one statement built once (building it took
-    longer than running it, at every save of a running run)."""
+    """The student's size (_SIZED and the runs' histories) in one statement, built once: building it took longer
+    than running it, at every save of a running run."""
     token = bindparam("token")
     row = sum((func.coalesce(func.length(column), 0) for column in _SIZED), literal(0))
     history = select(func.coalesce(func.sum(func.length(runs.c.history)), 0)).where(runs.c.token == token)

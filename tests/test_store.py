@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import torch
-from sqlalchemy import event, inspect, text, update
+from sqlalchemy import event, func, inspect, select, text, update
 
 from engine import PRESETS, build_model
 from store.database import downgrade, engine, upgrade
-from store.schema import students
+from store.schema import runs, students
 from store.weights import decode_weights, encode_weights
 from store.work import (
     MAX_CSV_BYTES,
@@ -129,9 +129,17 @@ def test_damaged_row_raises_and_forget_starts_fresh(store_url):
     assert work.spec is None and work.weights is None and work.resume_code == code
 
 
-def test_a_page_change_is_saved_and_counted_as_a_full_save_counts_it(store_url):
-    from store.work import _row_bytes, _runs_bytes
+def _row_bytes(row) -> int:
+    """A student's row as the store counts it, recounted in Python: text and binary columns but the token."""
+    return sum(len(value) for key, value in row.items() if isinstance(value, (bytes, str)) and key != "token")
 
+
+def _runs_bytes(connection, token: str) -> int:
+    total = connection.execute(select(func.sum(func.length(runs.c.history))).where(runs.c.token == token)).scalar()
+    return int(total or 0)
+
+
+def test_a_page_change_is_saved_and_counted_as_a_full_save_counts_it(store_url):
     def counted(token):
         with engine().connect() as connection:
             row = connection.execute(students.select().where(students.c.token == token)).mappings().one()
@@ -156,10 +164,31 @@ def test_a_page_change_is_saved_and_counted_as_a_full_save_counts_it(store_url):
     assert load_work(token).spec == {"a": 1}
 
 
-def test_a_running_run_saved_again_counts_its_size_without_reading_the_blobs_back(store_url):
+def test_a_full_save_counts_its_size_in_sql_without_reading_the_blobs_back(store_url):
     import re
 
-    from store.work import _row_bytes, _runs_bytes
+    token = new_token()
+    statements = []
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine(), "before_cursor_execute", listener)
+    try:
+        save_work(token, spec={"a": 1}, weights=encode_weights({"w": torch.ones(50)}), csv=("a.csv", b"x,y\n" * 40))
+        made = len(statements)  # a new student: their row is made in the same transaction
+        save_work(token, settings={"lr": 0.1}, lang="ko")
+    finally:
+        event.remove(engine(), "before_cursor_execute", listener)
+    selected = [sql.split("FROM")[0] for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert not any(re.search(r"(?<!length\()students\.(weights|csv)\b", part) for part in selected), selected
+    assert made <= 6 and len(statements) - made <= 3, statements
+    with engine().connect() as connection:
+        row = connection.execute(students.select().where(students.c.token == token)).mappings().one()
+        assert row["bytes"] == _row_bytes(row) + _runs_bytes(connection, token) and row["lang"] == "ko"
+    work = load_work(token)
+    assert work.spec == {"a": 1} and work.settings == {"lr": 0.1} and work.csv[0] == "a.csv"
+
+
+def test_a_running_run_saved_again_counts_its_size_without_reading_the_blobs_back(store_url):
+    import re
 
     token = new_token()
     save_work(token, spec={"a": 1}, weights=encode_weights({"w": torch.ones(50)}), csv=("a.csv", b"x,y\n" * 40))
