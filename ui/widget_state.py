@@ -14,6 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from streamlit.runtime.state.common import is_element_id, is_keyed_element_id
+from streamlit.runtime.state.safe_session_state import SafeSessionState
+from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
+
 
 class FilteredView(Mapping):
     """`SessionState.filtered_state`'s answers, one key at a time, under the session's lock."""
@@ -23,9 +27,6 @@ class FilteredView(Mapping):
 
     def _present(self, key: str) -> bool | None:
         """Whether `key` is in the filtered state, or None where only the whole dict can say."""
-        from streamlit.runtime.state.common import is_element_id, is_keyed_element_id
-        from streamlit.runtime.state.session_state import STREAMLIT_INTERNAL_KEY_PREFIX
-
         state = self._state
         if not isinstance(key, str) or is_element_id(key) or key.startswith(STREAMLIT_INTERNAL_KEY_PREFIX):
             return None
@@ -77,6 +78,4 @@ def _filtered_view(safe_state: Any) -> FilteredView:
 def one_key_lookups() -> None:
     """Make `filtered_state`, as widgets read it (SafeSessionState), a FilteredView in this process; the
     server calls it once before serving (ui/startup.py)."""
-    from streamlit.runtime.state.safe_session_state import SafeSessionState
-
     SafeSessionState.filtered_state = property(_filtered_view)
