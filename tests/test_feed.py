@@ -7,6 +7,7 @@ import asyncio
 import gc
 import gzip
 import json
+import pickle
 import threading
 from types import SimpleNamespace
 
@@ -96,6 +97,21 @@ def test_an_answer_is_made_once_per_state_of_the_run():
     job.trainer.step()
     again = feed.answer()
     assert again is not answer and json.loads(again)["steps"] == json.loads(answer)["steps"] + 1
+
+
+def test_a_feed_without_views_never_makes_a_module_of_the_weights_that_come():
+    """A run trained in another process sends its weights with each record; a feed whose browser paints no
+    network (images, a regression) answers from the numbers and leaves the weights alone."""
+    job = _job()
+    trainer = job.trainer
+    copy = pickle.loads(pickle.dumps(trainer)).with_data(trainer.data)
+    feed = Feed(job, "en", [], steps=100)
+    module, answer = trainer._module, feed.answer()
+    copy.step()
+    trainer.apply(copy.progress_since(trainer.mark()))
+    again = feed.answer()
+    assert json.loads(again)["steps"] == json.loads(answer)["steps"] + 1  # the new state answered
+    assert trainer._module is module and trainer._weights_due is not None  # not a new module for it
 
 
 def test_the_route_answers_a_feed_by_its_token_and_nothing_else():

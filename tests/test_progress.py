@@ -88,6 +88,18 @@ def test_weights_travel_only_when_they_changed_and_each_as_a_new_module():
     assert copy.progress_since(record.mark).weights is None  # the same version: not sent again
 
 
+def test_the_model_version_changes_with_a_record_without_making_its_module():
+    mirror = Trainer(mlp(), blobs(), CONFIG)
+    copy = travelled(mirror)
+    module, version = mirror.model, mirror.model_version
+    assert mirror.model_version == version  # nothing new: the same version
+    copy.step()
+    mirror.apply(copy.progress_since(mirror.mark()))
+    due = mirror.model_version
+    assert due != version and mirror._module is module  # told apart, the record's weights not yet a module
+    assert mirror.model is not module and mirror.model_version not in (version, due)  # made when read
+
+
 def test_a_record_is_plain_data_that_training_on_does_not_change():
     trainer = Trainer(mlp(), blobs(), CONFIG)
     trainer.run_epoch()

@@ -242,6 +242,13 @@ class Trainer:
                     self._module, self._weights_due = module, None
         return self._module
 
+    @property
+    def model_version(self) -> tuple[int, int]:
+        """Which weights `model` holds or will hold, without making a module of a record's weights: a cache key
+        for views that need the module only when it changed (the live feed of a run the browser does not paint
+        needs it never)."""
+        return id(self._module), id(self._weights_due)
+
     @model.setter
     def model(self, module: nn.Module) -> None:
         with self._model_lock:

@@ -94,7 +94,7 @@ class Feed:
         """`snapshot` as JSON, made once per state of the run: a repaint between two steps costs nothing."""
         trainer = self.job.trainer
         waiting = queue_text(self.job, self.lang)
-        state = (id(trainer.model), trainer.steps, len(trainer.history), self.job.running, waiting)
+        state = (trainer.model_version, trainer.steps, len(trainer.history), self.job.running, waiting)
         if self._answered is None or self._answered[0] != state:
             self._answered = (state, json.dumps(self.snapshot(waiting), separators=(",", ":")).encode())
         return self._answered[1]
