@@ -14,7 +14,7 @@ from engine import PRESETS, LayerSpec, ModelSpec
 from engine.data import load_dataset
 from engine.data.base import TensorData
 from engine.training import TrainConfig, Trainer
-from engine.training.gang import Gang
+from engine.training.gang import Gang, _Group
 from engine.training.gang_step import BOUND
 from tests.test_mlp_step import chain
 from tests.test_trainer import diverged_run
@@ -170,6 +170,33 @@ def test_members_join_mid_way_and_leave():
         alone.run()
         assert_same_run(trainer, alone)
     assert first.model.state_dict()["0.weight"].data_ptr() != second.model.state_dict()["0.weight"].data_ptr()
+
+
+def test_members_that_join_between_two_slices_are_stacked_in_once(monkeypatch):
+    """A class pressing Play together: each join restacked the whole group, and the gang stood still meanwhile."""
+    restacks = []
+    real = _Group.restack
+    monkeypatch.setattr(_Group, "restack", lambda group, members: restacks.append(len(members)) or real(group, members))
+    spec = PRESETS["playground_circle"]
+    # Long enough that nobody ends (and leaves: a restack too) within a slice.
+    configs = [TrainConfig("circle", lr=0.03, batch_size=10, epochs=40, shuffle=True, seed=seed) for seed in range(6)]
+    trainers = [run(spec, config) for config in configs]
+    gang = Gang()
+    for key, trainer in enumerate(trainers[:4]):
+        gang.add(str(key), trainer)
+    assert restacks == [] and len(gang) == 4
+    gang.train(0.005)
+    assert restacks == [4]  # four joins, one restack
+    gang.add("4", trainers[4])
+    gang.add("5", trainers[5])
+    assert restacks == [4] and len(gang) == 6
+    gang.train(0.005)
+    assert restacks == [4, 6] and all(trainer.steps > 0 for trainer in trainers[:4])
+    train_all(gang)
+    for trainer in trainers:
+        alone = run(spec, trainer.config)
+        alone.run()
+        assert_same_run(trainer, alone)
 
 
 def test_members_that_join_apart_line_up_so_their_epochs_end_together():

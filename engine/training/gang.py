@@ -262,6 +262,9 @@ class Gang:
         self._members: dict[str, _Member] = {}
         self._groups: dict[tuple, _Group] = {}
         self._ended: list[str] = []  # added already finished: answered by the next `train`
+        # Added since the last train, flush or remove, by group: stacked in together (`_stack_joining`). A class
+        # pressing Play together once restacked every member of the group at every join.
+        self._joining: dict[tuple, list[_Member]] = {}
 
     @staticmethod
     def fits(trainer: Trainer) -> bool:
@@ -292,10 +295,16 @@ class Gang:
             return
         trainer.begin_piece()
         signature = _signature(trainer, trainer.hand_step)
-        group = self._groups.get(signature)
-        if group is None:
-            group = self._groups[signature] = _Group(trainer, trainer.hand_step)
-        group.restack([*group.members, member])
+        if signature not in self._groups:
+            self._groups[signature] = _Group(trainer, trainer.hand_step)
+        self._joining.setdefault(signature, []).append(member)
+
+    def _stack_joining(self) -> None:
+        """Stack the members added since the last look into their groups: one restack per group."""
+        for signature, joining in self._joining.items():
+            group = self._groups[signature]
+            group.restack([*group.members, *joining])
+        self._joining.clear()
 
     def train(self, seconds: float, up_to_date: bool = True) -> list[str]:
         """Train every member for about `seconds` (at least one batch for each that may go); afterwards every
@@ -303,6 +312,7 @@ class Gang:
         as after Trainer's own loop), or with `up_to_date` False as of its last epoch end until `flush` says.
         Answers the keys whose piece of work ended (status done, paused, stopped, or ended early: time limit,
         divergence), which leave the gang, up to date. With no members it returns at once."""
+        self._stack_joining()
         ended, self._ended = self._ended, []
         for key in ended:
             del self._members[key]
@@ -325,6 +335,7 @@ class Gang:
 
     def flush(self, keys: list[str] | None = None) -> None:
         """Bring the Trainers of members `keys` (None: all) up to date with the batches they took since."""
+        self._stack_joining()
         wanted = None if keys is None else {id(self._members[key]) for key in keys if key in self._members}
         for group in self._groups.values():
             rows = [k for k, m in enumerate(group.members) if wanted is None or id(m) in wanted]
@@ -334,6 +345,7 @@ class Gang:
 
     def remove(self, key: str) -> Trainer:
         """Take a member out now (up to date, status "paused" unless it had ended): the server has gone."""
+        self._stack_joining()
         member = self._members.pop(key)
         if key in self._ended:
             self._ended.remove(key)
